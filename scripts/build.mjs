@@ -2,9 +2,10 @@
 // The CLI is one file so that a cold `gomod-doctor --version` reads as little as possible;
 // each command is a separate chunk loaded only when that command runs.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
@@ -18,6 +19,7 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __GOMOD_DOCTOR_VERSION__: JSON.stringify(version) },
 });
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {

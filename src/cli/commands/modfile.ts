@@ -1,0 +1,95 @@
+// `gomod-doctor modfile`: read a go.mod or go.work file the way a given Go release reads it.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { languageVersion, locateGo } from '../../go/locate.ts';
+import { say } from '../../i18n/lang.ts';
+import {
+  format,
+  formatErrors,
+  type ModfileKind,
+  NEWEST_RELEASE,
+  OLDEST_RELEASE,
+  parseGoMod,
+  parseGoWork,
+  toJson,
+} from '../../modfile/index.ts';
+import type { Command } from '../context.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { messages } from '../help.ts';
+
+const RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.\d+|(?:rc|beta)\d+)?$/;
+
+function minor(release: string): number {
+  return Number(release.split('.')[1]);
+}
+
+/** Releases outside the range we know behave like the nearest known one. */
+function clampRelease(release: string): string {
+  if (minor(release) < minor(OLDEST_RELEASE)) return OLDEST_RELEASE;
+  if (minor(release) > minor(NEWEST_RELEASE)) return NEWEST_RELEASE;
+  return release;
+}
+
+/**
+ * `--go` names either a release (`1.23`, `go1.23.5`) or, as for every other command, a go binary:
+ * then that binary's version decides.
+ */
+async function chooseRelease(goOption: string | undefined, env: Record<string, string | undefined>, lang: 'en' | 'zh-CN') {
+  if (goOption !== undefined) {
+    const match = RELEASE.exec(goOption);
+    if (match) {
+      if (match[1] !== '1') throw new UsageError(say(messages.badGoVersion, lang, { value: goOption }));
+      return clampRelease(`1.${match[2]}`);
+    }
+    if (!goOption.includes('/')) throw new UsageError(say(messages.badGoVersion, lang, { value: goOption }));
+  }
+  const go = await locateGo(env, goOption);
+  const local = go?.version ? languageVersion(go.version) : undefined;
+  return local ? clampRelease(local) : NEWEST_RELEASE;
+}
+
+export const modfileCommand: Command = async (ctx) => {
+  const { values, positionals } = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      fmt: { type: 'boolean' },
+      go: { type: 'string' },
+      C: { type: 'string', short: 'C' },
+      lang: { type: 'string' },
+      'no-color': { type: 'boolean' },
+      color: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.json && values.fmt) throw new UsageError(say(messages.jsonAndFmt, ctx.lang));
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) throw new UsageError(say(messages.missingFile, ctx.lang));
+  const path = resolve(values.C ?? ctx.cwd, file);
+
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason }));
+  }
+
+  const release = await chooseRelease(values.go, ctx.env, ctx.lang);
+  const kind: ModfileKind = basename(file).endsWith('.work') ? 'work' : 'mod';
+  const parsed =
+    kind === 'work'
+      ? parseGoWork(data, { filename: file, goRelease: release })
+      : parseGoMod(data, { filename: file, goRelease: release });
+  if (parsed.errors.length > 0) {
+    ctx.stderr.write(formatErrors(parsed.errors, kind, release));
+    return 1;
+  }
+  if (values.json) ctx.stdout.write(toJson(parsed.file, release));
+  else if (values.fmt) ctx.stdout.write(format(parsed.file));
+  else if (!values.quiet) ctx.stdout.write(`${say(messages.modfileOk, ctx.lang, { file, release })}\n`);
+  return 0;
+};

@@ -1,0 +1,155 @@
+// Help and CLI messages, in both languages. The command list follows the public contract.
+import type { Lang, Message } from '../i18n/lang.ts';
+
+export const messages = {
+  unknownCommand: {
+    en: ({ name }) => `unknown command "${name}". Run "gomod-doctor --help" for the list.`,
+    'zh-CN': ({ name }) => `未知命令“${name}”。运行 "gomod-doctor --help" 查看命令列表。`,
+  } satisfies Message<{ name: string }>,
+  seeHelp: {
+    en: ({ name }) => `Run "gomod-doctor ${name} --help" for usage.`,
+    'zh-CN': ({ name }) => `运行 "gomod-doctor ${name} --help" 查看用法。`,
+  } satisfies Message<{ name: string }>,
+  internalError: {
+    en: 'internal error (this is a bug in gomod-doctor; please report it with the text below):',
+    'zh-CN': '内部错误（这是 gomod-doctor 的缺陷，请附上以下内容报告）：',
+  } satisfies Message,
+  notYet: {
+    en: ({ name }) =>
+      `the "${name}" command is not available in this version yet. Available now: modfile.`,
+    'zh-CN': ({ name }) => `此版本尚未提供“${name}”命令。目前可用：modfile。`,
+  } satisfies Message<{ name: string }>,
+  missingFile: {
+    en: 'missing FILE argument (a go.mod or go.work file)',
+    'zh-CN': '缺少 FILE 参数（go.mod 或 go.work 文件）',
+  } satisfies Message,
+  cannotRead: {
+    en: ({ file, reason }) => `cannot read ${file}: ${reason}`,
+    'zh-CN': ({ file, reason }) => `无法读取 ${file}：${reason}`,
+  } satisfies Message<{ file: string; reason: string }>,
+  badGoVersion: {
+    en: ({ value }) => `--go wants a Go release such as 1.19, 1.23 or 1.24, not "${value}"`,
+    'zh-CN': ({ value }) => `--go 需要 Go 版本号，例如 1.19、1.23 或 1.24，而不是“${value}”`,
+  } satisfies Message<{ value: string }>,
+  jsonAndFmt: {
+    en: '--json and --fmt cannot be used together',
+    'zh-CN': '--json 与 --fmt 不能同时使用',
+  } satisfies Message,
+  modfileOk: {
+    en: ({ file, release }) => `${file}: ok (parsed as Go ${release} would)`,
+    'zh-CN': ({ file, release }) => `${file}：没有问题（按 Go ${release} 的规则解析）`,
+  } satisfies Message<{ file: string; release: string }>,
+};
+
+interface CommandHelp {
+  usage: string;
+  summary: Record<Lang, string>;
+  options?: Record<Lang, string>;
+}
+
+const commandHelp: Record<string, CommandHelp> = {
+  doctor: {
+    usage: 'gomod-doctor [doctor] [-C DIR] [--network] [--json]',
+    summary: {
+      en: 'run every check (environment, project files, caches, git and auth; with --network, the network paths too) and print a summary',
+      'zh-CN': '运行全部检查（环境、项目文件、缓存、git 与认证；加 --network 时还检查网络路径）并输出摘要',
+    },
+  },
+  explain: {
+    usage: 'gomod-doctor explain [FILE|-]',
+    summary: {
+      en: 'read the output of a failed go command (a file, or standard input) and name the root cause with the fix',
+      'zh-CN': '读取失败的 go 命令输出（文件或标准输入），指出根本原因并给出修复方法',
+    },
+  },
+  trace: {
+    usage: 'gomod-doctor trace [--stall S] [--timeout S] -- go ARGS...',
+    summary: {
+      en: 'run a go command under watch; when it stalls or fails, say why, while it is stuck',
+      'zh-CN': '在监视下运行 go 命令；当它卡住或失败时，当场说明原因',
+    },
+  },
+  attach: {
+    usage: 'gomod-doctor attach [PID]',
+    summary: {
+      en: 'the same live diagnosis for a go command that is already running (no PID: every go process of this user)',
+      'zh-CN': '对已在运行的 go 命令做同样的实时诊断（不给 PID：当前用户的所有 go 进程）',
+    },
+  },
+  modfile: {
+    usage: 'gomod-doctor modfile [--json|--fmt] [--go VERSION] FILE',
+    summary: {
+      en: 'parse a go.mod or go.work file as that Go release would (default: the local go\'s version, else the newest)',
+      'zh-CN': '按指定 Go 版本的规则解析 go.mod 或 go.work 文件（默认：本机 go 的版本，找不到时用最新版本）',
+    },
+    options: {
+      en: `  --json          print exactly what "go mod edit -json" (or "go work edit -json") prints
+  --fmt           print the file as "go mod edit -fmt" would write it (the file is not changed)
+  --go VERSION    parse with the rules of this Go release (1.19 ... 1.25)
+
+On a file the go command would reject, prints the go command's own error lines
+("go.mod:LINE: message") on standard error and exits 1.`,
+      'zh-CN': `  --json          输出与 "go mod edit -json"（或 "go work edit -json"）完全相同的内容
+  --fmt           按 "go mod edit -fmt" 的写法输出文件（不修改原文件）
+  --go VERSION    按该 Go 版本（1.19 ... 1.25）的规则解析
+
+如果 go 命令会拒绝该文件，则在标准错误输出 go 命令自己的错误行
+（"go.mod:行号: 消息"），退出状态为 1。`,
+    },
+  },
+  'tidy-check': {
+    usage: 'gomod-doctor tidy-check',
+    summary: {
+      en: 'predict, offline, what go mod tidy would add, remove and re-mark, and why',
+      'zh-CN': '离线预测 go mod tidy 会添加、删除和重新标记哪些依赖，以及原因',
+    },
+  },
+};
+
+const common: Record<Lang, string> = {
+  en: `Common options:
+  -C DIR          run as if started in DIR
+  --go PATH       the go binary to use (default: go on PATH)
+  --json          machine-readable output (one JSON document on standard output)
+  --lang LANG     en or zh-CN (default from LC_ALL / LC_MESSAGES / LANG)
+  --no-color      no colours (NO_COLOR is honoured too)
+  -q, --quiet     less output
+  -v, --verbose   more output
+  -h, --help      this help
+  --version       print the version
+
+Exit status: 0 nothing at error severity, 1 at least one error finding,
+2 usage error / unreadable input / internal failure, 124 trace --timeout ended the go command.`,
+  'zh-CN': `通用选项：
+  -C DIR          如同在 DIR 目录中启动
+  --go PATH       使用的 go 可执行文件（默认：PATH 中的 go）
+  --json          机器可读输出（标准输出上的一个 JSON 文档）
+  --lang LANG     en 或 zh-CN（默认取自 LC_ALL / LC_MESSAGES / LANG）
+  --no-color      不使用颜色（也遵循 NO_COLOR）
+  -q, --quiet     减少输出
+  -v, --verbose   更多输出
+  -h, --help      显示帮助
+  --version       显示版本
+
+退出状态：0 没有 error 级别的问题，1 至少一个 error 级别的问题，
+2 用法错误 / 输入无法读取 / 内部错误，124 trace --timeout 终止了 go 命令。`,
+};
+
+const intro: Record<Lang, string> = {
+  en: 'gomod-doctor: why go mod tidy (go get, go build, go mod download) hangs or fails, and what to type to fix it.',
+  'zh-CN': 'gomod-doctor：找出 go mod tidy（go get、go build、go mod download）卡住或失败的原因，并告诉你如何修复。',
+};
+
+export function helpText(lang: Lang, command?: string): string {
+  const one = command ? commandHelp[command] : undefined;
+  if (one) {
+    const lines = [`${lang === 'en' ? 'Usage' : '用法'}: ${one.usage}`, '', one.summary[lang]];
+    if (one.options) lines.push('', one.options[lang]);
+    lines.push('', common[lang], '');
+    return lines.join('\n');
+  }
+  const lines = [intro[lang], '', `${lang === 'en' ? 'Commands' : '命令'}:`];
+  for (const help of Object.values(commandHelp)) lines.push(`  ${help.usage}`, `      ${help.summary[lang]}`);
+  lines.push('', common[lang], '');
+  return lines.join('\n');
+}

@@ -1,0 +1,112 @@
+// The command line: pick a command, hand it the common context, map its result to an exit status.
+// Commands are imported lazily so that `--version`, `--help` and each command load only their own code.
+import { killAllChildren } from '../exec/run.ts';
+import { type Lang, langFromEnv, parseLang, say } from '../i18n/lang.ts';
+import { VERSION } from '../version.ts';
+import type { Command, CommandContext } from './context.ts';
+import { InputError, UsageError } from './errors.ts';
+import { helpText, messages } from './help.ts';
+
+const commands: Record<string, () => Promise<Command>> = {
+  modfile: async () => (await import('./commands/modfile.ts')).modfileCommand,
+  doctor: async () => (await import('./commands/not-yet.ts')).notYet('doctor'),
+  explain: async () => (await import('./commands/not-yet.ts')).notYet('explain'),
+  trace: async () => (await import('./commands/not-yet.ts')).notYet('trace'),
+  attach: async () => (await import('./commands/not-yet.ts')).notYet('attach'),
+  'tidy-check': async () => (await import('./commands/not-yet.ts')).notYet('tidy-check'),
+};
+
+/** Finds --lang in argv before full parsing, so that even usage errors speak the user's language. */
+function earlyLang(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg.startsWith('--lang=') ? arg.slice(7) : arg === '--lang' ? argv[i + 1] : undefined;
+    const lang = parseLang(value);
+    if (lang) return lang;
+  }
+  return langFromEnv(env);
+}
+
+function wantsColor(argv: readonly string[], env: Record<string, string | undefined>, stream: NodeJS.WriteStream) {
+  if (argv.includes('--no-color') || 'NO_COLOR' in env) return false;
+  if (argv.includes('--color') || env.FORCE_COLOR) return true;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const env = process.env;
+  const lang = earlyLang(argv, env);
+  // The command is the first argument that is not an option (bare `gomod-doctor` runs doctor).
+  const commandIndex = argv.findIndex((a) => !a.startsWith('-'));
+  const before = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
+  if (before.includes('--version') || before.includes('-V')) {
+    process.stdout.write(`gomod-doctor ${VERSION}\n`);
+    return 0;
+  }
+  const name = commandIndex === -1 ? 'doctor' : argv[commandIndex]!;
+  const rest = commandIndex === -1 ? [...argv] : [...before, ...argv.slice(commandIndex + 1)];
+  if (name === 'help' || ((before.includes('--help') || before.includes('-h')) && commandIndex === -1)) {
+    process.stdout.write(helpText(lang, name === 'help' ? argv[commandIndex + 1] : undefined));
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`gomod-doctor: ${say(messages.unknownCommand, lang, { name })}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(helpText(lang, name));
+    return 0;
+  }
+  const ctx: CommandContext = {
+    args: rest,
+    lang,
+    color: wantsColor(argv, env, process.stdout),
+    env,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+  };
+  try {
+    return await (await load())(ctx);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`gomod-doctor ${name}: ${error.message}\n`);
+      return 2;
+    }
+    // Node's own argument parser reports unknown options this way.
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`gomod-doctor ${name}: ${(error as Error).message}\n`);
+      process.stderr.write(`${say(messages.seeHelp, lang, { name })}\n`);
+      return 2;
+    }
+    process.stderr.write(`gomod-doctor ${name}: ${say(messages.internalError, lang)}\n`);
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function onInterrupt(): void {
+  killAllChildren();
+  process.exit(130);
+}
+process.once('SIGINT', onInterrupt);
+process.once('SIGTERM', onInterrupt);
+
+// Output may be cut short by a closed pipe (`gomod-doctor ... | head`): that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`gomod-doctor: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,198 @@
+// The one place where gomod-doctor starts processes.
+//
+// Every child gets an explicit environment (never an implicit inheritance), an argument array
+// (never a shell string), its own process group (so that a timeout or Ctrl-C ends git, ssh and
+// credential helpers started below it too) and a hard timeout. Results come back as data: a
+// failing or hanging command is an answer to analyse, not an exception.
+import { spawn } from 'node:child_process';
+
+export interface RunOptions {
+  /** The complete environment of the child. Nothing is inherited that is not listed here. */
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  /** Hard limit; the whole process group is ended when it passes. Default 60 s. */
+  timeoutMs?: number;
+  /** Written to the child's standard input, which is then closed. Default: no input (closed). */
+  input?: string | Uint8Array;
+  /** Called with each chunk as it arrives, e.g. to show output live or parse `-x` lines. */
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  /** Ends the run early (e.g. Ctrl-C); the process group is ended as on timeout. */
+  signal?: AbortSignal;
+  /** Keep at most this many bytes of each stream (the tail is kept). Default 64 MiB. */
+  maxBuffer?: number;
+  /** Called once the child is running, with its pid (the process group id too). */
+  onSpawn?: (pid: number) => void;
+}
+
+export interface RunResult {
+  command: string;
+  args: readonly string[];
+  /** Exit status, or null when the process was ended by a signal or could not start. */
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  aborted: boolean;
+  /** Set when the process could not be started at all (ENOENT for a missing binary, EACCES, ...). */
+  spawnError?: { code: string; message: string };
+  durationMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
+/** How long a process group gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 1_500;
+
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+/** Ends every process group this module started; used on exit and Ctrl-C. */
+export function killAllChildren(): void {
+  for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+  liveGroups.clear();
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers must be synchronous; process.kill is.
+  process.on('exit', killAllChildren);
+}
+
+function killGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    // A negative pid addresses the whole process group.
+    process.kill(-pgid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Drops undefined values: they mean "not set" to callers, and must not become the string "undefined". */
+export function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+class TailBuffer {
+  private chunks: string[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  push(chunk: string): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size > this.limit && this.chunks.length > 1) {
+      this.size -= this.chunks.shift()!.length;
+    }
+  }
+  toString(): string {
+    const text = this.chunks.join('');
+    return text.length > this.limit ? text.slice(text.length - this.limit) : text;
+  }
+}
+
+export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  installExitHook();
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const stdout = new TailBuffer(options.maxBuffer ?? DEFAULT_MAX_BUFFER);
+  const stderr = new TailBuffer(options.maxBuffer ?? DEFAULT_MAX_BUFFER);
+
+  return new Promise<RunResult>((resolve) => {
+    let timedOut = false;
+    let aborted = false;
+    let settled = false;
+    let spawnError: RunResult['spawnError'];
+    let killTimer: NodeJS.Timeout | undefined;
+
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: cleanEnv(options.env),
+      detached: true, // own process group: see killGroup
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const pid = child.pid;
+    if (pid !== undefined) {
+      liveGroups.add(pid);
+      options.onSpawn?.(pid);
+    }
+
+    const stop = (): void => {
+      if (pid === undefined) return;
+      killGroup(pid, 'SIGTERM');
+      killTimer ??= setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+    };
+
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    timer.unref();
+
+    const onAbort = (): void => {
+      aborted = true;
+      stop();
+    };
+    if (options.signal) {
+      if (options.signal.aborted) onAbort();
+      else options.signal.addEventListener('abort', onAbort, { once: true });
+    }
+
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      stdout.push(chunk);
+      options.onStdout?.(chunk);
+    });
+    child.stderr!.on('data', (chunk: string) => {
+      stderr.push(chunk);
+      options.onStderr?.(chunk);
+    });
+    if (options.input !== undefined && child.stdin) {
+      child.stdin.on('error', () => {}); // the child may exit without reading its input
+      child.stdin.end(options.input);
+    }
+
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      spawnError = { code: error.code ?? 'ERROR', message: error.message };
+      // 'close' may never come when spawning failed.
+      if (pid === undefined) finish(null, null);
+    });
+    // Grandchildren (a git started by go, say) can keep the pipes open after the child exits;
+    // ending the group on exit lets 'close' arrive with everything the child wrote.
+    child.on('exit', () => {
+      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+    });
+    child.on('close', (code, signal) => finish(code, signal));
+
+    function finish(code: number | null, signal: NodeJS.Signals | null): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (pid !== undefined) {
+        // Children of the child (a git started by go, say) may outlive it: end the group.
+        killGroup(pid, 'SIGKILL');
+        liveGroups.delete(pid);
+      }
+      if (killTimer) clearTimeout(killTimer);
+      resolve({
+        command,
+        args,
+        exitCode: code,
+        signal,
+        stdout: stdout.toString(),
+        stderr: stderr.toString(),
+        timedOut,
+        aborted,
+        ...(spawnError ? { spawnError } : {}),
+        durationMs: performance.now() - started,
+      });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+// The human form: one block per finding, root cause first, the fix on its own line so it can be
+// copied. Colour only when the CLI says the terminal wants it.
+import pc from 'picocolors';
+import type { Finding, Report } from '../findings/finding.ts';
+import { redactSecrets } from '../findings/redact.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { countBySeverity, labels, severityLabel } from './labels.ts';
+
+export interface TerminalOptions {
+  lang: Lang;
+  color: boolean;
+  verbose?: boolean;
+}
+
+export function renderTerminal(report: Report, options: TerminalOptions): string {
+  const c = pc.createColors(options.color);
+  const { lang } = options;
+  const mark = { error: c.red('✗'), warning: c.yellow('!'), info: c.blue('i') };
+  const out: string[] = [];
+  if (report.findings.length === 0) return `${c.green('✓')} ${labels.noFindings[lang]}\n`;
+  for (const finding of report.findings) {
+    out.push(...renderFinding(finding, options, c, mark[finding.severity]), '');
+  }
+  const counts = countBySeverity(report.findings);
+  out.push(c.dim(labels.summary[lang](counts.error, counts.warning, counts.info)));
+  return `${redactSecrets(out.join('\n'))}\n`;
+}
+
+function renderFinding(
+  finding: Finding,
+  options: TerminalOptions,
+  c: ReturnType<typeof pc.createColors>,
+  mark: string,
+): string[] {
+  const { lang, verbose } = options;
+  const lines = [
+    `${mark} ${c.bold(finding.title)} ${c.dim(`(${severityLabel[finding.severity][lang]}, ${labels.cause[lang]}: ${finding.cause})`)}`,
+  ];
+  if (finding.location) {
+    const { file, line, column } = finding.location;
+    lines.push(`  ${c.cyan([file, line, column].filter((p) => p !== undefined).join(':'))}`);
+  }
+  for (const text of finding.message.split('\n')) lines.push(`  ${text}`);
+  const evidence = finding.evidence ?? [];
+  const shown = verbose ? evidence : evidence.slice(0, 3);
+  if (shown.length > 0) {
+    lines.push(`  ${c.dim(`${labels.evidence[lang]}:`)}`);
+    for (const e of shown) lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
+    if (shown.length < evidence.length) lines.push(`    ${c.dim(`(+${evidence.length - shown.length})`)}`);
+  }
+  for (const fix of finding.fixes ?? []) {
+    lines.push(`  ${c.green(`${labels.fix[lang]}:`)} ${fix.description}`);
+    if (fix.command) lines.push(`    ${c.bold(fix.command)}`);
+  }
+  for (const url of finding.docs ?? []) lines.push(`  ${c.dim(`${labels.docs[lang]}: ${url}`)}`);
+  return lines;
+}

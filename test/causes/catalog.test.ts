@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CAUSE_IDS } from '../../src/causes/catalog.ts';
+import { sharedDir } from '../helpers/go-matrix.ts';
+
+const catalogPath = join(sharedDir, 'causes.md');
+let catalog: string | undefined;
+try {
+  catalog = readFileSync(catalogPath, 'utf8');
+} catch {
+  catalog = undefined;
+}
+
+describe.skipIf(catalog === undefined)('cause catalog', () => {
+  const documented = [...catalog!.matchAll(/^\| ([a-z0-9-]+) \|/gm)].map((m) => m[1]!).filter((id) => id !== 'id');
+
+  it('knows every id of causes.md, in the same order', () => {
+    expect(CAUSE_IDS).toEqual(documented);
+  });
+
+  it('has no duplicate ids', () => {
+    expect(new Set(CAUSE_IDS).size).toBe(CAUSE_IDS.length);
+  });
+
+  it('includes unknown, the answer when nothing matches', () => {
+    expect(CAUSE_IDS).toContain('unknown');
+  });
+});

@@ -1,0 +1,44 @@
+// Finds the Go toolchains that scripts/install-go.sh unpacked into .cache/go/, so that tests can
+// run the same case against every installed release. Tests skip (with this reason) when none is there.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface GoToolchain {
+  /** Language version, e.g. '1.23'. */
+  version: string;
+  goBin: string;
+  goroot: string;
+}
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The shared folder beside the repository (corpus, reference); GOMOD_DOCTOR_SHARED overrides it. */
+export const sharedDir = process.env.GOMOD_DOCTOR_SHARED ?? join(repoRoot, '..', 'shared');
+
+export const NO_GO_REASON = 'no Go toolchain installed: run scripts/install-go.sh';
+
+let cached: GoToolchain[] | undefined;
+
+export function goToolchains(): GoToolchain[] {
+  if (cached) return cached;
+  const base = join(repoRoot, '.cache', 'go');
+  const found: GoToolchain[] = [];
+  if (existsSync(base)) {
+    for (const name of readdirSync(base)) {
+      const match = /^go(\d+\.\d+)$/.exec(name);
+      if (!match) continue;
+      const goroot = join(base, name);
+      const goBin = join(goroot, 'bin', 'go');
+      if (existsSync(goBin)) found.push({ version: match[1]!, goBin, goroot });
+    }
+  }
+  found.sort((a, b) => Number(a.version.split('.')[1]) - Number(b.version.split('.')[1]));
+  cached = found;
+  return found;
+}
+
+/** The toolchain of one release, if installed. */
+export function goToolchain(version: string): GoToolchain | undefined {
+  return goToolchains().find((t) => t.version === version);
+}
