@@ -1,0 +1,103 @@
+// The go command's settings and where each one comes from. "I set it but it has no effect" is a
+// common report, so the origin is evidence: the process environment wins over the `go env -w`
+// file, which wins over $GOROOT/go.env (Go 1.21+), which wins over the built-in default.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../exec/run.ts';
+
+export type SettingOrigin = 'environment' | 'goenv-file' | 'goroot-go.env' | 'default';
+
+export interface GoEnvSetting {
+  name: string;
+  value: string;
+  origin: SettingOrigin;
+}
+
+export interface GoEnvFacts {
+  /** `go env -json` as the go command reports it (all values are strings). */
+  values: Record<string, string>;
+  /** Exit status and stderr of `go env -json` when it failed (a broken GOFLAGS shows up here). */
+  error?: string;
+}
+
+/** Parses `KEY=VALUE` lines as the go command writes them in its env files (no quoting, # comments). */
+export function parseEnvFile(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const eq = line.indexOf('=');
+    if (eq <= 0 || line.startsWith('#')) continue;
+    const key = line.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+    out.set(key, line.slice(eq + 1));
+  }
+  return out;
+}
+
+/** Where `go env -w` writes: $GOENV, else the user config dir + go/env (os.UserConfigDir rules). */
+export function goEnvFilePath(env: Record<string, string | undefined>): string | undefined {
+  if (env.GOENV !== undefined) return env.GOENV === 'off' || env.GOENV === '' ? undefined : env.GOENV;
+  const home = env.HOME ?? homedir();
+  if (process.platform === 'win32') return env.APPDATA ? join(env.APPDATA, 'go', 'env') : undefined;
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'go', 'env');
+  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
+  return join(config, 'go', 'env');
+}
+
+function readOptional(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin of one setting. An environment variable that is set but empty counts as unset for
+ * the module variables (the go command treats them so), and so falls through to the next source.
+ */
+export function settingOrigin(
+  name: string,
+  env: Record<string, string | undefined>,
+  goenvFile: ReadonlyMap<string, string>,
+  gorootEnv: ReadonlyMap<string, string>,
+): SettingOrigin {
+  if (env[name] !== undefined && env[name] !== '') return 'environment';
+  if (goenvFile.has(name) && goenvFile.get(name) !== '') return 'goenv-file';
+  if (gorootEnv.has(name)) return 'goroot-go.env';
+  return 'default';
+}
+
+export interface SettingSources {
+  goenvFile?: string;
+  goenvFileValues: Map<string, string>;
+  gorootEnvValues: Map<string, string>;
+}
+
+export function readSettingSources(env: Record<string, string | undefined>, goroot: string | undefined): SettingSources {
+  const goenvFile = goEnvFilePath(env);
+  return {
+    ...(goenvFile ? { goenvFile } : {}),
+    goenvFileValues: parseEnvFile(readOptional(goenvFile) ?? ''),
+    gorootEnvValues: parseEnvFile(readOptional(goroot ? join(goroot, 'go.env') : undefined) ?? ''),
+  };
+}
+
+/**
+ * Runs `go env -json` once. GOTOOLCHAIN=local keeps a go.mod in the current directory from
+ * starting a toolchain download (running on an untrusted checkout must not fetch anything), and
+ * GOFLAGS is passed through so that a broken value shows up as the error the user gets.
+ */
+export async function readGoEnv(goBin: string, env: Record<string, string | undefined>, cwd: string): Promise<GoEnvFacts> {
+  const result = await run(goBin, ['env', '-json'], { env: { ...env, GOTOOLCHAIN: 'local' }, cwd, timeoutMs: 10_000 });
+  if (result.exitCode !== 0) {
+    return { values: {}, error: result.stderr.trim() || result.spawnError?.message || `exit ${result.exitCode}` };
+  }
+  try {
+    return { values: JSON.parse(result.stdout) as Record<string, string> };
+  } catch {
+    return { values: {}, error: 'go env -json printed something that is not JSON' };
+  }
+}
