@@ -1,0 +1,50 @@
+// Regenerates test/fixtures/transcripts/<case>.go1.XX.txt: every lab case run with every installed
+// lab toolchain (1.19, 1.23, 1.24), normalised. Run: node --import tsx scripts/lab-transcripts.ts [CASE...]
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { repoRoot } from '../test/helpers/go-matrix.ts';
+import {
+  LAB_CASES,
+  labToolchains,
+  missingKeyLines,
+  runLabCase,
+  startLabServers,
+  transcriptFileName,
+} from '../test/lab/cases.ts';
+
+const wanted = process.argv.slice(2);
+const cases = wanted.length === 0 ? LAB_CASES : LAB_CASES.filter((c) => wanted.includes(c.name));
+const toolchains = labToolchains();
+if (toolchains.length === 0) {
+  process.stderr.write('no Go toolchain installed: run scripts/install-go.sh\n');
+  process.exit(1);
+}
+
+const outDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
+await mkdir(outDir, { recursive: true });
+const servers = await startLabServers();
+let problems = 0;
+try {
+  for (const labCase of cases) {
+    await Promise.all(
+      toolchains.map(async (toolchain) => {
+        const { result, transcript } = await runLabCase(labCase, servers, toolchain);
+        const missing = missingKeyLines(labCase, toolchain.version, transcript);
+        const exitOk = labCase.hangs
+          ? result.timedOut
+          : !result.timedOut && (labCase.exit === 'ok' ? result.exitCode === 0 : result.exitCode !== 0);
+        const file = transcriptFileName(labCase, toolchain);
+        await writeFile(join(outDir, file), transcript);
+        const status = missing.length === 0 && exitOk ? 'ok' : 'UNEXPECTED';
+        if (status !== 'ok') problems++;
+        process.stdout.write(
+          `${status.padEnd(10)} ${file} (exit ${result.exitCode}, ${Math.round(result.durationMs)} ms)\n`,
+        );
+        for (const pattern of missing) process.stdout.write(`           missing ${pattern}\n`);
+      }),
+    );
+  }
+} finally {
+  await servers.close();
+}
+process.exit(problems === 0 ? 0 : 1);

@@ -1,0 +1,49 @@
+// Shared body of the fault tests: run one lab case with every lab toolchain in parallel and check
+// the exit, the key lines and the saved transcript fixture.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { repoRoot } from '../helpers/go-matrix.ts';
+import type { CaseRun, LabCase, LabServers } from './cases.ts';
+import { keyLinesFor, labToolchains, missingKeyLines, runLabCase, transcriptFileName } from './cases.ts';
+
+export const transcriptsDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
+
+/** The lines of `transcript` that some key pattern matches, sorted and de-duplicated (order of interleaved lines varies). */
+function matchedKeyLines(patterns: readonly RegExp[], transcript: string): string[] {
+  const lines = transcript.split('\n').filter((line) => patterns.some((p) => p.test(line)));
+  return [...new Set(lines)].sort();
+}
+
+export async function proveCase(labCase: LabCase, servers: LabServers): Promise<Map<string, CaseRun>> {
+  const runs = new Map<string, CaseRun>();
+  await Promise.all(
+    labToolchains().map(async (toolchain) => {
+      runs.set(toolchain.version, await runLabCase(labCase, servers, toolchain));
+    }),
+  );
+  for (const [version, { result, transcript }] of runs) {
+    const label = `${labCase.name} with go${version}`;
+    if (labCase.hangs) {
+      expect(result.timedOut, `${label}: should still be running at the timeout\n${transcript}`).toBe(true);
+    } else {
+      expect(result.timedOut, `${label}: timed out\n${transcript}`).toBe(false);
+      if (labCase.exit === 'ok') expect(result.exitCode, `${label}\n${transcript}`).toBe(0);
+      else expect(result.exitCode, `${label}\n${transcript}`).not.toBe(0);
+    }
+    expect(
+      missingKeyLines(labCase, version, transcript),
+      `${label}: key lines missing from\n${transcript}`,
+    ).toEqual([]);
+
+    const fixture = join(transcriptsDir, transcriptFileName(labCase, { version }));
+    expect(existsSync(fixture), `${fixture} missing: run node --import tsx scripts/lab-transcripts.ts`).toBe(
+      true,
+    );
+    const patterns = keyLinesFor(labCase, version);
+    expect(matchedKeyLines(patterns, transcript), `${label}: key lines differ from the fixture`).toEqual(
+      matchedKeyLines(patterns, readFileSync(fixture, 'utf8')),
+    );
+  }
+  return runs;
+}
