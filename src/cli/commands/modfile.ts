@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { languageVersion, locateGo } from '../../go/locate.ts';
 import { say } from '../../i18n/lang.ts';
 import {
-  format,
+  formatBytes,
   formatErrors,
+  KNOWN_RELEASES,
   type ModfileKind,
   NEWEST_RELEASE,
-  OLDEST_RELEASE,
   parseGoMod,
   parseGoWork,
   toJson,
@@ -19,6 +19,8 @@ import { InputError, UsageError } from '../errors.ts';
 import { messages } from '../help.ts';
 
 const RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.\d+|(?:rc|beta)\d+)?$/;
+
+const OLDEST_RELEASE = KNOWN_RELEASES[0];
 
 function minor(release: string): number {
   return Number(release.split('.')[1]);
@@ -79,9 +81,9 @@ export const modfileCommand: Command = async (ctx) => {
   }
 
   const release = await chooseRelease(values.go, ctx.env, ctx.lang);
-  const kind: ModfileKind = basename(file).endsWith('.work') ? 'work' : 'mod';
+  const kind: ModfileKind = basename(file).endsWith('.work') ? 'go.work' : 'go.mod';
   const parsed =
-    kind === 'work'
+    kind === 'go.work'
       ? parseGoWork(data, { filename: file, goRelease: release })
       : parseGoMod(data, { filename: file, goRelease: release });
   if (parsed.errors.length > 0) {
@@ -89,7 +91,7 @@ export const modfileCommand: Command = async (ctx) => {
     return 1;
   }
   if (values.json) ctx.stdout.write(toJson(parsed.file, release));
-  else if (values.fmt) ctx.stdout.write(format(parsed.file));
+  else if (values.fmt) ctx.stdout.write(formatBytes(parsed.file));
   else if (!values.quiet) ctx.stdout.write(`${say(messages.modfileOk, ctx.lang, { file, release })}\n`);
   return 0;
 };

@@ -1,0 +1,438 @@
+// Lexer and parser for the go.mod / go.work syntax (the rules of x/mod's modfile/read.go).
+// Iterative throughout: nesting depth never grows the call stack, and every step is linear.
+
+import { goQuoteRune, isGoPrint } from './gostrings.ts';
+import type { ReleaseRules } from './release.ts';
+import {
+  type Comment,
+  type CommentBlock,
+  type Comments,
+  emptyComments,
+  type FileSyntax,
+  type Line,
+  type LineBlock,
+  type Position,
+  type Statement,
+  type Token,
+} from './syntax.ts';
+import { utf8Width } from './text.ts';
+
+/** A syntax error: where the go command points, and its message. */
+export interface SyntaxErrorInfo {
+  pos: Position;
+  message: string;
+}
+
+const EOF = -1;
+const EOL_COMMENT = -2;
+const IDENT = -3;
+const STRING = -4;
+const COMMENT = -5;
+
+const NEWLINE = 0x0a;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+
+interface LexToken {
+  kind: number;
+  pos: Position;
+  end: Position;
+  text: string;
+}
+
+class StopParsing {
+  constructor(readonly info: SyntaxErrorInfo) {}
+}
+
+function isEol(kind: number): boolean {
+  return kind === EOF || kind === EOL_COMMENT || kind === NEWLINE;
+}
+
+function isPunct(cp: number): boolean {
+  return (
+    cp === 0x0a ||
+    cp === 0x28 ||
+    cp === 0x29 ||
+    cp === 0x5b ||
+    cp === 0x5d ||
+    cp === 0x7b ||
+    cp === 0x7d ||
+    cp === 0x2c
+  );
+}
+
+function isIdentRune(cp: number): boolean {
+  if (cp === 0x20 || cp === 0x28 || cp === 0x29 || cp === 0x5b || cp === 0x5d) return false;
+  if (cp === 0x7b || cp === 0x7d || cp === 0x2c) return false;
+  // Printable runes other than ASCII space are never unicode.IsSpace.
+  return isGoPrint(cp);
+}
+
+class Lexer {
+  private i = 0;
+  private line = 1;
+  private column = 1;
+  private byte = 0;
+  private tokenOnLine = false;
+  token: LexToken;
+  readonly suffixComments: Comment[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly filename: string,
+  ) {
+    this.token = { kind: EOF, pos: this.here(), end: this.here(), text: '' };
+  }
+
+  here(): Position {
+    return { line: this.line, column: this.column, byteOffset: this.byte };
+  }
+
+  fail(message: string, pos: Position = this.here()): never {
+    throw new StopParsing({ pos, message });
+  }
+
+  get name(): string {
+    return this.filename;
+  }
+
+  private peekCp(): number {
+    return this.i < this.src.length ? this.src.codePointAt(this.i)! : 0;
+  }
+
+  private readCp(): number {
+    const cp = this.src.codePointAt(this.i)!;
+    this.i += cp > 0xffff ? 2 : 1;
+    this.byte += utf8Width(cp);
+    if (cp === NEWLINE) {
+      this.line++;
+      this.column = 1;
+      this.tokenOnLine = false;
+    } else {
+      this.column++;
+    }
+    return cp;
+  }
+
+  private startsWith(prefix: string): boolean {
+    return this.src.startsWith(prefix, this.i);
+  }
+
+  private eof(): boolean {
+    return this.i >= this.src.length;
+  }
+
+  /** The token read ahead, then the next one lexed. */
+  lex(): LexToken {
+    const tok = this.token;
+    this.read();
+    return tok;
+  }
+
+  peek(): number {
+    return this.token.kind;
+  }
+
+  read(): void {
+    const src = this.src;
+    while (!this.eof()) {
+      const c = src.charCodeAt(this.i);
+      if (c === 0x20 || c === 0x09 || c === 0x0d) {
+        this.readCp();
+        continue;
+      }
+      if (c === 0x2f && this.startsWith('//')) {
+        const pos = this.here();
+        const startIndex = this.i;
+        const suffix = this.tokenOnLine;
+        let end = src.indexOf('\n', this.i);
+        end = end < 0 ? src.length : end + 1;
+        this.advanceTo(end);
+        let text = src.slice(startIndex, end);
+        if (text.endsWith('\r\n')) text = text.slice(0, -2);
+        else if (text.endsWith('\n')) text = text.slice(0, -1);
+        this.token = { kind: suffix ? EOL_COMMENT : COMMENT, pos, end: this.here(), text };
+        if (suffix) this.suffixComments.push({ start: pos, token: text, suffix: true });
+        return;
+      }
+      if (c === 0x2f && this.startsWith('/*'))
+        this.fail('mod files must use // comments (not /* */ comments)');
+      break;
+    }
+    const pos = this.here();
+    const startIndex = this.i;
+    if (this.eof()) {
+      this.token = { kind: EOF, pos, end: pos, text: '' };
+      return;
+    }
+    const c = this.peekCp();
+    if (isPunct(c)) {
+      this.readCp();
+      if (c !== NEWLINE) this.tokenOnLine = true;
+      this.token = { kind: c, pos, end: this.here(), text: String.fromCharCode(c) };
+      return;
+    }
+    if (c === 0x22 || c === 0x60) {
+      this.readCp();
+      for (;;) {
+        if (this.eof()) this.fail('unexpected EOF in string', pos);
+        if (src.charCodeAt(this.i) === NEWLINE) this.fail('unexpected newline in string');
+        const r = this.readCp();
+        if (r === c) break;
+        if (r === 0x5c && c !== 0x60) {
+          if (this.eof()) this.fail('unexpected EOF in string', pos);
+          this.readCp();
+        }
+      }
+      this.tokenOnLine = true;
+      this.token = { kind: STRING, pos, end: this.here(), text: src.slice(startIndex, this.i) };
+      return;
+    }
+    if (!isIdentRune(c)) this.fail(`unexpected input character ${goQuoteRune(c)}`);
+    while (!this.eof()) {
+      const r = this.peekCp();
+      if (!isIdentRune(r)) break;
+      if (r === 0x2f) {
+        if (this.startsWith('//')) break;
+        if (this.startsWith('/*')) this.fail('mod files must use // comments (not /* */ comments)');
+      }
+      this.readCp();
+    }
+    this.tokenOnLine = true;
+    this.token = { kind: IDENT, pos, end: this.here(), text: src.slice(startIndex, this.i) };
+  }
+
+  // Moves to index `end` (the character after a comment's newline, or the end of input) counting positions.
+  private advanceTo(end: number): void {
+    while (this.i < end) this.readCp();
+  }
+}
+
+function toToken(t: LexToken): Token {
+  return { text: t.text, raw: t.text, pos: t.pos, end: t.end };
+}
+
+function addPosition(p: Position, s: string): Position {
+  // Only used for ")" (one ASCII byte).
+  return { line: p.line, column: p.column + s.length, byteOffset: p.byteOffset + s.length };
+}
+
+export interface ParseSyntaxResult {
+  syntax: FileSyntax;
+  error?: SyntaxErrorInfo;
+}
+
+/** Parses the text into a syntax tree; on a syntax error, the tree holds what was read before it. */
+export function parseSyntax(text: string, filename: string, rules: ReleaseRules): ParseSyntaxResult {
+  const syntax: FileSyntax = { name: filename, comments: emptyComments(), statements: [] };
+  const lexer = new Lexer(text, filename);
+  try {
+    lexer.read();
+    parseFile(lexer, syntax, rules);
+  } catch (e) {
+    if (e instanceof StopParsing) return { syntax, error: e.info };
+    throw e;
+  }
+  assignComments(syntax, lexer.suffixComments);
+  return { syntax };
+}
+
+function parseFile(lx: Lexer, file: FileSyntax, rules: ReleaseRules): void {
+  let pending: CommentBlock | undefined;
+  for (;;) {
+    const kind = lx.peek();
+    if (kind === NEWLINE) {
+      lx.lex();
+      if (pending) {
+        file.statements.push(pending);
+        pending = undefined;
+      }
+    } else if (kind === COMMENT) {
+      const tok = lx.lex();
+      if (!pending) pending = { type: 'comment', comments: emptyComments(), start: tok.pos };
+      pending.comments.before.push({ start: tok.pos, token: tok.text, suffix: false });
+    } else if (kind === EOF) {
+      if (pending) file.statements.push(pending);
+      return;
+    } else {
+      parseStatement(lx, file, rules);
+      if (pending) {
+        file.statements[file.statements.length - 1]!.comments.before = pending.comments.before;
+        pending = undefined;
+      }
+    }
+  }
+}
+
+function parseStatement(lx: Lexer, file: FileSyntax, rules: ReleaseRules): void {
+  const first = lx.lex();
+  const start = first.pos;
+  let end = first.end;
+  const tokens: Token[] = [toToken(first)];
+  for (;;) {
+    const tok = lx.lex();
+    if (isEol(tok.kind)) {
+      file.statements.push({ type: 'line', comments: emptyComments(), start, end, tokens, inBlock: false });
+      return;
+    }
+    if (tok.kind === LPAREN) {
+      const next = lx.peek();
+      if (isEol(next)) {
+        file.statements.push(parseLineBlock(lx, start, tokens, tok, rules));
+        return;
+      }
+      if (next === RPAREN) {
+        const rparen = lx.lex();
+        if (isEol(lx.peek())) {
+          lx.lex();
+          file.statements.push({
+            type: 'block',
+            comments: emptyComments(),
+            start,
+            tokens,
+            lparen: { comments: emptyComments(), pos: tok.pos },
+            lines: [],
+            rparen: { comments: emptyComments(), pos: rparen.pos },
+          });
+          return;
+        }
+        tokens.push(toToken(tok), toToken(rparen));
+      } else {
+        tokens.push(toToken(tok));
+      }
+      continue;
+    }
+    tokens.push(toToken(tok));
+    end = tok.end;
+  }
+}
+
+const blankMarker = (): Comment => ({
+  start: { line: 0, column: 0, byteOffset: 0 },
+  token: '',
+  suffix: false,
+});
+
+function parseLineBlock(
+  lx: Lexer,
+  start: Position,
+  tokens: Token[],
+  lparen: LexToken,
+  rules: ReleaseRules,
+): LineBlock {
+  const block: LineBlock = {
+    type: 'block',
+    comments: emptyComments(),
+    start,
+    tokens,
+    lparen: { comments: emptyComments(), pos: lparen.pos },
+    lines: [],
+    rparen: { comments: emptyComments(), pos: lparen.pos },
+  };
+  let comments: Comment[] = [];
+  for (;;) {
+    const kind = lx.peek();
+    if (kind === EOL_COMMENT) {
+      lx.lex();
+    } else if (kind === NEWLINE) {
+      lx.lex();
+      const last = comments[comments.length - 1];
+      if ((comments.length === 0 && block.lines.length > 0) || (last !== undefined && last.token !== '')) {
+        comments.push(blankMarker());
+      }
+    } else if (kind === COMMENT) {
+      const tok = lx.lex();
+      comments.push({ start: tok.pos, token: tok.text, suffix: false });
+    } else if (kind === EOF) {
+      lx.fail(`syntax error (unterminated block started at ${lx.name}:${start.line}:${start.column})`);
+    } else if (kind === RPAREN) {
+      const rparen = lx.lex();
+      if (rules.dropTrailingBlankInBlock && comments.length === 1 && comments[0]!.token === '') comments = [];
+      block.rparen.comments.before = comments;
+      block.rparen.pos = rparen.pos;
+      if (!isEol(lx.peek())) lx.fail('syntax error (expected newline after closing paren)');
+      lx.lex();
+      return block;
+    } else {
+      const line = parseBlockLine(lx);
+      block.lines.push(line);
+      line.comments.before = comments;
+      comments = [];
+    }
+  }
+}
+
+function parseBlockLine(lx: Lexer): Line {
+  const first = lx.lex();
+  const start = first.pos;
+  let end = first.end;
+  const tokens: Token[] = [toToken(first)];
+  for (;;) {
+    const tok = lx.lex();
+    if (isEol(tok.kind))
+      return { type: 'line', comments: emptyComments(), start, end, tokens, inBlock: true };
+    tokens.push(toToken(tok));
+    end = tok.end;
+  }
+}
+
+// Attaches each end-of-line comment to the last single-line element that ends before it,
+// visiting elements in reverse post-order as x/mod does.
+type Node =
+  | { kind: 'line'; node: Line }
+  | { kind: 'block'; node: LineBlock }
+  | { kind: 'paren'; comments: Comments; pos: Position }
+  | { kind: 'comment'; node: CommentBlock };
+
+function span(n: Node): { start: Position; end: Position } {
+  switch (n.kind) {
+    case 'line':
+      return { start: n.node.start, end: n.node.end };
+    case 'block':
+      return { start: n.node.start, end: addPosition(n.node.rparen.pos, ')') };
+    case 'paren':
+      return { start: n.pos, end: addPosition(n.pos, ')') };
+    case 'comment':
+      return { start: n.node.start, end: n.node.start };
+  }
+}
+
+function commentsOf(n: Node): Comments {
+  return n.kind === 'paren' ? n.comments : n.node.comments;
+}
+
+function assignComments(file: FileSyntax, suffixComments: Comment[]): void {
+  if (suffixComments.length === 0) return;
+  const post: Node[] = [];
+  for (const stmt of file.statements) {
+    if (stmt.type === 'block') {
+      post.push({ kind: 'paren', comments: stmt.lparen.comments, pos: stmt.lparen.pos });
+      for (const line of stmt.lines) post.push({ kind: 'line', node: line });
+      post.push({ kind: 'paren', comments: stmt.rparen.comments, pos: stmt.rparen.pos });
+      post.push({ kind: 'block', node: stmt });
+    } else if (stmt.type === 'line') {
+      post.push({ kind: 'line', node: stmt });
+    } else {
+      post.push({ kind: 'comment', node: stmt });
+    }
+  }
+  let remaining = suffixComments.length;
+  const touched: Comments[] = [];
+  for (let i = post.length - 1; i >= 0 && remaining > 0; i--) {
+    const n = post[i]!;
+    const { start, end } = span(n);
+    if (start.line !== end.line) continue;
+    const comments = commentsOf(n);
+    let added = false;
+    while (remaining > 0 && end.byteOffset <= suffixComments[remaining - 1]!.start.byteOffset) {
+      comments.suffix.push(suffixComments[remaining - 1]!);
+      remaining--;
+      added = true;
+    }
+    if (added) touched.push(comments);
+  }
+  for (const c of touched) c.suffix.reverse();
+  if (remaining > 0) file.comments.before.push(...suffixComments.slice(0, remaining));
+}
+
+export type { Statement };
