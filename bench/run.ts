@@ -21,7 +21,11 @@ function loadCorpus(): CorpusFile[] {
   for (const dir of readdirSync(corpusDir)) {
     for (const name of ['go.mod', 'go.work'] as const) {
       try {
-        files.push({ name: `${dir}/${name}`, kind: name === 'go.mod' ? 'mod' : 'work', data: readFileSync(join(corpusDir, dir, name)) });
+        files.push({
+          name: `${dir}/${name}`,
+          kind: name === 'go.mod' ? 'mod' : 'work',
+          data: readFileSync(join(corpusDir, dir, name)),
+        });
       } catch {
         // not every directory has both
       }
@@ -36,7 +40,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function timeProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, runs: number): number {
+function timeProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  runs: number,
+): number {
   const times: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const start = performance.now();
@@ -91,9 +101,17 @@ const goEnv: NodeJS.ProcessEnv = {
 const versionMs = timeProcess(process.execPath, [cli, '--version'], goEnv, work, runs);
 const modfileMs = timeProcess(process.execPath, [cli, 'modfile', '--json', 'go.mod'], goEnv, work, runs);
 const modfileExplicitMs = newest
-  ? timeProcess(process.execPath, [cli, 'modfile', '--json', '--go', newest.version, 'go.mod'], goEnv, work, runs)
+  ? timeProcess(
+      process.execPath,
+      [cli, 'modfile', '--json', '--go', newest.version, 'go.mod'],
+      goEnv,
+      work,
+      runs,
+    )
   : undefined;
-const goEditMs = newest ? timeProcess(newest.goBin, ['mod', 'edit', '-json', 'go.mod'], goEnv, work, runs) : undefined;
+const goEditMs = newest
+  ? timeProcess(newest.goBin, ['mod', 'edit', '-json', 'go.mod'], goEnv, work, runs)
+  : undefined;
 const nodeBareMs = timeProcess(process.execPath, ['-e', '0'], goEnv, work, runs);
 rmSync(work, { recursive: true, force: true });
 

@@ -15,8 +15,7 @@ export const messages = {
     'zh-CN': '内部错误（这是 gomod-doctor 的缺陷，请附上以下内容报告）：',
   } satisfies Message,
   notYet: {
-    en: ({ name }) =>
-      `the "${name}" command is not available in this version yet. Available now: modfile.`,
+    en: ({ name }) => `the "${name}" command is not available in this version yet. Available now: modfile.`,
     'zh-CN': ({ name }) => `此版本尚未提供“${name}”命令。目前可用：modfile。`,
   } satisfies Message<{ name: string }>,
   missingFile: {
@@ -61,6 +60,25 @@ const commandHelp: Record<string, CommandHelp> = {
       en: 'read the output of a failed go command (a file, or standard input) and name the root cause with the fix',
       'zh-CN': '读取失败的 go 命令输出（文件或标准输入），指出根本原因并给出修复方法',
     },
+    options: {
+      en: `  FILE | -              the transcript (CI logs with timestamps, colours and CRLF are fine);
+                        standard input when omitted or "-"
+  --format FORMAT       text (default), json or markdown (--json is --format json)
+  --no-context          do not read go env and go.mod (by default they refine the answer,
+                        e.g. whether GOPRIVATE already covers a module)
+
+Example: go mod tidy 2>&1 | gomod-doctor explain
+Exit status 1 when a finding is at error severity; a transcript without
+error lines gives no findings and exit 0.`,
+      'zh-CN': `  FILE | -              输出记录（带时间戳、颜色和 CRLF 的 CI 日志也可以）；
+                        省略或为 "-" 时读取标准输入
+  --format FORMAT       text（默认）、json 或 markdown（--json 等同于 --format json）
+  --no-context          不读取 go env 和 go.mod（默认会读取它们来完善结论，
+                        例如 GOPRIVATE 是否已包含某个模块）
+
+示例：go mod tidy 2>&1 | gomod-doctor explain
+有 error 级别的结论时退出状态为 1；没有错误行的记录不会产生结论，退出状态为 0。`,
+    },
   },
   trace: {
     usage: 'gomod-doctor trace [--stall S] [--timeout S] -- go ARGS...',
@@ -79,7 +97,7 @@ const commandHelp: Record<string, CommandHelp> = {
   modfile: {
     usage: 'gomod-doctor modfile [--json|--fmt] [--go VERSION] FILE',
     summary: {
-      en: 'parse a go.mod or go.work file as that Go release would (default: the local go\'s version, else the newest)',
+      en: "parse a go.mod or go.work file as that Go release would (default: the local go's version, else the newest)",
       'zh-CN': '按指定 Go 版本的规则解析 go.mod 或 go.work 文件（默认：本机 go 的版本，找不到时用最新版本）',
     },
     options: {
@@ -137,7 +155,8 @@ Exit status: 0 nothing at error severity, 1 at least one error finding,
 
 const intro: Record<Lang, string> = {
   en: 'gomod-doctor: why go mod tidy (go get, go build, go mod download) hangs or fails, and what to type to fix it.',
-  'zh-CN': 'gomod-doctor：找出 go mod tidy（go get、go build、go mod download）卡住或失败的原因，并告诉你如何修复。',
+  'zh-CN':
+    'gomod-doctor：找出 go mod tidy（go get、go build、go mod download）卡住或失败的原因，并告诉你如何修复。',
 };
 
 export function helpText(lang: Lang, command?: string): string {

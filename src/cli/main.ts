@@ -28,7 +28,11 @@ function earlyLang(argv: readonly string[], env: Record<string, string | undefin
   return langFromEnv(env);
 }
 
-function wantsColor(argv: readonly string[], env: Record<string, string | undefined>, stream: NodeJS.WriteStream) {
+function wantsColor(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  stream: NodeJS.WriteStream,
+) {
   if (argv.includes('--no-color') || 'NO_COLOR' in env) return false;
   if (argv.includes('--color') || env.FORCE_COLOR) return true;
   return stream.isTTY === true && env.TERM !== 'dumb';

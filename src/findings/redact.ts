@@ -8,7 +8,10 @@ const patterns: Array<[RegExp, string]> = [
   // scheme://user:password@host → keep the user, drop the password.
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]+@/gi, `$1:${REPLACEMENT}@`],
   // scheme://token@host where the whole userinfo is a token (GitHub/GitLab access tokens).
-  [/\b([a-z][a-z0-9+.-]*:\/\/)(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,})@/g, `$1${REPLACEMENT}@`],
+  [
+    /\b([a-z][a-z0-9+.-]*:\/\/)(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,})@/g,
+    `$1${REPLACEMENT}@`,
+  ],
   // HTTP authorization headers (GOAUTH command output, curl traces).
   [/\b(Authorization|Proxy-Authorization)(\s*:\s*)(Basic|Bearer|token)\s+\S+/gi, `$1$2$3 ${REPLACEMENT}`],
   // .netrc entries, on one line or with "password X" on a line of its own. Kept narrow so that
@@ -16,7 +19,10 @@ const patterns: Array<[RegExp, string]> = [
   [/\b(machine\s+\S+(?:\s+login\s+\S+)?\s+(?:password|passwd|account)\s+)\S+/g, `$1${REPLACEMENT}`],
   [/^([ \t]*(?:password|passwd)[ \t]+)\S+[ \t]*$/gm, `$1${REPLACEMENT}`],
   // Bare well-known token shapes anywhere.
-  [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16})\b/g, REPLACEMENT],
+  [
+    /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16})\b/g,
+    REPLACEMENT,
+  ],
   // key=value settings whose name says secret (GIT_ASKPASS tokens, CI variables echoed in logs).
   [/\b([A-Z0-9_]*(?:TOKEN|PASSWORD|SECRET|PASSWD)[A-Z0-9_]*=)[^\s'"]+/g, `$1${REPLACEMENT}`],
 ];

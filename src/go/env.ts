@@ -41,7 +41,8 @@ export function goEnvFilePath(env: Record<string, string | undefined>): string |
   const home = env.HOME ?? homedir();
   if (process.platform === 'win32') return env.APPDATA ? join(env.APPDATA, 'go', 'env') : undefined;
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'go', 'env');
-  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
+  const config =
+    env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
   return join(config, 'go', 'env');
 }
 
@@ -76,7 +77,10 @@ export interface SettingSources {
   gorootEnvValues: Map<string, string>;
 }
 
-export function readSettingSources(env: Record<string, string | undefined>, goroot: string | undefined): SettingSources {
+export function readSettingSources(
+  env: Record<string, string | undefined>,
+  goroot: string | undefined,
+): SettingSources {
   const goenvFile = goEnvFilePath(env);
   return {
     ...(goenvFile ? { goenvFile } : {}),
@@ -90,10 +94,21 @@ export function readSettingSources(env: Record<string, string | undefined>, goro
  * starting a toolchain download (running on an untrusted checkout must not fetch anything), and
  * GOFLAGS is passed through so that a broken value shows up as the error the user gets.
  */
-export async function readGoEnv(goBin: string, env: Record<string, string | undefined>, cwd: string): Promise<GoEnvFacts> {
-  const result = await run(goBin, ['env', '-json'], { env: { ...env, GOTOOLCHAIN: 'local' }, cwd, timeoutMs: 10_000 });
+export async function readGoEnv(
+  goBin: string,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): Promise<GoEnvFacts> {
+  const result = await run(goBin, ['env', '-json'], {
+    env: { ...env, GOTOOLCHAIN: 'local' },
+    cwd,
+    timeoutMs: 10_000,
+  });
   if (result.exitCode !== 0) {
-    return { values: {}, error: result.stderr.trim() || result.spawnError?.message || `exit ${result.exitCode}` };
+    return {
+      values: {},
+      error: result.stderr.trim() || result.spawnError?.message || `exit ${result.exitCode}`,
+    };
   }
   try {
     return { values: JSON.parse(result.stdout) as Record<string, string> };

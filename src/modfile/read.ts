@@ -61,9 +61,13 @@ function isPunct(cp: number): boolean {
   );
 }
 
+/** For ASCII: 1 where a character may be part of an identifier token. */
+const ASCII_IDENT = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) ASCII_IDENT[c] = 1;
+for (const c of [0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0x2c]) ASCII_IDENT[c] = 0;
+
 function isIdentRune(cp: number): boolean {
-  if (cp === 0x20 || cp === 0x28 || cp === 0x29 || cp === 0x5b || cp === 0x5d) return false;
-  if (cp === 0x7b || cp === 0x7d || cp === 0x2c) return false;
+  if (cp < 0x80) return ASCII_IDENT[cp] === 1;
   // Printable runes other than ASCII space are never unicode.IsSpace.
   return isGoPrint(cp);
 }
@@ -97,10 +101,26 @@ class Lexer {
   }
 
   private peekCp(): number {
-    return this.i < this.src.length ? this.src.codePointAt(this.i)! : 0;
+    if (this.i >= this.src.length) return 0;
+    const unit = this.src.charCodeAt(this.i);
+    return unit < 0xd800 ? unit : this.src.codePointAt(this.i)!;
   }
 
+  // ASCII takes the short path: go.mod files are almost entirely ASCII, and this runs per character.
   private readCp(): number {
+    const unit = this.src.charCodeAt(this.i);
+    if (unit < 0x80) {
+      this.i++;
+      this.byte++;
+      if (unit === NEWLINE) {
+        this.line++;
+        this.column = 1;
+        this.tokenOnLine = false;
+      } else {
+        this.column++;
+      }
+      return unit;
+    }
     const cp = this.src.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
     this.byte += utf8Width(cp);

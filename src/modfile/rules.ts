@@ -25,10 +25,24 @@ function versionProblem(verb: string, path: string, version: string, reason: str
 }
 
 /** modfile.MustQuote. */
+/** For ASCII: 0 plain, 1 always forces quoting, 2 forces quoting unless it is the whole token. */
+const ASCII_QUOTING = new Uint8Array(128).fill(1);
+for (let c = 0x21; c < 0x7f; c++) ASCII_QUOTING[c] = 0;
+for (const c of [0x22, 0x27, 0x60]) ASCII_QUOTING[c] = 1;
+for (const c of [0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0x2c]) ASCII_QUOTING[c] = 2;
+
 export function mustQuote(s: string): boolean {
   if (s === '') return true;
   const single = s.length === 1;
   for (let i = 0; i < s.length; ) {
+    const unit = s.charCodeAt(i);
+    if (unit < 0x80) {
+      // Per-character hot path; the switch below handles the rest of Unicode.
+      const kind = ASCII_QUOTING[unit];
+      if (kind === 1 || (kind === 2 && !single)) return true;
+      i++;
+      continue;
+    }
     const cp = s.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     switch (cp) {

@@ -45,7 +45,8 @@ function renderFinding(
   const shown = verbose ? evidence : evidence.slice(0, 3);
   if (shown.length > 0) {
     lines.push(`  ${c.dim(`${labels.evidence[lang]}:`)}`);
-    for (const e of shown) lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
+    for (const e of shown)
+      lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
     if (shown.length < evidence.length) lines.push(`    ${c.dim(`(+${evidence.length - shown.length})`)}`);
   }
   for (const fix of finding.fixes ?? []) {

@@ -13,7 +13,9 @@ try {
 }
 
 describe.skipIf(catalog === undefined)('cause catalog', () => {
-  const documented = [...catalog!.matchAll(/^\| ([a-z0-9-]+) \|/gm)].map((m) => m[1]!).filter((id) => id !== 'id');
+  const documented = [...catalog!.matchAll(/^\| ([a-z0-9-]+) \|/gm)]
+    .map((m) => m[1]!)
+    .filter((id) => id !== 'id');
 
   it('knows every id of causes.md, in the same order', () => {
     expect(CAUSE_IDS).toEqual(documented);

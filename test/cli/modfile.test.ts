@@ -57,11 +57,17 @@ describe('modfile command', () => {
     const result = await runCli(['modfile', '--go', '1.24', 'examples/broken/go.mod']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe('go: errors parsing examples/broken/go.mod:');
-    expect(result.stderr).toContain('examples/broken/go.mod:8:2: require github.com/spf13/cobra: version "v2.0.0" invalid: should be v0 or v1, not v2');
+    expect(result.stderr).toContain(
+      'examples/broken/go.mod:8:2: require github.com/spf13/cobra: version "v2.0.0" invalid: should be v0 or v1, not v2',
+    );
   });
 
   it('is a usage error (exit 2) without a file, with both --json and --fmt, or with a bad --go', async () => {
-    for (const args of [['modfile'], ['modfile', '--json', '--fmt', 'go.mod'], ['modfile', '--go', 'banana', 'x/go.mod']]) {
+    for (const args of [
+      ['modfile'],
+      ['modfile', '--json', '--fmt', 'go.mod'],
+      ['modfile', '--go', 'banana', 'x/go.mod'],
+    ]) {
       const result = await runCli(args);
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^gomod-doctor modfile: /);
@@ -113,15 +119,26 @@ describe('cli', () => {
 });
 
 describe.skipIf(goToolchains().length === 0)('modfile follows the local go', () => {
-  it.each(['1.19', '1.23', '1.24'].filter((v) => goToolchain(v)))('with go %s first on PATH', async (release) => {
-    const go = goToolchain(release)!;
-    const env = { PATH: `${join(go.goroot, 'bin')}:${process.env.PATH}` };
-    const ours = await runCli(['modfile', '--json', 'examples/hello/go.mod'], { env });
-    const theirs = await run(go.goBin, ['mod', 'edit', '-json', 'examples/hello/go.mod'], {
-      cwd: repoRoot,
-      env: { ...env, HOME: testHome, GOTOOLCHAIN: 'local', GOFLAGS: '', GOENV: 'off', GOWORK: 'off', GOCACHE: 'off' },
-    });
-    expect(theirs.exitCode).toBe(0);
-    expect(ours.stdout).toBe(theirs.stdout);
-  });
+  it.each(['1.19', '1.23', '1.24'].filter((v) => goToolchain(v)))(
+    'with go %s first on PATH',
+    async (release) => {
+      const go = goToolchain(release)!;
+      const env = { PATH: `${join(go.goroot, 'bin')}:${process.env.PATH}` };
+      const ours = await runCli(['modfile', '--json', 'examples/hello/go.mod'], { env });
+      const theirs = await run(go.goBin, ['mod', 'edit', '-json', 'examples/hello/go.mod'], {
+        cwd: repoRoot,
+        env: {
+          ...env,
+          HOME: testHome,
+          GOTOOLCHAIN: 'local',
+          GOFLAGS: '',
+          GOENV: 'off',
+          GOWORK: 'off',
+          GOCACHE: 'off',
+        },
+      });
+      expect(theirs.exitCode).toBe(0);
+      expect(ours.stdout).toBe(theirs.stdout);
+    },
+  );
 });

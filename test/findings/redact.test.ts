@@ -3,15 +3,27 @@ import { redactDeep, redactSecrets } from '../../src/findings/redact.ts';
 
 describe('redactSecrets', () => {
   it.each([
-    ['https://alice:s3cret@proxy.corp.example.com/mod', 'https://alice:***@proxy.corp.example.com/mod', 's3cret'],
+    [
+      'https://alice:s3cret@proxy.corp.example.com/mod',
+      'https://alice:***@proxy.corp.example.com/mod',
+      's3cret',
+    ],
     ['GOPROXY=http://u:p%40ss@127.0.0.1:3128', 'GOPROXY=http://u:***@127.0.0.1:3128', 'p%40ss'],
     [
       'fatal: unable to access https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r/',
       'fatal: unable to access https://***@github.com/o/r/',
       'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
     ],
-    ['machine git.corp.example.com login bob password hunter2', 'machine git.corp.example.com login bob password ***', 'hunter2'],
-    ['machine git.corp.example.com\n  login bob\n  password hunter2\n', 'machine git.corp.example.com\n  login bob\n  password ***\n', 'hunter2'],
+    [
+      'machine git.corp.example.com login bob password hunter2',
+      'machine git.corp.example.com login bob password ***',
+      'hunter2',
+    ],
+    [
+      'machine git.corp.example.com\n  login bob\n  password hunter2\n',
+      'machine git.corp.example.com\n  login bob\n  password ***\n',
+      'hunter2',
+    ],
     ['Authorization: Bearer eyJhbGciOi.payload.sig', 'Authorization: Bearer ***', 'eyJhbGciOi'],
     ['GITHUB_TOKEN=abc123def', 'GITHUB_TOKEN=***', 'abc123def'],
     ['token glpat-ABCDEFGHIJKLMNOPQRST here', 'token *** here', 'glpat-ABCDEFGHIJKLMNOPQRST'],

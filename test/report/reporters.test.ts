@@ -12,7 +12,12 @@ const privateModule: Finding = {
   module: 'git.corp.example.com/team/lib',
   evidence: [{ source: 'transcript', line: 3, text: 'reading https://u:tok3n@proxy.example/x: 410 Gone' }],
   location: { file: 'go.mod', line: 7, column: 2 },
-  fixes: [{ description: 'Mark the company modules as private', command: 'go env -w GOPRIVATE=git.corp.example.com' }],
+  fixes: [
+    {
+      description: 'Mark the company modules as private',
+      command: 'go env -w GOPRIVATE=git.corp.example.com',
+    },
+  ],
   docs: ['https://go.dev/ref/mod#private-modules'],
 };
 const deprecated: Finding = {
@@ -21,7 +26,12 @@ const deprecated: Finding = {
   title: 'Deprecated module',
   message: 'example.com/old is deprecated.',
 };
-const report = (findings: Finding[]): Report => ({ tool: 'gomod-doctor', version: '0.1.0', command: 'explain', findings });
+const report = (findings: Finding[]): Report => ({
+  tool: 'gomod-doctor',
+  version: '0.1.0',
+  command: 'explain',
+  findings,
+});
 
 describe('findings', () => {
   it('orders errors first and keeps the producer order within a severity', () => {
@@ -55,7 +65,9 @@ describe('reporters', () => {
 
   it('terminal output names the cause, location and fix, in both languages', () => {
     const en = renderTerminal(report([privateModule]), { lang: 'en', color: false });
-    expect(en).toContain('✗ Private module requested from a public proxy (error, cause: private-module-via-proxy)');
+    expect(en).toContain(
+      '✗ Private module requested from a public proxy (error, cause: private-module-via-proxy)',
+    );
     expect(en).toContain('  go.mod:7:2');
     expect(en).toContain('    go env -w GOPRIVATE=git.corp.example.com');
     expect(en).not.toContain('tok3n');
@@ -72,7 +84,9 @@ describe('reporters', () => {
 
   it('markdown has a summary table and the fix as a code block', () => {
     const md = renderMarkdown(report([privateModule, deprecated]), 'en');
-    expect(md).toContain('| error | `private-module-via-proxy` | Private module requested from a public proxy |');
+    expect(md).toContain(
+      '| error | `private-module-via-proxy` | Private module requested from a public proxy |',
+    );
     expect(md).toContain('```sh\ngo env -w GOPRIVATE=git.corp.example.com\n```');
     expect(md).not.toContain('tok3n');
   });

@@ -37,7 +37,11 @@ function clampRelease(release: string): string {
  * `--go` names either a release (`1.23`, `go1.23.5`) or, as for every other command, a go binary:
  * then that binary's version decides.
  */
-async function chooseRelease(goOption: string | undefined, env: Record<string, string | undefined>, lang: 'en' | 'zh-CN') {
+async function chooseRelease(
+  goOption: string | undefined,
+  env: Record<string, string | undefined>,
+  lang: 'en' | 'zh-CN',
+) {
   if (goOption !== undefined) {
     const match = RELEASE.exec(goOption);
     if (match) {
@@ -76,7 +80,8 @@ export const modfileCommand: Command = async (ctx) => {
   try {
     data = readFileSync(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason }));
   }
 
