@@ -9,11 +9,11 @@ import { helpText, messages } from './help.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   modfile: async () => (await import('./commands/modfile.ts')).modfileCommand,
-  doctor: async () => (await import('./commands/not-yet.ts')).notYet('doctor'),
-  explain: async () => (await import('./commands/not-yet.ts')).notYet('explain'),
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
+  explain: async () => (await import('./commands/explain.ts')).explainCommand,
   trace: async () => (await import('./commands/not-yet.ts')).notYet('trace'),
   attach: async () => (await import('./commands/not-yet.ts')).notYet('attach'),
-  'tidy-check': async () => (await import('./commands/not-yet.ts')).notYet('tidy-check'),
+  'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
 };
 
 /** Finds --lang in argv before full parsing, so that even usage errors speak the user's language. */

@@ -1,0 +1,110 @@
+// `gomod-doctor explain [FILE|-]`: read the output of a failed go command and name the root cause.
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gatherContext } from '../../explain/context.ts';
+import { explainStream } from '../../explain/index.ts';
+import type { ExplainContext } from '../../explain/types.ts';
+import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
+import { say } from '../../i18n/lang.ts';
+import { renderJson } from '../../report/json.ts';
+import { renderMarkdown } from '../../report/markdown.ts';
+import { renderTerminal } from '../../report/terminal.ts';
+import { VERSION } from '../../version.ts';
+import type { Command } from '../context.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { messages } from '../help.ts';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const explainCommand: Command = async (ctx) => {
+  const { values, positionals } = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      C: { type: 'string', short: 'C' },
+      go: { type: 'string' },
+      'no-context': { type: 'boolean' },
+      lang: { type: 'string' },
+      'no-color': { type: 'boolean' },
+      color: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError(say(explainMessages.oneFile, ctx.lang));
+  let format: Format = values.json ? 'json' : 'text';
+  if (values.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(values.format)) {
+      throw new UsageError(say(explainMessages.badFormat, ctx.lang, { value: values.format }));
+    }
+    format = values.format as Format;
+  }
+  const dir = resolve(ctx.cwd, values.C ?? '.');
+  const file = positionals[0];
+
+  let input: AsyncIterable<Uint8Array | string>;
+  if (file === undefined || file === '-') {
+    input = ctx.stdin as AsyncIterable<Uint8Array | string>;
+  } else {
+    const path = resolve(ctx.cwd, file);
+    try {
+      if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason }));
+    }
+    input = createReadStream(path);
+  }
+
+  // Context comes first (the rules refine hits as lines arrive); it never blocks: 5 s limit, failures ignored.
+  const contextPromise: Promise<ExplainContext | undefined> = values['no-context']
+    ? Promise.resolve(undefined)
+    : gatherContext({ cwd: dir, env: ctx.env, ...(values.go ? { go: values.go } : {}) }).catch(
+        () => undefined,
+      );
+  const context = await contextPromise;
+
+  let result: Awaited<ReturnType<typeof explainStream>>;
+  try {
+    result = await explainStream(input, { lang: ctx.lang, ...(context ? { context } : {}) });
+  } catch (error) {
+    throw new InputError(
+      say(messages.cannotRead, ctx.lang, { file: file ?? '-', reason: (error as Error).message }),
+    );
+  }
+
+  const report: Report = {
+    tool: 'gomod-doctor',
+    version: VERSION,
+    command: 'explain',
+    findings: orderFindings(result.findings),
+  };
+  if (format === 'json') ctx.stdout.write(renderJson(report));
+  else if (format === 'markdown') ctx.stdout.write(renderMarkdown(report, ctx.lang));
+  else if (!values.quiet || report.findings.length > 0) {
+    const shown = values.quiet
+      ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') }
+      : report;
+    ctx.stdout.write(
+      renderTerminal(shown, { lang: ctx.lang, color: ctx.color, verbose: values.verbose === true }),
+    );
+  }
+  return exitStatusFor(report.findings);
+};
+
+const explainMessages = {
+  oneFile: {
+    en: 'explain reads one transcript: a FILE, or "-" (or nothing) for standard input',
+    'zh-CN': 'explain 只读取一份输出记录：一个 FILE，或用 "-"（或不写）表示标准输入',
+  },
+  badFormat: {
+    en: ({ value }: { value: string }) => `--format wants text, json or markdown, not "${value}"`,
+    'zh-CN': ({ value }: { value: string }) => `--format 需要 text、json 或 markdown，而不是“${value}”`,
+  },
+};

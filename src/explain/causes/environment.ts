@@ -1,0 +1,179 @@
+// Environment causes: GOFLAGS, the go installation itself, settings that do not reach the process.
+import { docs, goprivateFixes, setGoVariable } from '../fixes.ts';
+import type { CauseRule } from '../types.ts';
+import { mod, pat, quoted } from './helpers.ts';
+
+export const environmentRules: CauseRule[] = [
+  {
+    cause: 'goflags-invalid',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'parsing-goflags',
+        'parsing $GOFLAGS',
+        /parsing \$GOFLAGS: (?<detail>[^\n]{1,200})/,
+        'all (base/goflags.go)',
+      ),
+    ],
+    title: {
+      en: 'GOFLAGS holds something the go command rejects',
+      'zh-CN': 'GOFLAGS 中有 go 命令不接受的内容',
+    },
+    message: {
+      en: (s) =>
+        `GOFLAGS cannot be parsed${quoted(s)}. GOFLAGS is split on spaces and takes only flags; a Makefile variable named GOFLAGS (with -ldflags "..." or -tags) exported into the environment is the usual culprit.`,
+      'zh-CN': (s) =>
+        `GOFLAGS 无法解析${quoted(s)}。GOFLAGS 按空格拆分，并且只能包含标志；最常见的原因是 Makefile 中名为 GOFLAGS 的变量（含 -ldflags "..." 或 -tags）被导出到了环境变量中。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'See where it is set', 'zh-CN': '查看它在哪里被设置' },
+        command: 'go env GOFLAGS; env | grep GOFLAGS',
+      },
+      ...setGoVariable(s, 'GOFLAGS', '', {
+        en: 'Clear it (or keep only valid -flag=value entries)',
+        'zh-CN': '清空它（或只保留有效的 -flag=value 项）',
+      }),
+    ],
+    docs: docs('environment-variables'),
+  },
+  {
+    cause: 'env-not-inherited',
+    severity: 'error',
+    rank: 1,
+    patterns: [
+      pat('sudo-go', 'sudo: go: command not found', /sudo: go: command not found/, 'sudo (secure_path)'),
+    ],
+    title: { en: 'Settings do not reach the process that runs go', 'zh-CN': '设置没有传递到运行 go 的进程' },
+    message: {
+      en: (s) =>
+        s.variable
+          ? `Here ${String(s.variable)} covers ${mod.en(s)}, yet the go command that printed this ${s.variable === 'GONOSUMDB' ? 'checked it against the checksum database' : 'asked the public proxy for it'}: it ran without your setting (CI, sudo, an IDE, Docker, a different user or GOENV). Set it where that command runs.`
+          : '"sudo" runs with its own PATH (secure_path) and environment, so the go on your PATH and your go env settings are not there.',
+      'zh-CN': (s) =>
+        s.variable
+          ? `在这里 ${String(s.variable)} 已包含 ${mod.zh(s)}，但输出这些内容的 go 命令${s.variable === 'GONOSUMDB' ? '仍拿它去校验和数据库核对' : '仍向公共代理请求它'}：它运行时没有你的设置（CI、sudo、IDE、Docker、其他用户或不同的 GOENV）。请在运行该命令的地方进行设置。`
+          : '"sudo" 使用自己的 PATH（secure_path）和环境变量，所以你 PATH 中的 go 和 go env 设置在那里都不存在。',
+    },
+    fixes: (s) =>
+      s.variable
+        ? goprivateFixes({ ...s, goprivateFromEnv: false })
+        : [
+            {
+              description: {
+                en: 'Avoid sudo for go commands; if needed, pass the path explicitly',
+                'zh-CN': '不要用 sudo 运行 go；确有需要时显式传入路径',
+              },
+              command: 'sudo env "PATH=$PATH" "GOPROXY=$(go env GOPROXY)" go <command>',
+            },
+          ],
+    docs: docs('environment-variables', 'private-modules'),
+  },
+  {
+    cause: 'goroot-broken',
+    severity: 'error',
+    rank: 2,
+    patterns: [
+      pat(
+        'version-mismatch',
+        'does not match go tool version',
+        /compile: version "(?<a>go[^"]+)" does not match go tool version "(?<b>go[^"]+)"/,
+        'all',
+      ),
+      pat(
+        'cannot-find-goroot',
+        'cannot find GOROOT directory',
+        /cannot find GOROOT directory: (?<file>[^\s]+)/,
+        'all',
+      ),
+      pat(
+        'runtime-not-in-goroot',
+        ['is not in GOROOT', 'is not in std'],
+        /package (?<pkg>runtime|internal\/[^\s]+|unsafe|sync|fmt|os|io) is not in (?:GOROOT|std)/,
+        'all',
+      ),
+    ],
+    title: { en: 'The Go installation is broken', 'zh-CN': 'Go 安装已损坏' },
+    message: {
+      en: (s) =>
+        `The Go installation is inconsistent${s.a ? ` (compiler ${String(s.a)}, go command ${String(s.b)})` : ''}: two releases unpacked into one directory, a GOROOT pointing at another release, or an incomplete install.`,
+      'zh-CN': (s) =>
+        `Go 安装不一致${s.a ? `（编译器 ${String(s.a)}，go 命令 ${String(s.b)}）` : ''}：两个版本被解压到同一目录、GOROOT 指向另一个版本，或安装不完整。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Check GOROOT; usually it should not be set at all',
+          'zh-CN': '检查 GOROOT；通常根本不需要设置它',
+        },
+        command: 'go env GOROOT; echo "$GOROOT"',
+      },
+      {
+        description: {
+          en: 'Reinstall Go into an empty directory (remove the old one first)',
+          'zh-CN': '把 Go 重新安装到空目录中（先删除旧目录）',
+        },
+        command: 'sudo rm -rf /usr/local/go && sudo tar -C /usr/local -xzf go<version>.<os>-<arch>.tar.gz',
+      },
+    ],
+    docs: docs('https://go.dev/doc/install'),
+  },
+  {
+    cause: 'go-not-installed',
+    severity: 'error',
+    rank: 1,
+    yieldsTo: ['env-not-inherited'],
+    patterns: [
+      pat(
+        'command-not-found',
+        ['go: command not found', 'go: not found'],
+        /(?:^|[\s:])go: (?:command )?not found/,
+        'bash, dash',
+      ),
+      pat(
+        'exec-go',
+        'exec: "go": executable file not found',
+        /exec: "go": executable file not found/,
+        'os/exec (tools that run go)',
+      ),
+      pat(
+        'windows',
+        [
+          "'go' is not recognized",
+          "The term 'go' is not recognized",
+          "'go' 不是内部或外部命令",
+          '无法将“go”项识别为',
+        ],
+        /'go' is not recognized as an internal or external command|The term 'go' is not recognized|'go' 不是内部或外部命令|无法将“go”项识别为/,
+        'cmd.exe, PowerShell (English and Chinese)',
+      ),
+    ],
+    title: { en: 'No go command on PATH', 'zh-CN': 'PATH 中没有 go 命令' },
+    message: {
+      en: () =>
+        'The shell (or tool) found no go binary on PATH. Editors and services often start with a shorter PATH than your terminal.',
+      'zh-CN': () =>
+        'shell（或工具）在 PATH 中找不到 go 可执行文件。编辑器和系统服务启动时的 PATH 往往比终端中的短。',
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Add Go to PATH (default install location)',
+          'zh-CN': '把 Go 加入 PATH（默认安装位置）',
+        },
+        command: s.windows
+          ? '$env:Path += ";C:\\Program Files\\Go\\bin"'
+          : 'export PATH="$PATH:/usr/local/go/bin:$HOME/go/bin"',
+      },
+      {
+        description: { en: 'Or install Go', 'zh-CN': '或者安装 Go' },
+        command:
+          s.ci === 'github-actions'
+            ? '- uses: actions/setup-go@v5\n  with:\n    go-version-file: go.mod'
+            : 'https://go.dev/dl/',
+      },
+    ],
+    docs: docs('https://go.dev/doc/install'),
+  },
+];

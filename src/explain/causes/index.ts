@@ -1,0 +1,56 @@
+// The registry: every rule of the explain knowledge base, and the catalog ids that have no rule on
+// purpose (with the reason), so that tests can check the two together cover the whole catalog.
+import type { CauseId } from '../../causes/catalog.ts';
+import type { CauseRule } from '../types.ts';
+import { environmentRules } from './environment.ts';
+import { fileRules } from './files.ts';
+import { moduleRules } from './modules.ts';
+import { networkRules, REMOTE_SIGNALS } from './network.ts';
+import { vcsRules } from './vcs.ts';
+
+export const RULES: readonly CauseRule[] = [
+  ...networkRules,
+  ...vcsRules,
+  ...moduleRules,
+  ...fileRules,
+  ...environmentRules,
+];
+
+export { REMOTE_SIGNALS };
+
+const byCause = new Map<string, CauseRule>(RULES.map((rule) => [rule.cause, rule]));
+
+export function ruleFor(cause: string): CauseRule | undefined {
+  return byCause.get(cause);
+}
+
+/**
+ * Catalog ids without a transcript rule, and why. Some still have a rule entry for texts (the
+ * engine re-routes to them from another rule's refine step, or from the end of the transcript);
+ * those are listed in DERIVED instead.
+ */
+export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
+  'proxy-stall':
+    'live: nothing is printed while a request waits (the go command has no response timeout); explain only sees a `# get` line left unanswered at the end of -x output',
+  'credential-helper-hang': 'live: a credential helper waits for a person and prints nothing',
+  'ssh-prompt-hang': 'live: ssh waits at a prompt and prints nothing the go command relays',
+  'cache-lock-wait': 'live: a blocked flock prints nothing',
+  'goproxy-direct-slow': 'live: slowness, not an error message; seen in -x timings by trace',
+  'goproxy-no-fallback':
+    'configuration: needs GOPROXY from the context; the transcript shows only the first proxy failing',
+  'gosumdb-disabled': 'configuration risk, never an error message (doctor checks it)',
+  'missing-requirement': 'project analysis (tidy-check)',
+  'unused-requirement': 'project analysis (tidy-check); `unused M` from tidy -v is a success message',
+  'indirect-marker-mismatch': 'project analysis (tidy-check)',
+  'conditional-dependency': 'project analysis (tidy-check)',
+  'local-replace':
+    'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
+  'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
+  unknown: 'the fallback when nothing matches',
+};
+
+/** Ids reached from another rule's refine step rather than from a line pattern of their own. */
+export const DERIVED: Readonly<Partial<Record<CauseId, string>>> = {
+  'module-source-gone':
+    'proxy 404/410 with "repository not found" or auth failure inside server response, for a module the same proxy served earlier',
+};

@@ -1,0 +1,1270 @@
+// Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
+import type { CauseId } from '../../causes/catalog.ts';
+import { docs, removeFromCacheFix } from '../fixes.ts';
+import type { CauseRule, FixTemplate } from '../types.ts';
+import { at, mod, pat, quoted } from './helpers.ts';
+import { NETWORK_ROOTS } from './network.ts';
+
+/** Causes that explain why a fetch failed: symptoms such as "cannot find module" yield to them. */
+const FETCH_ROOTS: readonly CauseId[] = [
+  ...NETWORK_ROOTS,
+  'private-module-via-proxy',
+  'sumdb-private-module',
+  'sumdb-unreachable',
+  'proxy-server-error',
+  'goproxy-off',
+  'goproxy-invalid',
+  'goprivate-misconfigured',
+  'go-get-discovery-failed',
+  'git-auth-required',
+  'git-ssh-auth',
+  'git-not-installed',
+  'vcs-disallowed',
+  'unknown-revision',
+  'malformed-module-path',
+  'gopath-mode',
+  'no-main-module',
+  'vendor-mode-lookup',
+  'go-version-too-new',
+  'module-path-mismatch',
+  'major-version-suffix',
+];
+
+/** Old-toolchain signals inside go.mod parse errors (finding 0.5 of messages.md). */
+const OLD_TOOLCHAIN_DIRECTIVE =
+  /unknown directive: (?:toolchain|godebug|tool)\b|invalid go version '\d+\.\d+\.\d+': must match format 1\.\d+$/;
+
+const tidy = (why: { en: string; 'zh-CN': string }): FixTemplate => ({
+  description: why,
+  command: 'go mod tidy',
+});
+
+export const moduleRules: CauseRule[] = [
+  {
+    cause: 'module-path-mismatch',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'declares',
+        'module declares its path as',
+        /module declares its path as: (?<declared>[^\s]+)/,
+        'all (modload)',
+        { scope: 'any' },
+      ),
+      pat(
+        'required-as',
+        'but was required as',
+        /but was required as: (?<required>[^\s]+)/,
+        'all (modload, continuation line)',
+        { scope: 'any', supporting: true },
+      ),
+    ],
+    title: { en: "A module's go.mod declares a different path", 'zh-CN': '模块的 go.mod 声明了不同的路径' },
+    message: {
+      en: (s) =>
+        `${String(s.required ?? s.module ?? 'The module')} was required under that path, but its go.mod says "module ${String(s.declared ?? '?')}". Typical: a fork used directly (its go.mod keeps the upstream path), a renamed repository, or a change of letter case.`,
+      'zh-CN': (s) =>
+        `${String(s.required ?? s.module ?? '该模块')} 以这个路径被依赖，但它的 go.mod 写的是 "module ${String(s.declared ?? '?')}"。常见原因：直接使用了分叉仓库（其 go.mod 仍是上游路径）、仓库改名，或大小写变化。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Import the declared path, and if you need the fork, replace the declared path with it',
+          'zh-CN': '导入声明的路径；如需使用分叉仓库，用 replace 把声明的路径替换为它',
+        },
+        command: `go mod edit -replace ${String(s.declared ?? '<declared-path>')}=${String(s.required ?? s.module ?? '<fork-path>')}@${s.version ?? '<version>'}`,
+      },
+    ],
+    docs: docs('go-mod-file-module', 'go-mod-file-replace'),
+  },
+  {
+    cause: 'major-version-suffix',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'must-match-major',
+        [
+          'module path must match major version',
+          'major version must be compatible',
+          'major version suffix, so major version must match',
+        ],
+        /(?<detail>module contains a go\.mod file, so (?:module path must match major version \("[^"]*"\)|major version must be compatible[^\n]{0,80})|module path includes a major version suffix, so major version must match)/,
+        'all (coderepo.go; "must be compatible" up to 1.15)',
+        { scope: 'any' },
+      ),
+      pat(
+        'should-be',
+        ['should be v0 or v1, not', '+incompatible'],
+        /(?<detail>should be v0 or v1, not v\d+|should be v\d+, not v\d+|\+incompatible suffix not allowed[^\n]{0,80}|should be v\d+\+incompatible[^\n]{0,80})/,
+        'all (x/mod module.CheckPathMajor)',
+        { scope: 'any' },
+      ),
+      pat(
+        'post-module-path',
+        'module path "',
+        /has (?:post|non)-[^\s]+ module path "(?<declared>[^"]+)" at revision/,
+        'all (coderepo.go)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: 'Major version suffix rules are broken', 'zh-CN': '违反了主版本后缀规则' },
+    message: {
+      en: (s) =>
+        `${at.en(s)}: ${s.detail ?? 'the version and the module path disagree'}. From v2 on, a module with a go.mod must have the major version at the end of its path (…/v2) and be required with it; v2+ tags without go.mod can only be used as +incompatible.`,
+      'zh-CN': (s) =>
+        `${at.zh(s)}：${s.detail ?? '版本号与模块路径不一致'}。从 v2 开始，带 go.mod 的模块路径必须以主版本结尾（…/v2），并以该路径被依赖；没有 go.mod 的 v2+ 标签只能以 +incompatible 形式使用。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'Require (and import) the /vN path', 'zh-CN': '依赖（并导入）带 /vN 的路径' },
+        command: `go get ${s.module ?? '<module>'}/v${/^v(\d+)/.exec(s.version ?? '')?.[1] ?? 'N'}@${s.version ?? 'latest'}`,
+      },
+    ],
+    docs: docs('major-version-suffixes', 'incompatible-versions'),
+  },
+  {
+    cause: 'malformed-module-path',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'malformed',
+        ['malformed module path', 'malformed import path'],
+        /malformed (?:module|import) path "(?<module>[^"]*)": (?<detail>[^\n]{1,200})/,
+        'all (x/mod module.CheckPath)',
+        { scope: 'any', accept: (g) => !/^[<=>]{7}/.test(g.module ?? '') },
+      ),
+    ],
+    title: { en: 'A module or import path is not valid', 'zh-CN': '模块或导入路径无效' },
+    message: {
+      en: (s) =>
+        `"${s.module ?? ''}" is not a valid path: ${s.detail ?? ''}. A module path starts with a domain name (with a dot) unless it is a local-only module; check for typos, a missing host, or stray characters.`,
+      'zh-CN': (s) =>
+        `"${s.module ?? ''}" 不是有效路径：${s.detail ?? ''}。模块路径应以域名（含点号）开头，除非是只在本地使用的模块；请检查拼写、是否漏掉主机名或混入了多余字符。`,
+    },
+    fixes: () => [
+      {
+        description: { en: 'Find where the path is used', 'zh-CN': '找出使用该路径的位置' },
+        command: 'grep -rn --include=go.mod --include=*.go "<path>" .',
+      },
+    ],
+    docs: docs('module-path', 'go-mod-file-ident'),
+  },
+  {
+    cause: 'invalid-version-syntax',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'must-be-of-form',
+        ['invalid: must be of the form', 'is not canonical', 'invalid module version syntax'],
+        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v1\.2\.3|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)")/,
+        'all (x/mod modfile, cmd/go get)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: 'A version is not valid', 'zh-CN': '版本号无效' },
+    message: {
+      en: (s) =>
+        `"${s.version ?? ''}" is not a valid module version${s.detail ? ` (${s.detail})` : ''}. go.mod needs canonical semantic versions (v1.2.3) or pseudo-versions; branch names and commit hashes must be resolved by the go command.`,
+      'zh-CN': (s) =>
+        `"${s.version ?? ''}" 不是有效的模块版本${s.detail ? `（${s.detail}）` : ''}。go.mod 需要规范的语义化版本（v1.2.3）或伪版本；分支名和提交哈希需要由 go 命令解析。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Let the go command resolve it to a real version',
+          'zh-CN': '让 go 命令把它解析成真实的版本',
+        },
+        command: `go get ${s.module ?? '<module>'}@${s.version ?? '<branch-or-commit>'}`,
+      },
+    ],
+    docs: docs('versions', 'go-mod-file-require'),
+  },
+  {
+    cause: 'no-matching-versions',
+    severity: 'error',
+    rank: 20,
+    yieldsTo: FETCH_ROOTS,
+    patterns: [
+      pat(
+        'no-matching',
+        'no matching versions for query',
+        /no matching versions for query "(?<query>[^"]+)"/,
+        'all (modload)',
+        { scope: 'any' },
+      ),
+      pat(
+        'cannot-find-module',
+        'cannot find module providing package',
+        /cannot find module providing package (?<pkg>[^\s:]+)/,
+        'all (modload)',
+      ),
+    ],
+    title: { en: 'No module version satisfies the request', 'zh-CN': '没有满足请求的模块版本' },
+    message: {
+      en: (s) =>
+        `${s.pkg ? `No module provides package ${s.pkg}` : `${mod.en(s)} has no version matching "${String(s.query ?? '')}"`}: the path may be misspelled, the module may have no tagged release, or the proxy may hold an outdated list (a new tag takes a while to appear).`,
+      'zh-CN': (s) =>
+        `${s.pkg ? `没有模块提供包 ${s.pkg}` : `${mod.zh(s)} 没有匹配 "${String(s.query ?? '')}" 的版本`}：路径可能拼错了，模块可能没有发布标签，或代理中的版本列表已过时（新标签需要一段时间才会出现）。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'List the versions the proxy knows', 'zh-CN': '列出代理已知的版本' },
+        command: `go list -m -versions ${s.module ?? s.pkg ?? '<module>'}`,
+      },
+      {
+        description: { en: 'Ask for a commit or branch instead', 'zh-CN': '改为请求某个提交或分支' },
+        command: `go get ${s.module ?? s.pkg ?? '<module>'}@<commit-or-branch>`,
+      },
+    ],
+    docs: docs('version-queries', 'resolve-pkg-mod'),
+  },
+  {
+    cause: 'package-not-in-module',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'found-but-not-contain',
+        'but does not contain package',
+        /module (?<module>[^\s@]+)@(?<version>[^\s]+) found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
+        'all (modload)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
+    message: {
+      en: (s) =>
+        `${s.module ?? 'The module'}@${s.version ?? ''} exists but has no package ${s.pkg ?? ''}: the package was moved or removed in that version, lives only on a branch, or belongs to a nested module with its own go.mod.`,
+      'zh-CN': (s) =>
+        `${s.module ?? '该模块'}@${s.version ?? ''} 存在，但其中没有包 ${s.pkg ?? ''}：该包在此版本中被移动或删除、只存在于某个分支，或属于拥有自己 go.mod 的嵌套模块。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Check the import path, or pick a version that has it',
+          'zh-CN': '检查导入路径，或选择包含它的版本',
+        },
+        command: `go list -m -versions ${s.module ?? '<module>'}`,
+      },
+    ],
+    docs: docs('resolve-pkg-mod'),
+  },
+  {
+    cause: 'ambiguous-import',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'ambiguous',
+        'ambiguous import',
+        /ambiguous import: found package (?<pkg>[^\s]+) in multiple (?:modules|directories)/,
+        'all (modload)',
+      ),
+    ],
+    title: { en: 'Two modules provide the same package', 'zh-CN': '两个模块提供了同一个包' },
+    message: {
+      en: (s) =>
+        `${s.pkg ?? 'A package'} is found in more than one module of the build list, usually because a module was split (e.g. google.golang.org/genproto and its submodules, cloud.google.com/go) and an old version of the parent is still required.`,
+      'zh-CN': (s) =>
+        `构建列表中有多个模块包含 ${s.pkg ?? '同一个包'}，通常是因为某个模块被拆分（如 google.golang.org/genproto 及其子模块、cloud.google.com/go），而仍依赖着父模块的旧版本。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Upgrade the older (parent) module listed in the message',
+          'zh-CN': '升级消息中列出的较旧的（父）模块',
+        },
+        command: 'go get <parent-module>@latest && go mod tidy',
+      },
+    ],
+    docs: docs('resolve-pkg-mod'),
+  },
+  {
+    cause: 'retracted-version',
+    severity: 'warning',
+    rank: 30,
+    patterns: [
+      pat(
+        'retracted',
+        'retracted by module author',
+        /(?<module>[^\s@]+)@(?<version>[^\s:]+): retracted by module author(?:: (?<detail>[^\n]{0,200}))?/,
+        'all (modget)',
+      ),
+      pat(
+        'list-retracted',
+        ' (retracted)',
+        /^(?<module>[^\s]+) (?<version>v[^\s]+) \(retracted\)/,
+        'go list -m -u',
+      ),
+      pat(
+        'switch-hint',
+        'to switch to the latest unretracted version',
+        /to switch to the latest unretracted version/,
+        'all (modget)',
+        { supporting: true },
+      ),
+    ],
+    title: { en: 'A required version was retracted', 'zh-CN': '依赖的版本已被撤回' },
+    message: {
+      en: (s) =>
+        `The author of ${s.module ?? 'a module'} retracted ${s.version ?? 'this version'}${s.detail ? ` ("${s.detail}")` : ''}: it is broken or was published by mistake. The build still works, but you should move off it.`,
+      'zh-CN': (s) =>
+        `${s.module ?? '某模块'} 的作者撤回了 ${s.version ?? '该版本'}${s.detail ? `（"${s.detail}"）` : ''}：它有问题或被误发布。构建仍可进行，但应尽快换用其他版本。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'Switch to the latest unretracted version', 'zh-CN': '切换到最新的未撤回版本' },
+        command: `go get ${s.module ?? '<module>'}@latest`,
+      },
+    ],
+    docs: docs('go-mod-file-retract'),
+  },
+  {
+    cause: 'deprecated-module',
+    severity: 'warning',
+    rank: 30,
+    patterns: [
+      pat(
+        'deprecated',
+        'is deprecated',
+        /module (?<module>[^\s]+) is deprecated: (?<detail>[^\n]{0,300})/,
+        'all (modget)',
+      ),
+      pat(
+        'list-deprecated',
+        ' (deprecated)',
+        /^(?<module>[^\s]+) (?<version>v[^\s]+)[^\n]{0,100}\(deprecated\)/,
+        'go list -m -u',
+      ),
+    ],
+    title: { en: 'A required module is deprecated', 'zh-CN': '依赖的模块已被弃用' },
+    message: {
+      en: (s) =>
+        `${s.module ?? 'A module'} is deprecated by its author${s.detail ? `: "${s.detail}"` : ''}. Nothing fails now, but it will not get fixes.`,
+      'zh-CN': (s) =>
+        `${s.module ?? '某模块'} 已被作者弃用${s.detail ? `："${s.detail}"` : ''}。目前不会出错，但它不会再得到修复。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'See who needs it, and move to the replacement it names',
+          'zh-CN': '查看谁依赖它，并迁移到它推荐的替代模块',
+        },
+        command: `go mod why -m ${s.module ?? '<module>'}`,
+      },
+    ],
+    docs: docs('go-mod-file-module-deprecation'),
+  },
+  {
+    cause: 'missing-go-sum-entry',
+    severity: 'error',
+    rank: 20,
+    yieldsTo: ['go-version-too-new'],
+    patterns: [
+      pat(
+        'missing-entry',
+        'missing go.sum entry',
+        /missing go\.sum entry(?: for module providing package (?<pkg>[^\s;]+)| needed to verify package (?<pkg2>[^\s]+)| for go\.mod file)?/,
+        'all (modload; "to add it" hints since 1.16)',
+      ),
+    ],
+    title: { en: 'go.sum lacks a needed checksum', 'zh-CN': 'go.sum 缺少所需的校验和' },
+    message: {
+      en: (s) =>
+        `go.sum has no hash for ${s.module ? at.en(s) : s.pkg ? `the module providing ${s.pkg}` : 'a module the build needs'}, and since Go 1.16 builds do not add it (-mod=readonly). Typical after editing go.mod by hand, a merge, or a tool that writes go.mod but not go.sum.`,
+      'zh-CN': (s) =>
+        `go.sum 中没有 ${s.module ? at.zh(s) : s.pkg ? `提供 ${s.pkg} 的模块` : '构建所需模块'}的哈希，而从 Go 1.16 起构建不会自动添加（-mod=readonly）。常见于手工编辑 go.mod、合并分支后，或某个工具只修改了 go.mod 而没有修改 go.sum。`,
+    },
+    fixes: (s) => [
+      tidy({ en: 'Add the missing hashes (and commit go.sum)', 'zh-CN': '补上缺失的哈希（并提交 go.sum）' }),
+      ...(s.module
+        ? [
+            {
+              description: { en: 'Or only this module', 'zh-CN': '或者只处理这个模块' },
+              command: `go mod download ${s.module}`,
+            },
+          ]
+        : []),
+    ],
+    docs: docs('go-sum-files', 'authenticating'),
+  },
+  {
+    cause: 'checksum-mismatch',
+    severity: 'error',
+    rank: 17,
+    patterns: [
+      pat(
+        'mismatch',
+        'checksum mismatch',
+        /verifying (?:(?:module|go\.mod): )?(?:(?<module>[^\s@]+)@(?<version>[^\s:/]+)(?:\/go\.mod)?: )?checksum mismatch/,
+        'all (modfetch)',
+      ),
+      pat('security-error', 'SECURITY ERROR', /^SECURITY ERROR/, 'all (modfetch)', { supporting: true }),
+      pat(
+        'hash-line',
+        ['downloaded: h1:', 'go.sum:     h1:', 'sum.golang.org: h1:'],
+        /^\s+(?:downloaded|go\.sum|sum\.golang\.org): +h1:/,
+        'all (modfetch)',
+        { supporting: true },
+      ),
+      pat(
+        'does-not-match',
+        'This download does NOT match',
+        /This download does NOT match (?<against>an earlier download recorded in go\.sum|the one reported by the checksum server)/,
+        'all (modfetch)',
+        { supporting: true },
+      ),
+    ],
+    title: {
+      en: 'Downloaded code does not match its recorded checksum',
+      'zh-CN': '下载的代码与记录的校验和不一致',
+    },
+    message: {
+      en: (s) =>
+        `The content of ${at.en(s)} differs from the hash in ${s.against === 'the one reported by the checksum server' ? 'the checksum database' : 'go.sum'}. By far the most common reason is a release tag that was deleted and pushed again (the proxy or go.sum has the first content); a corrupted local download is the next. Do not just delete the go.sum line: find out which content is right.`,
+      'zh-CN': (s) =>
+        `${at.zh(s)} 的内容与 ${s.against === 'the one reported by the checksum server' ? '校验和数据库' : 'go.sum'} 中的哈希不一致。最常见的原因是发布标签被删除后重新推送（代理或 go.sum 中记录的是第一次的内容）；其次是本地下载损坏。不要直接删除 go.sum 中的那一行：先确认哪一份内容是对的。`,
+    },
+    fixes: (s) => {
+      const fixes: FixTemplate[] = [];
+      const remove = removeFromCacheFix(s);
+      if (remove) fixes.push(remove);
+      fixes.push({
+        description: {
+          en: 'Compare with what the proxy serves; if the upstream tag moved, ask the author for a new version rather than accepting the new hash',
+          'zh-CN': '与代理提供的内容比较；如果上游标签被移动过，请让作者发布新版本，而不是接受新的哈希',
+        },
+        command: `go mod download -json ${s.module ?? '<module>'}@${s.version ?? '<version>'}`,
+      });
+      return fixes;
+    },
+    docs: docs('authenticating', 'go-sum-files', 'checksum-database'),
+  },
+  {
+    cause: 'go-mod-needs-update',
+    severity: 'error',
+    rank: 21,
+    yieldsTo: [
+      'inconsistent-vendoring',
+      'missing-go-sum-entry',
+      'no-main-module',
+      'workspace-mismatch',
+      'go-version-too-new',
+    ],
+    patterns: [
+      pat(
+        'updates-needed',
+        ['updates to go.mod needed', 'updates to go.sum needed'],
+        /updates to go\.(?<file>mod|sum) needed(?:, disabled by -mod=(?<mode>[a-z]+))?/,
+        'all (modload)',
+      ),
+      pat(
+        'no-required-module',
+        'no required module provides package',
+        /no required module provides package (?<pkg>[^\s;:]+); to add it/,
+        '1.16+ (modload)',
+      ),
+      pat(
+        'replaced-not-required',
+        'is replaced but not required',
+        /module (?<module>[^\s]+) provides package (?<pkg>[^\s]+) and is replaced but not required/,
+        '1.16+ (modload)',
+      ),
+    ],
+    title: { en: 'go.mod/go.sum are out of date', 'zh-CN': 'go.mod/go.sum 需要更新' },
+    message: {
+      en: (s) =>
+        `The build needs ${s.pkg ? `package ${s.pkg}, which no requirement in go.mod provides` : `changes to go.${String(s.file ?? 'mod')}`}, and the command may not make them (-mod=${String(s.mode ?? 'readonly')}, the default for builds since Go 1.16). Run the update once and commit the result.`,
+      'zh-CN': (s) =>
+        `构建需要${s.pkg ? `包 ${s.pkg}，但 go.mod 中没有任何依赖提供它` : `修改 go.${String(s.file ?? 'mod')}`}，而当前命令不允许修改（-mod=${String(s.mode ?? 'readonly')}，从 Go 1.16 起是构建的默认值）。执行一次更新并提交结果。`,
+    },
+    fixes: (s) => [
+      ...(s.pkg
+        ? [{ description: { en: 'Add the requirement', 'zh-CN': '添加依赖' }, command: `go get ${s.pkg}` }]
+        : []),
+      tidy({ en: 'Bring go.mod and go.sum up to date', 'zh-CN': '更新 go.mod 和 go.sum' }),
+      {
+        description: {
+          en: 'Check GOFLAGS does not force a -mod mode you did not mean',
+          'zh-CN': '确认 GOFLAGS 没有强制指定你不想要的 -mod 模式',
+        },
+        command: 'go env GOFLAGS',
+      },
+    ],
+    docs: docs('build-commands', 'go-mod-tidy'),
+  },
+  {
+    cause: 'vendor-mode-lookup',
+    severity: 'error',
+    rank: 16,
+    patterns: [
+      pat(
+        'disabled-by-vendor',
+        'disabled by -mod=vendor',
+        /(?:(?:import|module) lookup )?disabled by -mod=vendor/,
+        'all (modload)',
+      ),
+      pat(
+        'vendor-auto',
+        'vendor directory exists',
+        /Go version in go\.mod is at least 1\.14 and vendor directory exists/,
+        'all (modload)',
+        { supporting: true },
+      ),
+    ],
+    title: {
+      en: 'Vendor mode is on and vendor/ lacks a package',
+      'zh-CN': 'vendor 模式已开启，但 vendor/ 中缺少包',
+    },
+    message: {
+      en: () =>
+        'The go command builds from vendor/ (automatic when go.mod says go >= 1.14 and vendor/ exists, or -mod=vendor), so it may not look anything up, and vendor/ does not have what the build needs.',
+      'zh-CN': () =>
+        'go 命令从 vendor/ 构建（当 go.mod 的 go 版本 >= 1.14 且存在 vendor/ 时自动开启，或使用了 -mod=vendor），因此不会查找任何模块，而 vendor/ 中没有构建所需的内容。',
+    },
+    fixes: () => [
+      {
+        description: { en: 'Refresh vendor/', 'zh-CN': '刷新 vendor/' },
+        command: 'go mod tidy && go mod vendor',
+      },
+      {
+        description: { en: 'Or build without vendor/ this once', 'zh-CN': '或者本次不使用 vendor/ 构建' },
+        command: 'go build -mod=mod ./...',
+      },
+    ],
+    docs: docs('vendoring'),
+  },
+  {
+    cause: 'install-replace-directive',
+    severity: 'error',
+    rank: 16,
+    patterns: [
+      pat(
+        'install-replace',
+        [
+          'module providing named packages contains one or',
+          'more replace directives',
+          'more exclude directives',
+        ],
+        /(?:The go\.mod file for the module providing named packages contains one or|more (?<directive>replace|exclude) directives)/,
+        '1.16+ (go install/run pkg@version)',
+      ),
+    ],
+    title: {
+      en: 'go install pkg@version refuses modules with replace directives',
+      'zh-CN': 'go install pkg@version 拒绝含 replace 指令的模块',
+    },
+    message: {
+      en: () =>
+        '"go install" and "go run" with @version build the module as a dependency would, and refuse when its go.mod has replace (or exclude) directives, because they would not apply. This is a property of that module, not of your setup.',
+      'zh-CN': () =>
+        '带 @version 的 "go install" 和 "go run" 会像依赖方一样构建该模块，如果它的 go.mod 含有 replace（或 exclude）指令就会拒绝，因为这些指令不会生效。这是该模块本身的问题，而不是你的配置问题。',
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Clone the repository and install from inside it',
+          'zh-CN': '克隆该仓库并在其中安装',
+        },
+        command: 'git clone <repository-url> && cd <repository> && go install ./<cmd-path>',
+      },
+    ],
+    docs: docs('go-install'),
+  },
+  {
+    cause: 'module-zip-invalid',
+    severity: 'error',
+    rank: 17,
+    patterns: [
+      pat(
+        'malformed-file-path',
+        'malformed file path',
+        /malformed file path "(?<file>[^"]*)": (?<detail>[^\n]{1,120})/,
+        'all (x/mod zip)',
+        { scope: 'any' },
+      ),
+      pat(
+        'case-collision',
+        'case-insensitive file name collision',
+        /case-insensitive file name collision: "(?<file>[^"]+)" and "[^"]+"/,
+        'all (x/mod zip)',
+        { scope: 'any' },
+      ),
+      pat(
+        'too-large',
+        ['module source tree too large', 'file too large', 'go.mod file too large', 'LICENSE file too large'],
+        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80})/,
+        'all (x/mod zip)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: "The module's files cannot be packaged", 'zh-CN': '模块的文件无法打包' },
+    message: {
+      en: (s) =>
+        `${at.en(s)} contains ${s.file ? `"${s.file}", ` : ''}a file the module zip format does not allow${quoted(s)}: characters such as quotes or colons, two names differing only in case, or more than 500 MB. Proxies and the checksum database fail on it for everyone.`,
+      'zh-CN': (s) =>
+        `${at.zh(s)} 包含${s.file ? ` "${s.file}" 这样的` : ''}模块 zip 格式不允许的文件${quoted(s)}：如引号、冒号等字符，仅大小写不同的两个文件名，或总大小超过 500 MB。所有人的代理和校验和数据库都会因此失败。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Rename or remove the file in the module and tag a new version',
+          'zh-CN': '在模块中重命名或删除该文件，然后打一个新版本标签',
+        },
+      },
+    ],
+    docs: docs('zip-files'),
+  },
+  {
+    cause: 'inconsistent-vendoring',
+    severity: 'error',
+    rank: 16,
+    patterns: [
+      pat(
+        'inconsistent',
+        'inconsistent vendoring',
+        /inconsistent vendoring(?: in (?<file>[^\s:]+))?/,
+        'all (modload)',
+      ),
+      pat(
+        'detail',
+        ['but not marked as', 'in vendor/modules.txt, but', 'missing from vendor/modules.txt'],
+        /(?<module>[^\s@]+)(?:@(?<version>[^\s:]+))?: is (?:explicitly required|replaced|marked as [a-z]+)[^\n]{0,200}|missing from vendor\/modules\.txt/,
+        'all (modload)',
+        { supporting: true },
+      ),
+    ],
+    title: { en: 'vendor/ does not match go.mod', 'zh-CN': 'vendor/ 与 go.mod 不一致' },
+    message: {
+      en: () =>
+        'go.mod changed (or a branch was merged) without running "go mod vendor", so vendor/modules.txt lists different requirements.',
+      'zh-CN': () =>
+        '修改了 go.mod（或合并了分支）却没有执行 "go mod vendor"，所以 vendor/modules.txt 中的依赖与之不同。',
+    },
+    fixes: () => [
+      { description: { en: 'Sync vendor/', 'zh-CN': '同步 vendor/' }, command: 'go mod vendor' },
+      {
+        description: { en: 'Or ignore vendor/ this once', 'zh-CN': '或者本次忽略 vendor/' },
+        command: 'go build -mod=readonly ./...',
+      },
+    ],
+    docs: docs('vendoring'),
+  },
+  {
+    cause: 'import-cycle',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'cycle',
+        'import cycle not allowed',
+        /import cycle not allowed(?<test> in test)?/,
+        'all (go/build, load)',
+      ),
+    ],
+    title: { en: 'Packages import each other in a cycle', 'zh-CN': '包之间存在循环导入' },
+    message: {
+      en: () =>
+        'The packages listed after the message import each other in a circle, which Go forbids. If the cycle goes through runtime or internal/ packages of the standard library, the Go installation is broken (two releases unpacked over each other).',
+      'zh-CN': () =>
+        '消息后列出的包相互导入形成了环，Go 不允许这样。如果循环经过标准库的 runtime 或 internal/ 包，说明 Go 安装已损坏（两个版本被解压到了同一目录）。',
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Move the shared code into a third package that both import',
+          'zh-CN': '把共用代码移到两者都导入的第三个包中',
+        },
+      },
+      {
+        description: { en: 'See the import chain', 'zh-CN': '查看导入链' },
+        command: 'go list -deps ./... >/dev/null',
+      },
+    ],
+    docs: docs('https://go.dev/ref/spec#Import_declarations'),
+  },
+  {
+    cause: 'go-mod-syntax',
+    severity: 'error',
+    rank: 5,
+    yieldsTo: [
+      'go-version-too-new',
+      'unknown-revision',
+      'invalid-version-syntax',
+      'malformed-module-path',
+      'major-version-suffix',
+      'replace-target-missing',
+      'conflicting-replace',
+      'workspace-mismatch',
+    ],
+    patterns: [
+      pat(
+        'positioned',
+        ['go.mod:', 'go.work:'],
+        /(?<file>[^\s:]*go\.(?:mod|work)):(?<line>\d+)(?::(?<column>\d+))?: (?<detail>unknown directive: [^\s]+|usage: [^\n]{1,100}|unexpected [^\n]{1,80}|repeated [a-z]+ statement|replacement module must match format[^\n]{0,80}|invalid (?:go|toolchain) version[^\n]{0,120}|invalid quoted string[^\n]{0,80}|malformed module path "[<=>]{7}[^\n]{0,40}|[^\n]{0,40}(?:<<<<<<<|>>>>>>>)[^\n]{0,40})/,
+        'all (x/mod modfile)',
+        { accept: (g) => !OLD_TOOLCHAIN_DIRECTIVE.test(g.detail ?? '') },
+      ),
+      pat(
+        'errors-parsing',
+        'errors parsing ',
+        /errors parsing (?<file>[^\s:]*go\.(?:mod|work))/,
+        'all ("errors parsing go.mod:" <= 1.20, the file path since 1.21)',
+        { supporting: true },
+      ),
+    ],
+    title: { en: 'go.mod or go.work cannot be parsed', 'zh-CN': 'go.mod 或 go.work 无法解析' },
+    message: {
+      en: (s) =>
+        `${String(s.file ?? 'go.mod')}${s.line ? ` line ${s.line}` : ''}: ${s.detail ?? 'syntax error'}. Left-over merge conflict markers, a hand edit (path@version where "path version" is needed) or a directive misspelled.`,
+      'zh-CN': (s) =>
+        `${String(s.file ?? 'go.mod')}${s.line ? ` 第 ${s.line} 行` : ''}：${s.detail ?? '语法错误'}。可能是遗留的合并冲突标记、手工编辑有误（需要 "path version" 却写成了 path@version），或指令拼写错误。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Check the file as the go command reads it',
+          'zh-CN': '按 go 命令的规则检查该文件',
+        },
+        command: `gomod-doctor modfile ${String(s.file ?? 'go.mod')}`,
+      },
+      {
+        description: { en: 'Reformat after fixing the line', 'zh-CN': '修正该行后重新格式化' },
+        command: 'go mod edit -fmt',
+      },
+    ],
+    docs: docs('go-mod-file', 'go-mod-file-lexical'),
+  },
+  {
+    cause: 'go-sum-malformed',
+    severity: 'error',
+    rank: 5,
+    patterns: [
+      pat('malformed-go-sum', 'malformed go.sum', /malformed go\.sum/, 'all (modfetch)'),
+      pat(
+        'go-sum-line',
+        'go.sum:',
+        /(?<file>[^\s:]*go\.sum):(?<line>\d+): (?<detail>wrong number of fields \d+|malformed[^\n]{0,80}|[^\n]{0,40}hash[^\n]{0,40})/,
+        'all (modfetch)',
+      ),
+    ],
+    title: { en: 'go.sum holds malformed lines', 'zh-CN': 'go.sum 中有格式错误的行' },
+    message: {
+      en: (s) =>
+        `${String(s.file ?? 'go.sum')}${s.line ? ` line ${s.line}` : ''}: ${s.detail ?? 'malformed line'}. Usually merge conflict markers or a hand edit.`,
+      'zh-CN': (s) =>
+        `${String(s.file ?? 'go.sum')}${s.line ? ` 第 ${s.line} 行` : ''}：${s.detail ?? '格式错误'}。通常是合并冲突标记或手工编辑导致。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Remove the broken lines (or the conflict markers), then regenerate',
+          'zh-CN': '删除损坏的行（或冲突标记），然后重新生成',
+        },
+        command: 'go mod tidy',
+      },
+    ],
+    docs: docs('go-sum-files'),
+  },
+  {
+    cause: 'replace-target-missing',
+    severity: 'error',
+    rank: 16,
+    patterns: [
+      pat(
+        'replacement-directory',
+        'replacement directory',
+        /replacement directory (?<file>[^\s]+) does not exist/,
+        'all (modload)',
+      ),
+      pat(
+        'replaced-by-read',
+        'replaced by',
+        /\(replaced by (?<file>[^)]+)\): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
+        'all (modload)',
+      ),
+    ],
+    title: { en: 'A replace points at a missing directory', 'zh-CN': 'replace 指向的目录不存在' },
+    message: {
+      en: (s) =>
+        `A replace directive points at ${String(s.file ?? 'a directory')}, which does not exist (or has no go.mod) here. Common in Docker builds, whose context does not include ../ directories, and in CI checkouts of one repository.`,
+      'zh-CN': (s) =>
+        `某个 replace 指令指向 ${String(s.file ?? '一个目录')}，但这里不存在该目录（或其中没有 go.mod）。常见于 Docker 构建（构建上下文不包含 ../ 目录）和只检出一个仓库的 CI。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Drop the local replace (use a published version)',
+          'zh-CN': '去掉本地 replace（使用已发布的版本）',
+        },
+        command: `go mod edit -dropreplace ${s.module ?? '<module>'}`,
+      },
+      {
+        description: {
+          en: 'Or make the directory available (Docker: build from the parent directory)',
+          'zh-CN': '或者让该目录可用（Docker：从上级目录构建）',
+        },
+        command: 'docker build -f <dir>/Dockerfile .',
+      },
+    ],
+    docs: docs('go-mod-file-replace'),
+  },
+  {
+    cause: 'conflicting-replace',
+    severity: 'error',
+    rank: 16,
+    patterns: [
+      pat(
+        'conflicting',
+        'conflicting replacements',
+        /conflicting replacements (?:found )?for (?<module>[^\s:]+)/,
+        'all (modload; "found ... in workspace modules" for go.work)',
+      ),
+    ],
+    title: { en: 'Two replace directives disagree', 'zh-CN': '两条 replace 指令相互冲突' },
+    message: {
+      en: (s) =>
+        `${mod.en(s)} is replaced by two different targets (in one go.mod, or by two modules of a workspace).`,
+      'zh-CN': (s) => `${mod.zh(s)} 被替换为两个不同的目标（在同一个 go.mod 中，或在工作区的两个模块中）。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Keep one replace; in a workspace, decide in go.work',
+          'zh-CN': '只保留一条 replace；在工作区中，在 go.work 中决定',
+        },
+        command: `go work edit -replace ${s.module ?? '<module>'}=<target>`,
+      },
+    ],
+    docs: docs('go-mod-file-replace', 'go-work-file-replace'),
+  },
+  {
+    cause: 'no-main-module',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'go-mod-not-found',
+        'go.mod file not found',
+        /go\.mod file not found in current directory or any parent directory/,
+        '1.16+',
+      ),
+      pat(
+        'cannot-find-main',
+        'cannot find main module',
+        /cannot find main module(?<found>, but found [^\s]+ in [^\n]{0,200})?/,
+        'all',
+      ),
+      pat(
+        'go-get-outside',
+        "'go get' is no longer supported outside a module",
+        /'go get' is no longer supported outside a module/,
+        '1.18+',
+      ),
+      pat(
+        'outside-main',
+        'outside main module',
+        /(?:directory [^\n]{0,200}?|current directory) (?:is )?outside main module/,
+        '1.21+ (and "directory ." before)',
+      ),
+      pat('outside-root', 'is outside module root', /is outside module root/, 'all'),
+      pat(
+        'main-not-contain',
+        'does not contain package',
+        /main module \((?<module>[^)]+)\) does not contain package (?<pkg>[^\s]+)/,
+        'all',
+      ),
+    ],
+    title: { en: 'No module here (or the wrong one)', 'zh-CN': '这里没有模块（或不是预期的模块）' },
+    message: {
+      en: (s) =>
+        `The command ran outside the module it was meant for${s.pkg ? ` (${s.pkg} is not in ${s.module ?? 'the main module'})` : ''}: no go.mod in this directory or above, or a different module root.`,
+      'zh-CN': (s) =>
+        `命令没有在预期的模块中运行${s.pkg ? `（${s.pkg} 不在 ${s.module ?? '主模块'} 中）` : ''}：当前目录及其上级没有 go.mod，或模块根目录不同。`,
+    },
+    fixes: () => [
+      {
+        description: { en: 'Run it in the module directory', 'zh-CN': '在模块目录中运行' },
+        command: 'cd <module-dir> && go mod tidy',
+      },
+      {
+        description: { en: 'Or create a module here', 'zh-CN': '或者在这里创建模块' },
+        command: 'go mod init <module-path>',
+      },
+      {
+        description: {
+          en: 'To install a tool outside a module, use go install',
+          'zh-CN': '要在模块外安装工具，请使用 go install',
+        },
+        command: 'go install <package>@latest',
+      },
+    ],
+    docs: docs('mod-commands', 'go-mod-init'),
+  },
+  {
+    cause: 'gopath-mode',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'path-at-version',
+        'in module-aware mode',
+        /can only use path@version syntax with 'go get' and 'go install' in module-aware mode/,
+        'all',
+      ),
+      pat(
+        'modules-disabled',
+        'modules disabled by GO111MODULE=off',
+        /modules disabled by GO111MODULE=off/,
+        'all',
+      ),
+      pat(
+        'gopath-unrecognized',
+        'unrecognized import path',
+        /^package (?<pkg>[^\s:]+): unrecognized import path "[^"]+" \(/,
+        'GOPATH mode (all)',
+      ),
+      pat(
+        'cannot-find-package',
+        'cannot find package "',
+        /cannot find package "(?<pkg>[^"]+)" in any of:/,
+        'GOPATH mode (all)',
+      ),
+      pat(
+        'gopath-go-mod',
+        '$GOPATH/go.mod exists but should not',
+        /\$GOPATH\/go\.mod exists but should not/,
+        '<= 1.21',
+      ),
+    ],
+    title: { en: 'Modules are off (GOPATH mode)', 'zh-CN': '模块模式已关闭（GOPATH 模式）' },
+    message: {
+      en: () =>
+        'The go command ran in GOPATH mode (GO111MODULE=off, or auto outside a module on old releases): go.mod is ignored and so are GOPROXY, GOPRIVATE and GOSUMDB, so every import is fetched directly from its host.',
+      'zh-CN': () =>
+        'go 命令运行在 GOPATH 模式下（GO111MODULE=off，或旧版本中在模块外设置为 auto）：go.mod 被忽略，GOPROXY、GOPRIVATE 和 GOSUMDB 也都被忽略，每个导入都直接从其主机获取。',
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'Turn modules on', 'zh-CN': '开启模块模式' },
+        command: s.windows
+          ? '$env:GO111MODULE = "on"; go env -w GO111MODULE=on'
+          : 'unset GO111MODULE; go env -w GO111MODULE=on',
+      },
+      {
+        description: { en: 'And make sure the project has a go.mod', 'zh-CN': '并确保项目中有 go.mod' },
+        command: 'go mod init <module-path> && go mod tidy',
+      },
+    ],
+    docs: docs('mod-commands', 'environment-variables'),
+  },
+  {
+    cause: 'workspace-mismatch',
+    severity: 'error',
+    rank: 5,
+    patterns: [
+      pat(
+        'no-modules',
+        'no modules were found in the current workspace',
+        /no modules were found in the current workspace/,
+        'all',
+      ),
+      pat(
+        'appears-multiple',
+        'appears multiple times in workspace',
+        /(?:path|module) (?<module>[^\s]+) appears multiple times in workspace/,
+        'all',
+      ),
+      pat(
+        'cannot-load',
+        'listed in go.work file',
+        /cannot load module (?<file>[^\s]+) listed in go\.work file/,
+        '1.21+',
+      ),
+      pat(
+        'mod-flag',
+        'when in workspace mode',
+        /-mod may only be set to readonly(?: or vendor)? when in workspace mode/,
+        '1.18+',
+      ),
+      pat(
+        'not-workspace-module',
+        'not one of the workspace modules',
+        /is contained in a module that is not one of the workspace modules listed in go\.work/,
+        'all',
+      ),
+      pat('outside-work', 'outside modules listed in go.work', /outside modules listed in go\.work/, '1.21+'),
+      pat(
+        'work-go-version',
+        'but go.work lists go',
+        /listed in go\.work file requires go >= [^\s,]+, but go\.work lists go/,
+        '1.21+',
+      ),
+    ],
+    title: { en: 'go.work does not match the modules', 'zh-CN': 'go.work 与模块不一致' },
+    message: {
+      en: () =>
+        'A go.work file is in effect (found in a parent directory, or named by GOWORK) and does not fit: it lists missing or duplicate modules, or excludes the module you are in. Editors sometimes export GOWORK.',
+      'zh-CN': () =>
+        '有一个 go.work 文件正在生效（在上级目录中找到，或由 GOWORK 指定），但它不匹配：列出了不存在或重复的模块，或者没有包含你当前所在的模块。编辑器有时会导出 GOWORK。',
+    },
+    fixes: () => [
+      {
+        description: { en: 'See which go.work is used', 'zh-CN': '查看使用的是哪个 go.work' },
+        command: 'go env GOWORK',
+      },
+      {
+        description: { en: 'Add this module to the workspace', 'zh-CN': '把当前模块加入工作区' },
+        command: 'go work use .',
+      },
+      {
+        description: { en: 'Or run without the workspace', 'zh-CN': '或者不使用工作区运行' },
+        command: 'GOWORK=off go build ./...',
+      },
+    ],
+    docs: docs('workspaces', 'go-work-file'),
+  },
+  {
+    cause: 'go-version-too-new',
+    severity: 'error',
+    rank: 2,
+    patterns: [
+      pat(
+        'requires-go',
+        'requires go >= ',
+        /(?<file>[^\s]+) requires go >= (?<need>[^\s]+) \(running go (?<have>[^;)\s]+)(?:; GOTOOLCHAIN=(?<gotoolchain>[^;)]+))?/,
+        '1.21+ (gover)',
+      ),
+      pat(
+        'module-requires',
+        ['module requires Go ', 'note: module requires Go'],
+        /module requires Go (?<need>[^\s]+)/,
+        '<= 1.20 ("note:" after compile errors), 1.21+ ("or later")',
+      ),
+      pat(
+        'old-directive',
+        'unknown directive: ',
+        /unknown directive: (?<directive>toolchain|godebug|tool)\b/,
+        'toolchain <= 1.20, godebug <= 1.22, tool <= 1.23',
+      ),
+      pat(
+        'old-go-line',
+        "invalid go version '",
+        /invalid go version '(?<need>\d+\.\d+\.\d+)': must match format 1\.\d+(?:$|[^.\d])/,
+        '<= 1.20',
+      ),
+      pat(
+        'tidy-maximum',
+        'maximum version supported by tidy is',
+        /indicates go (?<need>[^\s,]+), but maximum version supported by tidy is (?<have>[^\s]+)/,
+        '<= 1.20',
+      ),
+      pat(
+        'new-std-package',
+        ['is not in GOROOT', 'is not in std'],
+        /package (?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^\s]*)? is not in (?:GOROOT|std)/,
+        'all (a standard-library package newer than the toolchain)',
+      ),
+    ],
+    title: { en: 'The go command is older than the project needs', 'zh-CN': 'go 命令的版本低于项目的要求' },
+    message: {
+      en: (s) =>
+        `${s.need ? `The project needs Go ${String(s.need)}` : s.directive ? `go.mod uses the "${String(s.directive)}" directive, which this go command does not know` : s.pkg ? `Package ${s.pkg} is part of a newer standard library` : 'The project needs a newer Go'}${s.have ? `, but this is Go ${String(s.have)}` : ''}${s.gotoolchain ? ` and GOTOOLCHAIN=${String(s.gotoolchain)} forbids switching` : ''}. This is not a broken go.mod: install a newer Go, or allow the go command to fetch the toolchain it needs (Go 1.21+).`,
+      'zh-CN': (s) =>
+        `${s.need ? `项目需要 Go ${String(s.need)}` : s.directive ? `go.mod 使用了 "${String(s.directive)}" 指令，当前 go 命令不认识它` : s.pkg ? `包 ${s.pkg} 属于更新的标准库` : '项目需要更新的 Go'}${s.have ? `，但当前是 Go ${String(s.have)}` : ''}${s.gotoolchain ? `，且 GOTOOLCHAIN=${String(s.gotoolchain)} 禁止切换` : ''}。这不是 go.mod 损坏：请安装更新的 Go，或允许 go 命令下载所需的工具链（Go 1.21+）。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Let the go command switch to the required toolchain (Go 1.21+)',
+          'zh-CN': '允许 go 命令切换到所需的工具链（Go 1.21+）',
+        },
+        command: 'go env -w GOTOOLCHAIN=auto',
+      },
+      {
+        description: {
+          en: 'Or install a newer Go (CI: raise the version in setup-go)',
+          'zh-CN': '或者安装更新的 Go（CI 中：提高 setup-go 的版本）',
+        },
+        command:
+          s.ci === 'github-actions'
+            ? `- uses: actions/setup-go@v5\n  with:\n    go-version-file: go.mod`
+            : 'go version',
+      },
+    ],
+    docs: docs('go-mod-file-go', 'https://go.dev/doc/toolchain'),
+  },
+  {
+    cause: 'toolchain-download',
+    severity: 'error',
+    rank: 15,
+    patterns: [
+      pat(
+        'downloading-toolchain',
+        'go: downloading go1.',
+        /go: downloading go(?<need>1\.\d+(?:\.\d+|rc\d+)?) \((?<platform>[^)]+)\)/,
+        '1.21+',
+        { severity: 'info' },
+      ),
+      pat(
+        'switching',
+        '; switching to go',
+        /requires go >= (?<need>[^\s;]+); switching to go(?<to>[^\s]+)/,
+        '1.21+',
+        { severity: 'info' },
+      ),
+      pat(
+        'not-available',
+        'toolchain not available',
+        /download go(?<need>[^\s]+) for (?<platform>[^\s:]+): toolchain not available/,
+        '1.21+',
+      ),
+      pat(
+        'toolchain-module',
+        'golang.org/toolchain@',
+        /golang\.org\/toolchain@v0\.0\.1-go(?<need>[^\s.]+\.[^\s.]+(?:\.\d+)?)\.[a-z0-9]+-[a-z0-9]+(?:\.zip)?: (?<detail>[^\n]{1,200})/,
+        '1.21+',
+      ),
+    ],
+    title: {
+      en: 'The go command is downloading (or failed to download) a toolchain',
+      'zh-CN': 'go 命令正在下载（或未能下载）工具链',
+    },
+    message: {
+      en: (s) =>
+        /^1\.\d+$/.test(String(s.need ?? '')) && Number(String(s.need).split('.')[1]) >= 21
+          ? `go.mod says "go ${String(s.need)}" without a patch number, and the local Go is older, so the go command looked for a toolchain go${String(s.need)}, which was never released. Write "go ${String(s.need)}.0" (or add a toolchain line).`
+          : `go.mod (or go.work) asks for Go ${String(s.need ?? 'a newer release')}, newer than the local go, so GOTOOLCHAIN=auto fetches that toolchain${s.detail ? `, and that failed ("${s.detail}")` : ''}. It is a large download (slow, looks hung) and needs the proxy and the checksum database.`,
+      'zh-CN': (s) =>
+        /^1\.\d+$/.test(String(s.need ?? '')) && Number(String(s.need).split('.')[1]) >= 21
+          ? `go.mod 写的是没有补丁号的 "go ${String(s.need)}"，且本地 Go 较旧，所以 go 命令去找从未发布过的工具链 go${String(s.need)}。请写成 "go ${String(s.need)}.0"（或添加 toolchain 行）。`
+          : `go.mod（或 go.work）要求 Go ${String(s.need ?? '更新的版本')}，高于本地 go，所以 GOTOOLCHAIN=auto 会下载该工具链${s.detail ? `，而下载失败了（"${s.detail}"）` : ''}。下载量很大（很慢，看起来像卡住），并且需要访问代理和校验和数据库。`,
+    },
+    fixes: (s) => [
+      /^1\.\d+$/.test(String(s.need ?? ''))
+        ? {
+            description: {
+              en: 'Write a full release number in the go line',
+              'zh-CN': '在 go 行中写完整的版本号',
+            },
+            command: `go mod edit -go=${String(s.need)}.0`,
+          }
+        : {
+            description: {
+              en: 'Install that Go release locally instead',
+              'zh-CN': '改为在本地安装该 Go 版本',
+            },
+            command: `go install golang.org/dl/go${String(s.need ?? '1.N.P')}@latest && go${String(s.need ?? '1.N.P')} download`,
+          },
+      {
+        description: {
+          en: 'Or stay on the local toolchain (the build then needs a go line it supports)',
+          'zh-CN': '或者固定使用本地工具链（此时 go 行必须是它支持的版本）',
+        },
+        command: 'go env -w GOTOOLCHAIN=local',
+      },
+    ],
+    docs: docs('https://go.dev/doc/toolchain', 'go-mod-file-toolchain'),
+  },
+  {
+    cause: 'build-constraints-exclude',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'exclude-all',
+        'build constraints exclude all Go files',
+        /build constraints exclude all Go files in (?<file>[^\s]+)/,
+        'all (go/build)',
+      ),
+    ],
+    title: {
+      en: 'Build constraints exclude every file of a package',
+      'zh-CN': '构建约束排除了包中的所有文件',
+    },
+    message: {
+      en: (s) =>
+        `No file of ${String(s.file ?? 'the package')} builds for this GOOS/GOARCH/tags: e.g. cgo-only code with CGO_ENABLED=0 (cross-compiling), a platform-specific package, or a directory of //go:build ignore files.`,
+      'zh-CN': (s) =>
+        `${String(s.file ?? '该包')} 中没有任何文件适用于当前的 GOOS/GOARCH/构建标签：例如 CGO_ENABLED=0（交叉编译）时只有 cgo 代码、平台专用的包，或目录中全是 //go:build ignore 文件。`,
+    },
+    fixes: () => [
+      {
+        description: { en: 'See the settings that decide it', 'zh-CN': '查看起决定作用的设置' },
+        command: 'go env GOOS GOARCH CGO_ENABLED',
+      },
+      {
+        description: {
+          en: 'Build with cgo, or for the platform the package supports',
+          'zh-CN': '启用 cgo 构建，或为该包支持的平台构建',
+        },
+        command: 'CGO_ENABLED=1 go build ./...',
+      },
+    ],
+    docs: docs('https://pkg.go.dev/cmd/go#hdr-Build_constraints'),
+  },
+  {
+    cause: 'internal-import',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'internal',
+        'use of internal package',
+        /use of internal package (?<pkg>[^\s]+) not allowed/,
+        'all (load)',
+      ),
+    ],
+    title: {
+      en: "A package imports another module's internal package",
+      'zh-CN': '导入了其他模块的 internal 包',
+    },
+    message: {
+      en: (s) =>
+        `${s.pkg ?? 'An internal package'} may only be imported from within the tree rooted at the parent of its internal/ directory.`,
+      'zh-CN': (s) => `${s.pkg ?? 'internal 包'} 只能被其 internal/ 目录的父目录树内的代码导入。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Use the public API of that module, or copy what you need',
+          'zh-CN': '使用该模块的公开 API，或复制所需的代码',
+        },
+      },
+    ],
+    docs: docs('https://go.dev/doc/go1.4#internalpackages'),
+  },
+  {
+    cause: 'mixed-packages',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'found-packages',
+        'found packages ',
+        /found packages (?<a>[^\s]+) \([^)]+\) and (?<b>[^\s]+) \([^)]+\) in (?<file>[^\s]+)/,
+        'all (go/build)',
+      ),
+    ],
+    title: { en: 'One directory holds two packages', 'zh-CN': '同一目录中有两个包' },
+    message: {
+      en: (s) =>
+        `${String(s.file ?? 'A directory')} has files of package ${String(s.a ?? '?')} and of package ${String(s.b ?? '?')}; a directory is one package (plus its _test package).`,
+      'zh-CN': (s) =>
+        `${String(s.file ?? '某个目录')} 中同时有 ${String(s.a ?? '?')} 包和 ${String(s.b ?? '?')} 包的文件；一个目录只能是一个包（外加它的 _test 包）。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: 'Move one package to its own directory, or fix the package clause',
+          'zh-CN': '把其中一个包移到单独的目录，或修正 package 声明',
+        },
+      },
+    ],
+    docs: docs('https://go.dev/ref/spec#Package_clause'),
+  },
+];

@@ -1,0 +1,913 @@
+// Network and proxy causes: DNS, TCP, TLS, HTTP proxies, GOPROXY/GOSUMDB settings, and the proxy's
+// not-found answers for private modules.
+import type { CauseId } from '../../causes/catalog.ts';
+import { resolvePrivacy } from '../../goenv/private.ts';
+import { isPublicHost } from '../extract.ts';
+import { docs, goprivateFixes, mirrorFixes, setGoVariable } from '../fixes.ts';
+import type { CauseRule, RemoteSignal } from '../types.ts';
+import { at, host, mod, pat, quoted } from './helpers.ts';
+
+/** Causes that are the network path itself failing: symptoms in the same statement yield to them. */
+export const NETWORK_ROOTS: readonly CauseId[] = [
+  'dns-failure',
+  'dns-poisoned',
+  'http-proxy-misconfigured',
+  'tls-untrusted-certificate',
+  'tls-handshake-timeout',
+  'connect-timeout',
+  'connection-refused',
+  'connection-reset',
+  'egress-policy-forbidden',
+];
+
+/** Lines inside a `server response:` block that tell what the remote side failed at. */
+export const REMOTE_SIGNALS: ReadonlyArray<{ signal: RemoteSignal; needles: readonly string[] }> = [
+  {
+    signal: 'auth',
+    needles: [
+      'terminal prompts disabled',
+      'could not read Username',
+      'Authentication failed',
+      'HTTP Basic: Access denied',
+      'Permission denied (publickey',
+      '鉴权失败',
+    ],
+  },
+  {
+    signal: 'dns',
+    needles: [
+      'no such host',
+      'Could not resolve host',
+      'server misbehaving',
+      'Temporary failure in name resolution',
+    ],
+  },
+  {
+    signal: 'repo-not-found',
+    needles: [
+      'Repository not found',
+      'repository not found',
+      ' not found\n',
+      "don't have permission to view it",
+      '未找到',
+    ],
+  },
+  {
+    signal: 'connect',
+    needles: [
+      'connection refused',
+      'Connection refused',
+      'i/o timeout',
+      'Connection timed out',
+      'unable to connect',
+    ],
+  },
+  { signal: 'unknown-revision', needles: ['unknown revision'] },
+];
+
+const notLoopback = (g: Record<string, string | undefined>) =>
+  !/^(?:localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(g.host ?? g.url?.replace(/^https?:\/\//, '') ?? '');
+
+export const networkRules: CauseRule[] = [
+  {
+    cause: 'dns-failure',
+    severity: 'error',
+    rank: 9,
+    patterns: [
+      pat(
+        'go-lookup',
+        'lookup ',
+        /\blookup (?<host>[A-Za-z0-9_][-A-Za-z0-9_.]*)(?: on [^\s]+)?: (?<detail>no such host|server misbehaving|Temporary failure in name resolution|no answer from DNS server|(?:read|dial|write) udp [^\s]+: (?:i\/o timeout|connect: connection refused|connection refused|read: connection refused)|[^\n]{1,200})/,
+        'all (net package; pure Go and cgo resolvers)',
+      ),
+      pat(
+        'curl-resolve',
+        ['Could not resolve host', 'Could not resolve hostname'],
+        /Could not resolve host(?:name)?:? (?<host>[A-Za-z0-9_][-A-Za-z0-9_.]*)/,
+        'git/curl and ssh, any locale (curl and ssh texts are not translated)',
+      ),
+      pat(
+        'ssh-resolve',
+        'Name or service not known',
+        /(?<host>[A-Za-z0-9_][-A-Za-z0-9_.]*): Name or service not known/,
+        'ssh / getaddrinfo',
+      ),
+    ],
+    title: { en: 'A host name cannot be resolved (DNS)', 'zh-CN': '主机名无法解析（DNS）' },
+    message: {
+      en: (s) =>
+        `The DNS lookup of ${host.en(s)} failed${quoted(s)}. This happened on this machine: no connection was attempted. Typical reasons: no network or no resolver (sandboxed builds, containers without DNS), a VPN or corporate DNS that does not know the name, or a typo in the host.`,
+      'zh-CN': (s) =>
+        `对 ${host.zh(s)} 的 DNS 解析失败${quoted(s)}。问题发生在本机：连接根本没有开始。常见原因：没有网络或没有可用的 DNS 服务器（沙箱构建、没有 DNS 的容器）、VPN 或公司 DNS 不认识该域名、主机名拼写错误。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: `Check that this machine can resolve ${host.en(s)}`,
+          'zh-CN': `检查本机能否解析 ${host.zh(s)}`,
+        },
+        command: s.windows
+          ? `nslookup ${s.host ?? 'proxy.golang.org'}`
+          : `getent hosts ${s.host ?? 'proxy.golang.org'} || nslookup ${s.host ?? 'proxy.golang.org'}`,
+      },
+      ...(s.host === 'proxy.golang.org' || s.host === 'sum.golang.org' || s.host === 'golang.org'
+        ? mirrorFixes(s)
+        : []),
+    ],
+    docs: docs('module-proxy', 'https://pkg.go.dev/net#hdr-Name_Resolution'),
+  },
+  {
+    cause: 'dns-poisoned',
+    severity: 'error',
+    rank: 8,
+    patterns: [
+      pat(
+        'loopback-answer',
+        ['dial tcp 127.0.0.1:443', 'dial tcp 0.0.0.0:443', 'dial tcp [::1]:443', 'dial tcp [::]:443'],
+        /Get "?https:\/\/(?<host>[^/"\s:]+)[^\s"]*"?: dial tcp (?<ip>127\.0\.0\.1|0\.0\.0\.0|\[::1?\]):443: /,
+        'all (net/http), when a resolver answers a public name with a loopback or null address',
+        { accept: (g) => notLoopback(g) },
+      ),
+    ],
+    title: { en: 'DNS answers with a blocking address', 'zh-CN': 'DNS 返回了拦截地址' },
+    message: {
+      en: (s) =>
+        `${host.en(s)} resolved to ${String(s.ip ?? 'a loopback address')}, which is not where it lives: a filtering resolver, a hosts-file entry or a DNS hijack redirects it. Nothing listens there, so every fetch fails.`,
+      'zh-CN': (s) =>
+        `${host.zh(s)} 被解析到 ${String(s.ip ?? '回环地址')}，这不是它真实的地址：过滤型 DNS、hosts 文件条目或 DNS 劫持把它重定向了。那里没有服务，所以每次获取都会失败。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Look for a hosts-file entry for the name',
+          'zh-CN': '检查 hosts 文件中是否有该域名的条目',
+        },
+        command: s.windows
+          ? `findstr ${s.host ?? 'golang'} %SystemRoot%\\System32\\drivers\\etc\\hosts`
+          : `grep -n '${s.host ?? 'golang'}' /etc/hosts`,
+      },
+      {
+        description: { en: 'Compare with a public resolver', 'zh-CN': '与公共 DNS 的解析结果对比' },
+        command: `nslookup ${s.host ?? 'proxy.golang.org'} 1.1.1.1`,
+      },
+      ...mirrorFixes(s),
+    ],
+    docs: docs('module-proxy'),
+  },
+  {
+    cause: 'connect-timeout',
+    severity: 'error',
+    rank: 11,
+    yieldsTo: ['dns-failure', 'http-proxy-misconfigured', 'sumdb-unreachable'],
+    patterns: [
+      pat(
+        'dial-timeout',
+        'dial tcp ',
+        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+|\$PORT): (?<detail>i\/o timeout|connect: connection timed out|connect: operation timed out|connectex: A connection attempt failed)/,
+        'all (net: Go 30 s dial timeout; Linux, macOS and Windows kernels)',
+      ),
+      pat(
+        'dial-timeout-zh',
+        ['connectex: 由于连接方', 'connectex: 连接尝试失败'],
+        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+): connectex: (?:由于连接方|连接尝试失败)/,
+        'all, Windows with a Chinese display language',
+        { locale: 'zh-CN' },
+      ),
+      pat(
+        'curl-timeout',
+        ['Failed to connect to', 'Connection timed out after', 'Operation timed out after'],
+        /(?:Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms)?: (?:Connection timed out|Operation timed out|Timed out)|Failed to connect to (?<host2>[^\s]+) port (?<port2>\d+) after \d{4,} ms: Couldn't connect to server|(?:Connection|Operation) timed out after \d+ milli)/,
+        'git/curl, any locale',
+      ),
+    ],
+    title: { en: 'The connection attempt timed out', 'zh-CN': '建立连接超时' },
+    message: {
+      en: (s) =>
+        `Connecting to ${s.host ?? s.ip ?? 'the server'}${s.port ? ` port ${String(s.port)}` : ''} never completed: packets are dropped on the way (a firewall, a blocked network, a broken IPv6 route, or a proxy that must be used but is not configured).`,
+      'zh-CN': (s) =>
+        `连接 ${s.host ?? s.ip ?? '服务器'}${s.port ? ` 的 ${String(s.port)} 端口` : ''}一直没有完成：数据包在途中被丢弃（防火墙、被屏蔽的网络、不通的 IPv6 路由，或需要使用代理但没有配置）。`,
+    },
+    fixes: (s) => [
+      ...mirrorFixes(s),
+      {
+        description: {
+          en: 'If your network requires an HTTP proxy, give it to the go command',
+          'zh-CN': '如果你的网络必须通过 HTTP 代理访问外网，请把代理告诉 go 命令',
+        },
+        command: s.windows
+          ? '$env:HTTPS_PROXY = "http://<proxy-host>:<port>"'
+          : 'export HTTPS_PROXY=http://<proxy-host>:<port>',
+      },
+    ],
+    docs: docs('goproxy-protocol', 'module-proxy'),
+  },
+  {
+    cause: 'connection-refused',
+    severity: 'error',
+    rank: 11,
+    yieldsTo: ['dns-failure', 'dns-poisoned', 'http-proxy-misconfigured', 'sumdb-unreachable'],
+    patterns: [
+      pat(
+        'dial-refused',
+        'dial tcp ',
+        /dial tcp (?<ip>[^\s]+?):(?<port>\$?[A-Z0-9]+): (?:connect: connection refused|getsockopt: connection refused|connectex: No connection could be made because the target machine actively refused it)/,
+        'all (net), Unix and Windows',
+      ),
+      pat(
+        'dial-refused-zh',
+        'connectex: 由于目标计算机积极拒绝',
+        /dial tcp (?<ip>[^\s]+?):(?<port>\d+): connectex: 由于目标计算机积极拒绝/,
+        'all, Windows with a Chinese display language',
+        { locale: 'zh-CN' },
+      ),
+      pat(
+        'curl-refused',
+        'Failed to connect to',
+        /Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms: Connection refused|: Connection refused| after \d{1,3} ms: Couldn't connect to server)/,
+        'git/curl, any locale',
+      ),
+    ],
+    title: { en: 'The connection was refused', 'zh-CN': '连接被拒绝' },
+    message: {
+      en: (s) =>
+        `${s.host ?? s.ip ?? 'The server'}${s.port ? ` port ${String(s.port)}` : ''} actively refused the connection: nothing listens there (a stopped local proxy or mirror, a wrong GOPROXY port), or a firewall rejects it.`,
+      'zh-CN': (s) =>
+        `${s.host ?? s.ip ?? '服务器'}${s.port ? ` 的 ${String(s.port)} 端口` : ''}主动拒绝了连接：那里没有服务在监听（本地代理或镜像没有运行、GOPROXY 端口写错），或被防火墙拒绝。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Check which proxy settings the go command uses',
+          'zh-CN': '检查 go 命令使用的代理设置',
+        },
+        command: 'go env GOPROXY GONOPROXY GOPRIVATE',
+      },
+      ...mirrorFixes(s, { sumdb: false }),
+    ],
+    docs: docs('goproxy-protocol'),
+  },
+  {
+    cause: 'connection-reset',
+    severity: 'error',
+    rank: 12,
+    yieldsTo: [
+      'dns-failure',
+      'http-proxy-misconfigured',
+      'git-auth-required',
+      'git-ssh-auth',
+      'sumdb-unreachable',
+    ],
+    patterns: [
+      pat(
+        'reset-by-peer',
+        ['connection reset by peer', 'Connection reset by peer'],
+        /[Cc]onnection reset by peer/,
+        'all (net), git/curl',
+      ),
+      pat(
+        'wsarecv',
+        ['wsarecv: An existing connection was forcibly closed', 'wsarecv: 远程主机强迫关闭了一个现有的连接'],
+        /wsarecv: (?:An existing connection was forcibly closed|远程主机强迫关闭了一个现有的连接)/,
+        'all, Windows (English and Chinese)',
+      ),
+      pat('get-eof', '": EOF', /(?:Get|read) "?(?<url>https?:\/\/[^\s"]+)"?: EOF$/, 'all (net/http)'),
+      pat(
+        'download-unexpected-eof',
+        'unexpected EOF',
+        /(?:Get|read) "?(?<url>https?:\/\/[^\s"]+)"?: (?:[^\n]{0,200}: )?unexpected EOF/,
+        'all (net/http, body cut short)',
+      ),
+      pat(
+        'git-rpc',
+        ['RPC failed', 'RPC 失败'],
+        /(?:error: |错误：)?RPC (?:failed; |失败。)(?<detail>curl (?:18|56|92)[^\n]{0,200}|HTTP 5\d\d[^\n]{0,100})/,
+        'git (English and zh_CN)',
+      ),
+      pat(
+        'git-early-eof',
+        ['early EOF', '过早的文件结束符'],
+        /(?:fatal: |致命错误：)?(?:early EOF|过早的文件结束符（EOF）)/,
+        'git index-pack',
+        { supporting: true },
+      ),
+      pat(
+        'gnutls-recv',
+        ['GnuTLS recv error', 'non-properly terminated'],
+        /GnuTLS recv error \(-\d+\)|TLS connection was non-properly terminated/,
+        'git built with GnuTLS (Debian, Ubuntu)',
+      ),
+      pat(
+        'http2-stream',
+        'stream error: stream ID',
+        /stream error: stream ID \d+; (?:INTERNAL_ERROR|PROTOCOL_ERROR|CANCEL)/,
+        'all (net/http HTTP/2)',
+      ),
+    ],
+    title: { en: 'The connection was cut mid-way', 'zh-CN': '连接中途被切断' },
+    message: {
+      en: (s) =>
+        `A connection${s.url ? ` for ${s.url}` : ''} was closed before the answer was complete${quoted(s)}. Middleboxes (firewalls, the GFW, corporate TLS inspection), an overloaded mirror or a flaky link do this; retrying sometimes works, a different route works reliably.`,
+      'zh-CN': (s) =>
+        `连接${s.url ? `（${s.url}）` : ''}在响应完成前被关闭${quoted(s)}。中间设备（防火墙、GFW、公司的 TLS 检查）、过载的镜像或不稳定的线路都会这样；重试有时有效，换一条线路更可靠。`,
+    },
+    fixes: (s) => [
+      ...mirrorFixes(s),
+      {
+        description: {
+          en: 'Let a failing proxy fall through to the next entry on any error ("|" instead of ",")',
+          'zh-CN': '让失败的代理在任何错误时都回退到下一项（用 "|" 代替 ","）',
+        },
+        command: 'go env -w GOPROXY="https://proxy.golang.org|https://goproxy.cn|direct"',
+      },
+    ],
+    docs: docs('goproxy-protocol', 'environment-variables'),
+  },
+  {
+    cause: 'tls-untrusted-certificate',
+    severity: 'error',
+    rank: 10,
+    yieldsTo: ['http-proxy-misconfigured'],
+    patterns: [
+      pat(
+        'x509',
+        'x509: ',
+        /\bx509: (?<detail>certificate is valid for [^\n]{1,300}?, not (?<host>[^\s,]+)|[^\n]{1,300})/,
+        'all (crypto/x509; wrapped in "tls: failed to verify certificate:" since 1.20)',
+      ),
+      pat(
+        'curl-ssl',
+        [
+          'SSL certificate problem',
+          'server certificate verification failed',
+          'self signed certificate',
+          'self-signed certificate',
+        ],
+        /(?<detail>SSL certificate problem: [^\n]{1,200}|server certificate verification failed[^\n]{0,200}|self[- ]signed certificate[^\n]{0,100})/,
+        'git/curl (OpenSSL, GnuTLS), any locale',
+      ),
+    ],
+    title: { en: 'A TLS certificate is not trusted', 'zh-CN': 'TLS 证书不受信任' },
+    message: {
+      en: (s) =>
+        `The certificate presented${s.host ? ` for ${s.host}` : ''} was rejected${quoted(s)}. Usually a TLS-inspecting proxy or antivirus replaces certificates with its own (its root CA is not installed here), a slim container lacks CA certificates, or the system clock is wrong. git has its own CA settings, so git and the go command can disagree.`,
+      'zh-CN': (s) =>
+        `${s.host ? `${s.host} 提供的` : ''}证书被拒绝${quoted(s)}。通常是做 TLS 检查的代理或杀毒软件用自己的证书替换了原证书（其根证书未安装在本机），或精简容器缺少 CA 证书，或系统时间不对。git 有自己的 CA 设置，因此 git 与 go 命令的结果可能不同。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Install the CA certificates (Debian/Ubuntu images; Alpine: apk add ca-certificates)',
+          'zh-CN': '安装 CA 证书（Debian/Ubuntu 镜像；Alpine 用 apk add ca-certificates）',
+        },
+        command: 'apt-get update && apt-get install -y ca-certificates',
+      },
+      {
+        description: {
+          en: "If your company inspects TLS, add its root CA to the system store (the go command uses the system's roots)",
+          'zh-CN': '如果公司做 TLS 检查，把公司的根证书加入系统证书库（go 命令使用系统根证书）',
+        },
+        command: s.windows
+          ? 'certutil -addstore -f Root <company-root-ca>.crt'
+          : 'sudo cp <company-root-ca>.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates',
+      },
+    ],
+    docs: docs('module-proxy'),
+  },
+  {
+    cause: 'tls-handshake-timeout',
+    severity: 'error',
+    rank: 11,
+    yieldsTo: ['http-proxy-misconfigured', 'sumdb-unreachable'],
+    patterns: [
+      pat(
+        'go-tls-timeout',
+        'TLS handshake timeout',
+        /net\/http: TLS handshake timeout/,
+        'all (net/http: 10 s)',
+      ),
+      pat(
+        'git-tls',
+        ['gnutls_handshake() failed', 'SSL_ERROR_SYSCALL'],
+        /gnutls_handshake\(\) failed[^\n]{0,200}|SSL_connect: SSL_ERROR_SYSCALL[^\n]{0,200}|SSL_ERROR_SYSCALL in connection to (?<host>[^\s:]+)/,
+        'git/curl (GnuTLS, OpenSSL)',
+      ),
+    ],
+    title: { en: 'The TLS handshake never completed', 'zh-CN': 'TLS 握手未能完成' },
+    message: {
+      en: (s) =>
+        `The TCP connection${s.host ? ` to ${s.host}` : ''} opened but the TLS handshake got no answer: typical of networks that filter by server name (SNI), of an overloaded proxy, or of a link that drops large packets (MTU).`,
+      'zh-CN': (s) =>
+        `到${s.host ? ` ${s.host} ` : ''}的 TCP 连接已建立，但 TLS 握手没有得到响应：常见于按服务器名称（SNI）过滤的网络、过载的代理，或丢弃大包的线路（MTU）。`,
+    },
+    fixes: (s) => mirrorFixes(s),
+    docs: docs('module-proxy'),
+  },
+  {
+    cause: 'proxy-server-error',
+    severity: 'error',
+    rank: 15,
+    patterns: [
+      pat(
+        'status-5xx',
+        ['reading http', 'unexpected status ('],
+        /(?:reading |unexpected status \()(?<url>https?:\/\/[^\s)]+?)\)?: (?<status>5\d\d [^\n]{0,60})/,
+        'all (web.HTTPError; "unexpected status" up to 1.12)',
+        { unless: ['?go-get=1'], accept: (g) => !isSumdbish(g.url) },
+      ),
+      pat(
+        'remote-disk-full',
+        'no space left on device',
+        /no space left on device/,
+        'the proxy’s own error text',
+        { scope: 'remote' },
+      ),
+    ],
+    title: { en: 'The module proxy itself failed', 'zh-CN': '模块代理服务器自身出错' },
+    message: {
+      en: (s) =>
+        s.remoteOutage
+          ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
+          : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
+      'zh-CN': (s) =>
+        s.remoteOutage
+          ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
+          : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Retry later, or fall through to another proxy on any error',
+          'zh-CN': '稍后重试，或在任何错误时回退到其他代理',
+        },
+        command: 'go env -w GOPROXY="https://proxy.golang.org|https://goproxy.cn|direct"',
+      },
+      ...mirrorFixes(s, { sumdb: false }),
+    ],
+    docs: docs('goproxy-protocol', 'module-proxy'),
+  },
+  {
+    cause: 'egress-policy-forbidden',
+    severity: 'error',
+    rank: 10,
+    patterns: [
+      pat(
+        'proxy-403',
+        ['403 Forbidden'],
+        /reading (?<url>https?:\/\/[^\s]+?): (?<status>403 Forbidden)/,
+        'all (web.HTTPError)',
+        { unless: ['?go-get=1'] },
+      ),
+      pat(
+        'connect-forbidden',
+        '": Forbidden',
+        /Get "?(?<url>https?:\/\/[^\s"]+)"?: Forbidden$/,
+        'all (net/http: CONNECT refused by an HTTP proxy; only the reason phrase is printed)',
+      ),
+      pat(
+        'curl-connect-403',
+        'from proxy after CONNECT',
+        /Received HTTP code 403 from proxy after CONNECT/,
+        'git/curl',
+      ),
+    ],
+    title: { en: 'A network policy forbids the request', 'zh-CN': '网络策略禁止了该请求' },
+    message: {
+      en: (s) =>
+        `${s.url ? `The request for ${s.url}` : 'The request'} was answered "Forbidden". A corporate filtering proxy (Zscaler and similar), a cloud egress policy (e.g. VPC Service Controls) or the proxy's access rules block it; the module itself may be fine.`,
+      'zh-CN': (s) =>
+        `${s.url ? `对 ${s.url} 的请求` : '该请求'}被回答 "Forbidden"。公司的过滤代理（Zscaler 等）、云上的出站策略（如 VPC Service Controls）或代理的访问规则阻止了它；模块本身可能没有问题。`,
+    },
+    fixes: () => [
+      {
+        description: {
+          en: "Ask your network administrators to allow the Go module hosts, or use your company's internal Go proxy",
+          'zh-CN': '请网络管理员放行 Go 模块相关主机，或使用公司内部的 Go 代理',
+        },
+        command: 'go env -w GOPROXY=https://<internal-go-proxy>,direct',
+      },
+    ],
+    docs: docs('module-proxy', 'goproxy-protocol'),
+  },
+  {
+    cause: 'http-proxy-misconfigured',
+    severity: 'error',
+    rank: 7,
+    patterns: [
+      pat('proxyconnect', 'proxyconnect tcp', /proxyconnect tcp: (?<detail>[^\n]{1,300})/, 'all (net/http)'),
+      pat(
+        'proxy-auth',
+        'Proxy Authentication Required',
+        /(?:Get "?(?<url>https?:\/\/[^\s"]+)"?: )?Proxy Authentication Required/,
+        'all (net/http prints the reason phrase of a refused CONNECT)',
+      ),
+      pat(
+        'curl-407',
+        'from proxy after CONNECT',
+        /Received HTTP code 407 from proxy after CONNECT/,
+        'git/curl',
+      ),
+      pat(
+        'curl-proxy',
+        ['Could not resolve proxy', 'Unsupported proxy syntax', 'Failed to connect to proxy'],
+        /Could not resolve proxy: (?<host>[^\s]+)|Unsupported proxy syntax|Failed to connect to proxy/,
+        'git/curl',
+      ),
+    ],
+    title: { en: 'The HTTP(S) proxy setting is wrong', 'zh-CN': 'HTTP(S) 代理设置有误' },
+    message: {
+      en: (s) =>
+        `The go command (or git) goes through the proxy named by HTTPS_PROXY/HTTP_PROXY (or git's http.proxy), and that proxy failed${quoted(s)}: the proxy program is not running, the port or scheme is wrong (https:// for a plain HTTP proxy, a SOCKS port given as HTTP), or it wants credentials.`,
+      'zh-CN': (s) =>
+        `go 命令（或 git）通过 HTTPS_PROXY/HTTP_PROXY（或 git 的 http.proxy）指定的代理访问网络，而该代理失败了${quoted(s)}：代理程序没有运行、端口或协议写错（普通 HTTP 代理写成了 https://、把 SOCKS 端口当作 HTTP 代理），或代理需要认证。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'See which proxy is set', 'zh-CN': '查看设置了哪个代理' },
+        command: s.windows
+          ? 'Get-ChildItem env:*proxy*; git config --get-regexp proxy'
+          : 'env | grep -i _proxy; git config --get-regexp proxy',
+      },
+      {
+        description: {
+          en: 'Start the proxy program, or correct the variable (scheme http:// for most local proxies)',
+          'zh-CN': '启动代理程序，或改正该变量（大多数本地代理应使用 http://）',
+        },
+        command: s.windows
+          ? '$env:HTTPS_PROXY = "http://127.0.0.1:<port>"'
+          : 'export HTTPS_PROXY=http://127.0.0.1:<port>',
+      },
+      {
+        description: {
+          en: 'Or remove the proxy setting if this network does not need one',
+          'zh-CN': '如果当前网络不需要代理，就删除代理设置',
+        },
+        command: s.windows
+          ? 'Remove-Item env:HTTPS_PROXY, env:HTTP_PROXY'
+          : 'unset HTTPS_PROXY HTTP_PROXY https_proxy http_proxy',
+      },
+    ],
+    docs: docs('https://pkg.go.dev/net/http#ProxyFromEnvironment'),
+  },
+  {
+    cause: 'goproxy-off',
+    severity: 'error',
+    rank: 4,
+    patterns: [pat('off', 'GOPROXY=off', /disabled by GOPROXY=off/, 'all (modfetch)')],
+    title: { en: 'GOPROXY=off forbids downloading', 'zh-CN': 'GOPROXY=off 禁止了下载' },
+    message: {
+      en: (s) =>
+        `The go command needed ${at.en(s)}, which is not in the module cache, and GOPROXY=off forbids any download. Editors (gopls) and packaging sandboxes set this on purpose; elsewhere it is usually a leftover setting.`,
+      'zh-CN': (s) =>
+        `go 命令需要 ${at.zh(s)}，它不在模块缓存中，而 GOPROXY=off 禁止任何下载。编辑器（gopls）和打包沙箱会有意这样设置；在其他场合这通常是遗留的设置。`,
+    },
+    fixes: (s) => [
+      ...setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
+        en: 'Allow downloads again',
+        'zh-CN': '重新允许下载',
+      }),
+      {
+        description: {
+          en: 'Or, where the network is off on purpose, download first while online',
+          'zh-CN': '如果有意断网，请先在联网时下载依赖',
+        },
+        command: 'go mod download',
+      },
+    ],
+    docs: docs('environment-variables', 'module-proxy'),
+  },
+  {
+    cause: 'goproxy-invalid',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'no-entries',
+        'GOPROXY list is not the empty string',
+        /GOPROXY list is not the empty string, but contains no entries/,
+        'all (modfetch)',
+      ),
+      pat(
+        'bad-url',
+        'invalid proxy URL',
+        /invalid proxy URL (?:missing scheme|scheme \(must be https, http, file\)): (?<detail>[^\n]*)/,
+        'all (modfetch)',
+      ),
+    ],
+    title: { en: 'GOPROXY cannot be used', 'zh-CN': 'GOPROXY 无法使用' },
+    message: {
+      en: (s) =>
+        `The GOPROXY value is unusable${quoted(s)}. An empty GOPROXY on Go 1.21+ usually means $GOROOT/go.env is missing (some distribution or self-built Go installs), which is where the default lives.`,
+      'zh-CN': (s) =>
+        `GOPROXY 的值无法使用${quoted(s)}。在 Go 1.21 及以上版本中 GOPROXY 为空，通常是因为缺少 $GOROOT/go.env（某些发行版或自行编译的 Go），默认值就写在那里。`,
+    },
+    fixes: (s) => [
+      { description: { en: 'See the value', 'zh-CN': '查看当前值' }, command: 'go env GOPROXY' },
+      ...setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
+        en: 'Set a valid value',
+        'zh-CN': '设置一个有效值',
+      }),
+    ],
+    docs: docs('environment-variables', 'goproxy-protocol'),
+  },
+  {
+    cause: 'private-module-via-proxy',
+    severity: 'error',
+    rank: 13,
+    yieldsTo: [
+      'unknown-revision',
+      'module-zip-invalid',
+      'major-version-suffix',
+      'module-path-mismatch',
+      'pseudo-version-invalid',
+      'proxy-server-error',
+      'invalid-version-syntax',
+      'malformed-module-path',
+    ],
+    patterns: [
+      pat(
+        'proxy-not-found',
+        [': 404 Not Found', ': 410 Gone'],
+        /(?:reading |unexpected status \()(?<url>https?:\/\/[^\s)]+?)\)?: (?<status>404 Not Found|410 Gone)/,
+        'all (web.HTTPError; proxy.golang.org answers 410 until 2022, 404 since)',
+        { unless: ['?go-get=1'], accept: (g) => !isSumdbish(g.url) },
+      ),
+    ],
+    refine: ({ situation: s, signals, context, proxyKnewModule }) => {
+      if (!s.module) return undefined;
+      const env = context?.goEnv;
+      if (env) {
+        const privacy = resolvePrivacy(env, s.module);
+        if (privacy.noProxy)
+          return { cause: 'env-not-inherited', facts: { certainty: 'certain', variable: 'GOPRIVATE' } };
+        if (privacy.private)
+          return { cause: 'goprivate-misconfigured', facts: { certainty: 'certain', variable: 'GONOPROXY' } };
+      }
+      if (proxyKnewModule && (signals.has('repo-not-found') || signals.has('auth')))
+        return { cause: 'module-source-gone' };
+      const moduleHost = s.module.split('/')[0] ?? '';
+      const publicHost = isPublicHost(moduleHost);
+      if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
+        return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
+      }
+      const strong = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
+      if (publicHost && !strong)
+        return {
+          cause: 'private-module-via-proxy',
+          facts: { certainty: 'likely', alternatives: ['module-source-gone', 'unknown-revision'] },
+        };
+      return {
+        cause: 'private-module-via-proxy',
+        facts: {
+          certainty: !publicHost || env !== undefined ? 'certain' : 'likely',
+          ...(publicHost ? { alternatives: ['module-source-gone'] } : {}),
+        },
+      };
+    },
+    title: { en: 'Private module requested from a public proxy', 'zh-CN': '向公共代理请求了私有模块' },
+    message: {
+      en: (s) =>
+        `${mod.en(s)} is not covered by GOPRIVATE${s.goprivate !== undefined ? ` (here GOPRIVATE=${s.goprivate || '""'})` : ''}, so the go command asked the module proxy${s.url ? ` (${hostText(s.url)})` : ''}, which answered ${s.status ?? 'not found'}: the proxy cannot see private code. Anything under "server response:" happened on the proxy, not here.${s.alternatives?.includes('module-source-gone') ? ' If the repository is public, it was deleted, renamed or made private (module-source-gone).' : ''}${s.alternatives?.includes('unknown-revision') ? ' If the module is public, the version may simply not exist (unknown-revision).' : ''}`,
+      'zh-CN': (s) =>
+        `${mod.zh(s)} 不在 GOPRIVATE 范围内${s.goprivate !== undefined ? `（此处 GOPRIVATE=${s.goprivate || '""'}）` : ''}，所以 go 命令向模块代理${s.url ? `（${hostText(s.url)}）` : ''}请求它，代理回答 ${s.status ?? '未找到'}：代理看不到私有代码。"server response:" 之后的内容发生在代理服务器上，而不是本机。${s.alternatives?.includes('module-source-gone') ? '如果该仓库是公开的，那么它已被删除、改名或设为私有（module-source-gone）。' : ''}${s.alternatives?.includes('unknown-revision') ? '如果模块是公开的，也可能只是该版本不存在（unknown-revision）。' : ''}`,
+    },
+    fixes: (s) => goprivateFixes(s),
+    docs: docs('private-modules', 'environment-variables'),
+  },
+  {
+    cause: 'module-source-gone',
+    severity: 'error',
+    rank: 13,
+    patterns: [],
+    title: { en: "The module's repository is gone", 'zh-CN': '模块的代码仓库已不存在' },
+    message: {
+      en: (s) =>
+        `The proxy knows ${mod.en(s)} (it served it earlier), but fetching ${s.version ?? 'this version'} from the origin failed with "repository not found" or an authentication error: the repository was deleted, renamed or made private. Versions the proxy cached before keep working; new ones cannot be fetched.`,
+      'zh-CN': (s) =>
+        `代理认识 ${mod.zh(s)}（之前成功提供过），但从源仓库获取 ${s.version ?? '该版本'} 时出现 "repository not found" 或认证错误：仓库已被删除、改名或设为私有。代理之前缓存的版本仍可使用，新版本无法获取。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'Use a version the proxy still has', 'zh-CN': '使用代理中仍存在的版本' },
+        command: `go list -m -versions ${s.module ?? '<module>'}`,
+      },
+      {
+        description: { en: 'Or point to a fork that still exists', 'zh-CN': '或者改用仍然存在的分叉仓库' },
+        command: `go mod edit -replace ${s.module ?? '<module>'}=<fork-module-path>@<version>`,
+      },
+    ],
+    docs: docs('go-mod-file-replace', 'module-proxy'),
+  },
+  {
+    cause: 'goprivate-misconfigured',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'noproxy-disabled',
+        ['disabled by GOPRIVATE/GONOPROXY', 'does not match GOPRIVATE/GONOPROXY'],
+        /(?:module lookup )?disabled by GOPRIVATE\/GONOPROXY|path does not match GOPRIVATE\/GONOPROXY/,
+        'all (modfetch: GONOPROXY covers the path but GOPROXY has no "direct")',
+      ),
+    ],
+    title: {
+      en: 'GOPRIVATE/GONOPROXY settings do not work as intended',
+      'zh-CN': 'GOPRIVATE/GONOPROXY 设置没有按预期生效',
+    },
+    message: {
+      en: (s) =>
+        s.variable === 'GONOPROXY'
+          ? `${mod.en(s)} matches GOPRIVATE, but GONOPROXY is set explicitly and does not cover it, so the proxy was still asked.`
+          : `${mod.en(s)} is excluded from the proxy (GOPRIVATE/GONOPROXY), but GOPROXY has no "direct" entry, so nothing may fetch it.`,
+      'zh-CN': (s) =>
+        s.variable === 'GONOPROXY'
+          ? `${mod.zh(s)} 匹配 GOPRIVATE，但 GONOPROXY 被单独设置且不包含它，所以仍然请求了代理。`
+          : `${mod.zh(s)} 被排除在代理之外（GOPRIVATE/GONOPROXY），但 GOPROXY 中没有 "direct"，因此没有任何途径可以获取它。`,
+    },
+    fixes: (s) =>
+      s.variable === 'GONOPROXY'
+        ? [
+            {
+              description: {
+                en: 'Let GONOPROXY default to GOPRIVATE',
+                'zh-CN': '让 GONOPROXY 使用 GOPRIVATE 的默认值',
+              },
+              command: 'go env -u GONOPROXY',
+            },
+          ]
+        : setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
+            en: 'Add "direct" to GOPROXY so excluded paths are fetched from their repositories',
+            'zh-CN': '在 GOPROXY 中加入 "direct"，让被排除的路径直接从代码仓库获取',
+          }),
+    docs: docs('private-modules', 'environment-variables'),
+  },
+  {
+    cause: 'sumdb-private-module',
+    severity: 'error',
+    rank: 14,
+    yieldsTo: ['module-zip-invalid'],
+    patterns: [
+      pat(
+        'lookup-not-found',
+        [': 404 Not Found', ': 410 Gone'],
+        /reading (?<url>https?:\/\/[^\s]+?\/lookup\/[^\s]+?): (?<status>404 Not Found|410 Gone)/,
+        'all (checksum database lookups, direct or through a proxy /sumdb/ endpoint)',
+      ),
+    ],
+    refine: ({ situation: s, signals, context }) => {
+      if (!s.module) return undefined;
+      // A public module the checksum server could not fetch (it could not connect to the forge):
+      // the server side is failing, the module is not private.
+      const publicHost = isPublicHost(s.module.split('/')[0] ?? '');
+      if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
+        return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
+      }
+      const env = context?.goEnv;
+      if (!env) return undefined;
+      const privacy = resolvePrivacy(env, s.module);
+      if (privacy.noSumDb)
+        return { cause: 'env-not-inherited', facts: { certainty: 'certain', variable: 'GONOSUMDB' } };
+      return { cause: 'sumdb-private-module', facts: { certainty: 'certain' } };
+    },
+    title: {
+      en: 'Private module checked against the public checksum database',
+      'zh-CN': '私有模块被拿去公共校验和数据库核对',
+    },
+    message: {
+      en: (s) =>
+        `${mod.en(s)} is not covered by GONOSUMDB/GOPRIVATE, so the go command asked the checksum database${s.url ? ` (${hostText(s.url)})` : ''} for its hash, and it answered ${s.status ?? 'not found'}: it cannot see private code. Text under "server response:" is the checksum server's own failure.`,
+      'zh-CN': (s) =>
+        `${mod.zh(s)} 不在 GONOSUMDB/GOPRIVATE 范围内，所以 go 命令向校验和数据库${s.url ? `（${hostText(s.url)}）` : ''}查询它的哈希，数据库回答 ${s.status ?? '未找到'}：它看不到私有代码。"server response:" 之后是校验和服务器自己的失败信息。`,
+    },
+    fixes: (s) => goprivateFixes(s),
+    docs: docs('private-module-privacy', 'checksum-database', 'environment-variables'),
+  },
+  {
+    cause: 'sumdb-unreachable',
+    severity: 'error',
+    rank: 12,
+    yieldsTo: ['dns-failure', 'http-proxy-misconfigured', 'dns-poisoned'],
+    patterns: [
+      pat(
+        'sumdb-get',
+        ['/lookup/', '/tile/'],
+        /Get "?(?<url>https?:\/\/(?<host>[^/"\s]+)\/[^\s"]*?(?:lookup|tile)\/[^\s"]*)"?: (?<detail>[^\n]{1,300})/,
+        'all (sumdb client)',
+      ),
+      pat(
+        'sumdb-tile-not-found',
+        '/tile/',
+        /reading (?<url>https?:\/\/[^\s]+?\/tile\/[^\s]+?): (?<status>\d{3} [^\n]{0,40})/,
+        'all (a mirror that does not proxy the checksum database)',
+      ),
+      pat(
+        'sumdb-5xx',
+        'reading http',
+        /reading (?<url>https?:\/\/[^\s]+?\/(?:lookup|supported)[^\s]*?): (?<status>5\d\d [^\n]{0,40})/,
+        'all',
+      ),
+      pat(
+        'gosumdb-invalid',
+        ['invalid GOSUMDB', 'missing GOSUMDB'],
+        /(?<detail>invalid GOSUMDB(?: URL)?: [^\n]{0,200}|missing GOSUMDB)/,
+        'all',
+      ),
+      pat(
+        'gosumdb-off',
+        'disabled by GOSUMDB=off',
+        /checksum database disabled by GOSUMDB=off/,
+        '1.21+ (toolchain downloads are always verified)',
+      ),
+    ],
+    title: { en: 'The checksum database cannot be reached', 'zh-CN': '无法访问校验和数据库' },
+    message: {
+      en: (s) =>
+        `The go command verifies new modules against the checksum database${s.host ? ` (${s.host})` : ''}, and that failed${quoted(s)}. On networks that block sum.golang.org use a mirror of it; a toolchain download needs it even with GONOSUMDB.`,
+      'zh-CN': (s) =>
+        `go 命令会用校验和数据库${s.host ? `（${s.host}）` : ''}核对新下载的模块，而这一步失败了${quoted(s)}。在屏蔽 sum.golang.org 的网络中请使用它的镜像；下载工具链时即使设置了 GONOSUMDB 也需要它。`,
+    },
+    fixes: (s) => [
+      ...setGoVariable(s, 'GOSUMDB', 'sum.golang.google.cn', {
+        en: 'Use the checksum database mirror (same data and key)',
+        'zh-CN': '使用校验和数据库的镜像（数据和公钥相同）',
+      }),
+      {
+        description: { en: 'See the current value', 'zh-CN': '查看当前值' },
+        command: 'go env GOSUMDB GONOSUMDB GOPRIVATE',
+      },
+    ],
+    docs: docs('checksum-database', 'environment-variables'),
+  },
+  {
+    cause: 'go-get-discovery-failed',
+    severity: 'error',
+    rank: 15,
+    yieldsTo: [...NETWORK_ROOTS, 'gopath-mode', 'git-auth-required'],
+    patterns: [
+      pat(
+        'unrecognized',
+        'unrecognized import path',
+        /unrecognized import path "(?<module>[^"]+)"(?<detail>[^\n]{0,300})/,
+        'all (vcs.go)',
+        { unless: ['GOPATH'] },
+      ),
+      pat(
+        'no-meta',
+        'no go-import meta tag',
+        /(?:parse |fetching )?(?<url>https?:\/\/[^\s]+\?go-get=1)?[^\n]{0,50}no go-import meta tags?(?<detail>[^\n]{0,300})/,
+        'all',
+      ),
+      pat(
+        'go-get-status',
+        '?go-get=1',
+        /reading (?<url>https?:\/\/[^\s]+\?go-get=1): (?<status>\d{3} [^\n]{0,40})/,
+        'all',
+      ),
+      pat(
+        'multiple-meta',
+        'multiple meta tags match',
+        /multiple meta tags match import path "(?<module>[^"]+)"/,
+        'all',
+      ),
+      pat('repo-root', 'invalid repo root', /invalid repo root "(?<detail>[^"]*)"/, 'all'),
+    ],
+    title: {
+      en: 'The import path cannot be discovered (?go-get=1)',
+      'zh-CN': '无法发现导入路径（?go-get=1）',
+    },
+    message: {
+      en: (s) =>
+        `To fetch ${mod.en(s)} directly, the go command asks https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 for a <meta name="go-import"> tag, and that failed${quoted(s)}. The server has no such tag, shows a login page, or (GitLab subgroups) points at the wrong repository without credentials.`,
+      'zh-CN': (s) =>
+        `为了直接获取 ${mod.zh(s)}，go 命令会请求 https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 以读取 <meta name="go-import"> 标签，这一步失败了${quoted(s)}。服务器没有该标签、返回了登录页面，或者（GitLab 子组）在没有凭据时指向了错误的仓库。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'See what the server answers', 'zh-CN': '查看服务器的回答' },
+        command: `curl -sSL 'https://${s.module ?? 'HOST/PATH'}?go-get=1' | grep go-import`,
+      },
+      {
+        description: {
+          en: 'For a self-hosted Git server without go-get support, add ".git" to the module path where it is imported, or give credentials in ~/.netrc so the server answers with the right tag',
+          'zh-CN':
+            '对于不支持 go-get 的自建 Git 服务器，在导入路径中加上 ".git" 后缀，或在 ~/.netrc 中提供凭据以便服务器返回正确的标签',
+        },
+      },
+    ],
+    docs: docs('vcs-find', 'private-modules'),
+  },
+];
+
+function isSumdbish(url: string | undefined): boolean {
+  if (!url) return false;
+  return (
+    url.includes('/lookup/') ||
+    url.includes('/tile/') ||
+    url.includes('/sumdb/') ||
+    /^https?:\/\/sum\.golang\./.test(url)
+  );
+}
+
+function hostText(url: string): string {
+  const m = /^https?:\/\/([^/]+)/.exec(url);
+  return m?.[1] ?? url;
+}

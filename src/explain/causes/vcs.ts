@@ -1,0 +1,325 @@
+// Version control and authentication causes: what git, ssh and the go command's VCS layer print.
+import { docs, gitCredentialFixes, goprivateFixes } from '../fixes.ts';
+import type { CauseRule } from '../types.ts';
+import { at, FATAL, host, mod, pat, quoted } from './helpers.ts';
+
+export const vcsRules: CauseRule[] = [
+  {
+    cause: 'git-auth-required',
+    severity: 'error',
+    rank: 13,
+    yieldsTo: [
+      'dns-failure',
+      'connect-timeout',
+      'connection-refused',
+      'tls-untrusted-certificate',
+      'http-proxy-misconfigured',
+    ],
+    patterns: [
+      pat(
+        'could-not-read',
+        ['could not read Username', 'could not read Password'],
+        /could not read (?:Username|Password) for '(?<url>[^']+)'/,
+        'git (prompt.c; the text is not translated, the "fatal:" prefix is in git >= 2.38 zh_CN)',
+      ),
+      pat(
+        'auth-failed',
+        'Authentication failed for',
+        /Authentication failed for '(?<url>[^']+)'/,
+        'git (remote-curl.c, en)',
+      ),
+      pat('auth-failed-zh', '鉴权失败', /'(?<url>[^']+)' 鉴权失败/, 'git (remote-curl.c, zh_CN)', {
+        locale: 'zh-CN',
+      }),
+      pat('gitlab-basic', 'HTTP Basic: Access denied', /remote: HTTP Basic: Access denied/, 'GitLab'),
+      pat(
+        'bad-token',
+        [
+          'Invalid username or',
+          'password authentication was removed',
+          'Password authentication is not supported',
+        ],
+        /remote: (?:Invalid username or (?:password|token)|Support for password authentication was removed|Password authentication is not supported)/,
+        'GitHub',
+      ),
+      pat(
+        'repo-not-found',
+        ['Repository not found', "don't have permission to view it"],
+        /remote: (?:Repository not found|The project you were looking for could not be found or you don't have permission to view it)/,
+        'GitHub, GitLab',
+      ),
+      pat(
+        'repo-not-found-fatal',
+        ['not found', '未找到'],
+        new RegExp(`${FATAL}(?:repository '(?<url>[^']+)' not found|仓库 '(?<url2>[^']+)' 未找到)`),
+        'git (remote-curl.c, en and zh_CN)',
+      ),
+      pat(
+        'go-faq-hint',
+        'golang.org/doc/faq#git_https',
+        /If this is a private repository, see https:\/\/golang\.org\/doc\/faq#git_https/,
+        'all (codehost/git.go)',
+        { supporting: true },
+      ),
+      pat(
+        'no-secure-protocol',
+        'no secure protocol found for repository',
+        /no secure protocol found for repository/,
+        '1.21+ (vcs.go: every https/ssh probe of a .git-suffixed path failed)',
+        { facts: { secureProbe: true } },
+      ),
+    ],
+    title: { en: 'Git needs credentials it cannot ask for', 'zh-CN': 'Git 需要凭据但无法询问' },
+    message: {
+      en: (s) =>
+        `git could not authenticate to ${host.en(s)}${s.module ? ` while fetching ${at.en(s)}` : ''}. The go command runs git with GIT_TERMINAL_PROMPT=0, so git cannot ask for a user name or password; it needs stored credentials (a credential helper, ~/.netrc, or SSH). "Repository not found" from GitHub also means "not visible with these credentials".${s.secureProbe ? ' Every secure protocol (https, ssh) failed; missing credentials are the usual reason, a network block the other.' : ''}`,
+      'zh-CN': (s) =>
+        `git 无法通过 ${host.zh(s)} 的认证${s.module ? `（正在获取 ${at.zh(s)}）` : ''}。go 命令以 GIT_TERMINAL_PROMPT=0 运行 git，所以 git 不能询问用户名或密码；它需要事先保存好的凭据（凭据助手、~/.netrc 或 SSH）。GitHub 返回的 "Repository not found" 也表示"使用这些凭据看不到该仓库"。${s.secureProbe ? '所有安全协议（https、ssh）都失败了；通常是缺少凭据，也可能是网络被屏蔽。' : ''}`,
+    },
+    fixes: (s) => [
+      ...gitCredentialFixes(s.host),
+      ...(s.module ? goprivateFixes(s).slice(-1) : []),
+      {
+        description: {
+          en: 'Test the access the way the go command does',
+          'zh-CN': '按 go 命令的方式测试访问',
+        },
+        command: `GIT_TERMINAL_PROMPT=0 git ls-remote https://${s.module ?? `${s.host ?? 'HOST'}/OWNER/REPO`}`,
+      },
+    ],
+    docs: docs('private-modules', 'https://go.dev/doc/faq#git_https'),
+  },
+  {
+    cause: 'git-ssh-auth',
+    severity: 'error',
+    rank: 13,
+    yieldsTo: ['dns-failure'],
+    patterns: [
+      pat(
+        'publickey',
+        'Permission denied (publickey',
+        /(?:(?<user>[\w.-]+)@(?<host>[\w.-]+): )?Permission denied \(publickey[^)]*\)/,
+        'ssh (not translated)',
+      ),
+      pat(
+        'host-key',
+        ['Host key verification failed', 'host key is known for'],
+        /Host key verification failed|No (?:\w+ )?host key is known for (?<host>[^\s]+)/,
+        'ssh',
+      ),
+      pat(
+        'connect',
+        'ssh: connect to host',
+        /ssh: connect to host (?<host>[^\s]+) port (?<port>\d+): (?<detail>[^\n]{1,120})/,
+        'ssh',
+      ),
+      pat(
+        'kex',
+        'kex_exchange_identification',
+        /kex_exchange_identification: (?<detail>[^\n]{1,120})/,
+        'ssh',
+      ),
+      pat(
+        'could-not-read-remote',
+        ['Could not read from remote repository', '无法读取远程仓库'],
+        new RegExp(`${FATAL}?(?:Could not read from remote repository|无法读取远程仓库)`),
+        'git (connect.c, en and zh_CN)',
+        { supporting: true },
+      ),
+    ],
+    title: { en: 'Git over SSH failed', 'zh-CN': '通过 SSH 访问 Git 失败' },
+    message: {
+      en: (s) =>
+        `git fetched ${s.module ? at.en(s) : 'a repository'} over SSH${s.host ? ` from ${s.host}` : ''} and ssh failed${quoted(s)}. The go command runs ssh in batch mode (no prompts): it needs a key loaded in ssh-agent or named in ~/.ssh/config, and the host key in known_hosts. A global url."git@...".insteadOf rewrite sends even public modules over SSH.`,
+      'zh-CN': (s) =>
+        `git 通过 SSH${s.host ? `从 ${s.host} ` : ''}获取${s.module ? ` ${at.zh(s)} ` : '仓库'}时 ssh 失败${quoted(s)}。go 命令以批处理模式运行 ssh（不会提示输入）：需要已加载到 ssh-agent 或在 ~/.ssh/config 中指定的密钥，以及 known_hosts 中的主机密钥。全局的 url."git@...".insteadOf 改写会让公开模块也走 SSH。`,
+    },
+    fixes: (s) => {
+      const h = s.host ?? 'github.com';
+      return [
+        { description: { en: 'Test the key', 'zh-CN': '测试密钥' }, command: `ssh -T git@${h}` },
+        {
+          description: { en: 'Trust the host key once', 'zh-CN': '信任一次主机密钥' },
+          command: `ssh-keyscan ${h} >> ~/.ssh/known_hosts`,
+        },
+        {
+          description: {
+            en: 'Look for insteadOf rewrites that send HTTPS fetches over SSH',
+            'zh-CN': '检查是否有把 HTTPS 改写为 SSH 的 insteadOf 设置',
+          },
+          command: "git config --show-origin --get-regexp '^url\\.'",
+        },
+        ...(s.port === '22'
+          ? [
+              {
+                description: {
+                  en: 'If port 22 is blocked, GitHub also serves SSH on port 443 (ssh.github.com)',
+                  'zh-CN': '如果 22 端口被屏蔽，GitHub 也在 443 端口提供 SSH（ssh.github.com）',
+                },
+                command:
+                  'printf "Host github.com\\n  Hostname ssh.github.com\\n  Port 443\\n" >> ~/.ssh/config',
+              },
+            ]
+          : []),
+      ];
+    },
+    docs: docs('private-modules', 'https://go.dev/doc/faq#git_https'),
+  },
+  {
+    cause: 'git-not-installed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'missing-command',
+        [
+          'missing Git command',
+          'missing Mercurial command',
+          'missing Bazaar command',
+          'missing Subversion command',
+          'missing Fossil command',
+        ],
+        /missing (?<vcs>Git|Mercurial|Bazaar|Subversion|Fossil) command/,
+        'all (vcs.go)',
+      ),
+      pat(
+        'exec-not-found',
+        'executable file not found',
+        /exec: "(?<vcs>git|hg|bzr|svn|fossil)": executable file not found in [$%]PATH/,
+        'all (os/exec, Unix and Windows)',
+      ),
+    ],
+    title: { en: 'A version control program is missing', 'zh-CN': '缺少版本控制程序' },
+    message: {
+      en: (s) =>
+        `The go command needs ${String(s.vcs ?? 'git')} to fetch a module directly from its repository (GOPROXY=direct, GOPRIVATE, or a module the proxy does not serve), and it is not on PATH.`,
+      'zh-CN': (s) =>
+        `go 命令需要 ${String(s.vcs ?? 'git')} 才能直接从代码仓库获取模块（GOPROXY=direct、GOPRIVATE，或代理不提供的模块），但 PATH 中找不到它。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Install git (Debian/Ubuntu; Alpine: apk add git; macOS: xcode-select --install)',
+          'zh-CN': '安装 git（Debian/Ubuntu；Alpine 用 apk add git；macOS 用 xcode-select --install）',
+        },
+        command: s.windows ? 'winget install --id Git.Git -e' : 'apt-get update && apt-get install -y git',
+      },
+    ],
+    docs: docs('vcs', 'https://golang.org/s/gogetcmd'),
+  },
+  {
+    cause: 'vcs-disallowed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'govcs',
+        'GOVCS disallows using',
+        /GOVCS disallows using (?<vcs>[^\s]+) for (?<kind>public|private) (?<module>[^\s;]+)/,
+        '1.16+ (vcs.go)',
+      ),
+    ],
+    title: { en: 'GOVCS forbids this version control system', 'zh-CN': 'GOVCS 禁止使用该版本控制系统' },
+    message: {
+      en: (s) =>
+        `${mod.en(s)} lives in a ${String(s.vcs ?? '')} repository, and GOVCS (default: public modules may use only git and hg) forbids ${String(s.vcs ?? 'it')} for ${String(s.kind ?? '')} paths. Usually an old transitive requirement (launchpad.net uses bzr).`,
+      'zh-CN': (s) =>
+        `${mod.zh(s)} 位于 ${String(s.vcs ?? '')} 仓库中，而 GOVCS（默认：公开模块只能用 git 和 hg）禁止对 ${s.kind === 'private' ? '私有' : '公开'}路径使用 ${String(s.vcs ?? '它')}。通常来自一个很旧的间接依赖（launchpad.net 使用 bzr）。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Find who requires it, then upgrade that dependency',
+          'zh-CN': '找出谁依赖它，然后升级那个依赖',
+        },
+        command: `go mod why -m ${s.module ?? '<module>'}`,
+      },
+      {
+        description: {
+          en: `Or allow ${String(s.vcs ?? 'it')} for this path`,
+          'zh-CN': `或者允许此路径使用 ${String(s.vcs ?? '它')}`,
+        },
+        command: `go env -w GOVCS=${(s.module ?? 'launchpad.net').split('/')[0]}:${String(s.vcs ?? 'bzr')},public:git|hg`,
+      },
+    ],
+    docs: docs('vcs-govcs'),
+  },
+  {
+    cause: 'unknown-revision',
+    severity: 'error',
+    rank: 18,
+    yieldsTo: ['git-auth-required', 'git-ssh-auth'],
+    patterns: [
+      pat(
+        'unknown-revision',
+        'unknown revision',
+        /unknown revision (?<version>[^\s:]+)/,
+        'all (codehost), also inside proxy responses',
+        { scope: 'any' },
+      ),
+      pat(
+        'remote-ref',
+        ["couldn't find remote ref", '无法找到远程引用'],
+        /(?:couldn't find remote ref|无法找到远程引用) (?<version>[^\s]+)/,
+        'git (en and zh_CN)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: 'The requested version does not exist', 'zh-CN': '请求的版本不存在' },
+    message: {
+      en: (s) =>
+        s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
+          ? `${mod.en(s)} is required at the placeholder version written for a local replace, but the replace does not apply here (it only works in the main module, not for consumers or nested modules).`
+          : `${mod.en(s)} has no tag, branch or commit called ${s.version ?? 'that'}: it was deleted or moved, never pushed, mistyped, or exists only in a fork. A private repository seen with the wrong credentials reports the same.`,
+      'zh-CN': (s) =>
+        s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
+          ? `${mod.zh(s)} 被要求的是为本地 replace 写入的占位版本，但这里 replace 不生效（它只在主模块中有效，对依赖方或嵌套模块无效）。`
+          : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'List the versions that exist', 'zh-CN': '列出实际存在的版本' },
+        command: `go list -m -versions ${s.module ?? '<module>'}`,
+      },
+      {
+        description: {
+          en: 'Require one that exists (or a commit: @<commit-hash>)',
+          'zh-CN': '改为依赖一个存在的版本（或某个提交：@<提交哈希>）',
+        },
+        command: `go get ${s.module ?? '<module>'}@latest`,
+      },
+    ],
+    docs: docs('version-queries', 'vcs-version'),
+  },
+  {
+    cause: 'pseudo-version-invalid',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'invalid-pseudo',
+        'invalid pseudo-version',
+        /invalid pseudo-version: (?<detail>[^\n]{1,200})/,
+        'all (coderepo.go)',
+        { scope: 'any' },
+      ),
+    ],
+    title: { en: 'A pseudo-version does not match the repository', 'zh-CN': '伪版本号与仓库不符' },
+    message: {
+      en: (s) =>
+        `The pseudo-version ${s.version ?? ''} of ${mod.en(s)} was written by hand or is stale: ${s.detail ?? 'it does not match the commit'}. Pseudo-versions encode the commit time, hash and preceding tag; only the go command should write them.`,
+      'zh-CN': (s) =>
+        `${mod.zh(s)} 的伪版本 ${s.version ?? ''} 是手写的或已过时：${s.detail ?? '与提交不符'}。伪版本包含提交时间、哈希和前一个标签，应该只由 go 命令生成。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Let the go command compute it from the commit',
+          'zh-CN': '让 go 命令根据提交计算它',
+        },
+        command: `go get ${s.module ?? '<module>'}@<commit-hash>`,
+      },
+    ],
+    docs: docs('pseudo-versions'),
+  },
+];

@@ -1,0 +1,658 @@
+// The transcript classifier. It reads cleaned lines one at a time, groups them into error
+// statements (a line and its tab-indented continuation), matches the rules of causes/, applies the
+// three catalog rules (server response blocks are remote; `lookup HOST` is DNS; old-toolchain
+// signals), dedupes per cause and module, and turns the result into findings. It never prints.
+import type { CauseId } from '../causes/catalog.ts';
+import type { Evidence, Finding, Severity } from '../findings/finding.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { REMOTE_SIGNALS, RULES, ruleFor } from './causes/index.ts';
+import { firstUrl, hostOf, moduleFromProxyUrl, modulePrefix, moduleVersionPrefix } from './extract.ts';
+import { cleanLine, type Decoration, emptyDecoration, jsonErrorLines } from './transcript.ts';
+import type { CauseRule, ExplainContext, Facts, LinePattern, RemoteSignal, Situation } from './types.ts';
+
+/** Most evidence lines kept per finding (the count of the rest is reported). */
+const MAX_EVIDENCE = 50;
+/** Most not-understood error lines quoted by an `unknown` finding. */
+const MAX_UNKNOWN_LINES = 12;
+const MAX_EVIDENCE_TEXT = 500;
+
+interface Hit {
+  rule: CauseRule;
+  pattern: LinePattern;
+  facts: Facts;
+  line: number;
+  text: string;
+  severity: Severity;
+}
+
+interface Statement {
+  headText: string;
+  headLine: number;
+  /** Set once a `server response:` line was seen: what follows is the remote side's text. */
+  remote: boolean;
+  signals: Set<RemoteSignal>;
+  /** The remote lines that gave the signals, shown as evidence of the outer finding. */
+  signalLines: Evidence[];
+  hits: Hit[];
+}
+
+interface Group {
+  rule: CauseRule;
+  facts: Facts;
+  severity: Severity;
+  evidence: Evidence[];
+  omitted: number;
+  firstLine: number;
+  supportingOnly: boolean;
+  key: string;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+interface NeedleEntry {
+  needle: string;
+  patterns: Array<{ rule: CauseRule; pattern: LinePattern }>;
+}
+
+function buildNeedleIndex(rules: readonly CauseRule[]): { entries: NeedleEntry[]; prefilter: RegExp } {
+  const byNeedle = new Map<string, NeedleEntry>();
+  for (const rule of rules) {
+    for (const pattern of rule.patterns) {
+      for (const needle of pattern.needles) {
+        let entry = byNeedle.get(needle);
+        if (!entry) byNeedle.set(needle, (entry = { needle, patterns: [] }));
+        entry.patterns.push({ rule, pattern });
+      }
+    }
+  }
+  const entries = [...byNeedle.values()];
+  // One pass over the line tells whether any needle occurs at all; most lines of a big log
+  // (-x traces, build output) stop here.
+  const escaped = entries.map((e) => e.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { entries, prefilter: new RegExp(escaped.join('|')) };
+}
+
+const INDEX = buildNeedleIndex(RULES);
+
+/** go: lines that report progress, not failure. */
+const PROGRESS_PREFIXES = [
+  'go: downloading ',
+  'go: finding ',
+  'go: found ',
+  'go: extracting ',
+  'go: added ',
+  'go: upgraded ',
+  'go: downgraded ',
+  'go: removed ',
+  'go: creating new go.mod',
+  'go: to add module requirements',
+  'go: switching to ',
+  'go: upgrading toolchain',
+  'go: warning: ',
+];
+
+/**
+ * Lines that look like the go command (or git, ssh, the shell) reporting an error. Compiler
+ * diagnostics (`file.go:1:2: ...`), test failures and other tools' errors are deliberately not
+ * included: they are not module problems, and explain stays silent about them.
+ */
+export function looksLikeError(text: string): boolean {
+  if (text.startsWith('go: ')) return !PROGRESS_PREFIXES.some((p) => text.startsWith(p));
+  // Every other form below has a colon followed by a space.
+  if (!text.includes(': ')) return text.startsWith('SECURITY ERROR');
+  if (text.startsWith('fatal: ') || text.startsWith('致命错误：')) return true;
+  if (text.startsWith('verifying ') || text.startsWith('SECURITY ERROR')) return true;
+  if (text.includes('go.') && /^(?:[^\s:]*\/)?go\.(?:mod|sum|work):\d+/.test(text)) return true;
+  if (text.startsWith("can't load package") || text.startsWith('cannot find package ')) return true;
+  if (/^package [^\s]+: /.test(text) || text.startsWith('ssh: ')) return true;
+  // A module error without the `go: ` prefix (go mod download -json, go list -e).
+  if (text.includes('@') && /^[a-z0-9][-a-z0-9.]*\.[a-z]{2,}\/[^\s@]*@[^\s]+: /.test(text)) return true;
+  return false;
+}
+
+function stripSuffixDigit(name: string): string {
+  return /\d$/.test(name) ? name.slice(0, -1) : name;
+}
+
+export interface ExplainOptions {
+  context?: ExplainContext;
+}
+
+export interface ExplainResult {
+  findings: Finding[];
+  /** Lines read. */
+  lines: number;
+  decoration: Decoration;
+}
+
+export class Explainer {
+  private readonly decoration = emptyDecoration();
+  private readonly context: ExplainContext | undefined;
+  private statement: Statement | undefined;
+  private readonly groups = new Map<string, Group>();
+  private readonly unknownLines: Evidence[] = [];
+  private unknownCount = 0;
+  /** Modules a proxy answered 200 for (from -x lines): such a module is not private. */
+  private readonly servedModules = new Set<string>();
+  /** The last meaningful line, to notice output that ends while a request or git is pending. */
+  private last: { kind: 'get' | 'git' | 'other'; text: string; line: number } | undefined;
+  private windows = false;
+  private lines = 0;
+  /** The last module zip downloaded (-x): a bare `zip: not a valid zip file` is about it. */
+  private lastZip: { module: string; version: string } | undefined;
+
+  constructor(options: ExplainOptions = {}) {
+    this.context = options.context;
+  }
+
+  /** Feeds one physical line (as read, with whatever decoration it carries). */
+  push(raw: string, lineNumber: number): void {
+    this.lines = lineNumber;
+    const text = cleanLine(raw, this.decoration);
+    if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) {
+      this.flush();
+      return;
+    }
+    if (text.includes('"Error": "')) {
+      const inner = jsonErrorLines(text);
+      if (inner) {
+        this.flush();
+        for (const line of inner) if (line.trim() !== '') this.take(line, lineNumber);
+        this.flush();
+        this.last = { kind: 'other', text, line: lineNumber };
+        return;
+      }
+    }
+    this.take(text, lineNumber);
+  }
+
+  private take(text: string, lineNumber: number): void {
+    // -x trace lines: requests and VCS commands, not errors. They are only watched.
+    if (text.startsWith('# get ')) {
+      this.watchGet(text, lineNumber);
+      return;
+    }
+    if (isVcsEcho(text)) {
+      this.last = { kind: 'git', text, line: lineNumber };
+      return;
+    }
+    if (
+      /^(?:\d+\.\d{3}|N\.NNN)s # /.test(text) ||
+      text.startsWith('# lock ') ||
+      text.startsWith('mkdir -p ')
+    ) {
+      this.last = { kind: 'other', text, line: lineNumber };
+      return;
+    }
+    this.last = { kind: 'other', text, line: lineNumber };
+
+    const continuation = text.charCodeAt(0) === 0x09 || text.charCodeAt(0) === 0x20;
+    if (!continuation || !this.statement) {
+      this.flush();
+      this.statement = {
+        headText: text,
+        headLine: lineNumber,
+        remote: false,
+        signals: new Set(),
+        signalLines: [],
+        hits: [],
+      };
+    }
+    const statement = this.statement!;
+
+    let local = text;
+    let remote = '';
+    if (statement.remote) {
+      local = '';
+      remote = text;
+    } else {
+      const at = text.indexOf('server response:');
+      if (at !== -1) {
+        local = text.slice(0, at);
+        remote = text.slice(at + 'server response:'.length);
+        statement.remote = true;
+      }
+    }
+    if (remote !== '') {
+      for (const { signal, needles } of REMOTE_SIGNALS) {
+        if (!needles.some((n) => remote.includes(n))) continue;
+        statement.signals.add(signal);
+        if (!statement.signalLines.some((e) => e.line === lineNumber)) {
+          statement.signalLines.push({ source: 'transcript', line: lineNumber, text: clip(text) });
+        }
+      }
+    }
+    const matchedAny = this.match(local, remote, text, lineNumber, statement);
+    if (!matchedAny && !continuation && looksLikeError(text)) {
+      this.unknownCount++;
+      if (this.unknownLines.length < MAX_UNKNOWN_LINES) {
+        this.unknownLines.push({ source: 'transcript', line: lineNumber, text: clip(text) });
+      }
+    }
+  }
+
+  private watchGet(text: string, lineNumber: number): void {
+    // `# get URL` starts a request; `# get URL: STATUS (N.NNNs)` or `# get URL: ERROR` ends one.
+    const rest = text.slice(6);
+    const space = rest.indexOf(': ');
+    if (space === -1) {
+      this.last = { kind: 'get', text, line: lineNumber };
+      return;
+    }
+    this.last = { kind: 'other', text, line: lineNumber };
+    if (rest.startsWith('200 OK', space + 2)) {
+      const url = rest.slice(0, space);
+      const { module, version } = moduleFromProxyUrl(url);
+      if (module) this.servedModules.add(module);
+      if (module && version && url.endsWith('.zip')) this.lastZip = { module, version };
+    }
+  }
+
+  private match(
+    local: string,
+    remote: string,
+    full: string,
+    lineNumber: number,
+    statement: Statement,
+  ): boolean {
+    const localHit = local !== '' && INDEX.prefilter.test(local);
+    const remoteHit = remote !== '' && INDEX.prefilter.test(remote);
+    if (!localHit && !remoteHit) return false;
+    let matched = false;
+    const tried = new Set<LinePattern>();
+    for (const entry of INDEX.entries) {
+      const inLocal = localHit && local.includes(entry.needle);
+      const inRemote = remoteHit && remote.includes(entry.needle);
+      if (!inLocal && !inRemote) continue;
+      for (const { rule, pattern } of entry.patterns) {
+        if (tried.has(pattern)) continue;
+        tried.add(pattern);
+        const scope = pattern.scope ?? 'local';
+        const candidates: string[] = [];
+        if (scope !== 'remote' && local !== '') candidates.push(local);
+        if (scope !== 'local' && remote !== '') candidates.push(remote);
+        for (const candidate of candidates) {
+          if (pattern.unless?.some((u) => candidate.includes(u))) continue;
+          const m = pattern.re.exec(candidate);
+          if (!m) continue;
+          const groups = (m.groups ?? {}) as Record<string, string | undefined>;
+          if (pattern.accept && !pattern.accept(groups, candidate)) continue;
+          statement.hits.push(this.hit(rule, pattern, groups, candidate, full, lineNumber, statement));
+          matched = true;
+          break;
+        }
+      }
+    }
+    return matched;
+  }
+
+  private hit(
+    rule: CauseRule,
+    pattern: LinePattern,
+    groups: Record<string, string | undefined>,
+    candidate: string,
+    full: string,
+    lineNumber: number,
+    statement: Statement,
+  ): Hit {
+    const facts: Facts = {};
+    for (const [name, value] of Object.entries(groups)) {
+      if (value === undefined) continue;
+      const key = stripSuffixDigit(name);
+      if (facts[key] === undefined) facts[key] = value;
+    }
+    Object.assign(facts, pattern.facts);
+    if (!facts.module || !facts.version) {
+      const prefix = moduleVersionPrefix(candidate) ?? moduleVersionPrefix(statement.headText);
+      if (prefix) {
+        facts.module ??= prefix.module;
+        facts.version ??= prefix.version;
+      } else {
+        const whole = modulePrefix(candidate) ?? modulePrefix(statement.headText);
+        if (whole) facts.module ??= whole;
+      }
+    }
+    facts.url ??= firstUrl(candidate);
+    if (facts.url && !facts.module) {
+      const fromUrl = moduleFromProxyUrl(facts.url);
+      if (fromUrl.module) {
+        facts.module = fromUrl.module;
+        facts.version ??= fromUrl.version;
+      }
+    }
+    if (!facts.host && facts.url) facts.host = hostOf(facts.url);
+    if (facts.host?.startsWith('$') || facts.host === '') delete facts.host;
+    if (!facts.module && this.lastZip && rule.cause === 'modcache-corrupt') {
+      facts.module = this.lastZip.module;
+      facts.version = this.lastZip.version;
+    }
+    if (!this.windows && /connectex|wsarecv|\\pkg\\mod|[A-Z]:\\|%PATH%|is not recognized/.test(full))
+      this.windows = true;
+    return {
+      rule,
+      pattern,
+      facts,
+      line: lineNumber,
+      text: clip(full),
+      severity: pattern.severity ?? rule.severity,
+    };
+  }
+
+  /** Ends the current statement: yield rules, refinements, then into the per-cause groups. */
+  private flush(): void {
+    const statement = this.statement;
+    this.statement = undefined;
+    if (!statement || statement.hits.length === 0) return;
+    const present = new Set<CauseId>(
+      statement.hits.filter((h) => !h.pattern.supporting).map((h) => h.rule.cause),
+    );
+    for (const hit of statement.hits) {
+      if (hit.rule.yieldsTo?.some((cause) => cause !== hit.rule.cause && present.has(cause))) continue;
+      let rule = hit.rule;
+      let facts = hit.facts;
+      if (rule.refine) {
+        const refined = rule.refine({
+          situation: this.situation(facts),
+          signals: statement.signals,
+          context: this.context,
+          proxyKnewModule: facts.module !== undefined && this.servedModules.has(facts.module),
+        });
+        if (refined) {
+          rule = ruleFor(refined.cause) ?? rule;
+          facts = { ...facts, ...refined.facts };
+        }
+      }
+      const group = this.add(rule, facts, hit);
+      if (hit.rule.refine) for (const e of statement.signalLines) addEvidence(group, e);
+    }
+  }
+
+  private add(rule: CauseRule, facts: Facts, hit: Hit): Group {
+    const key = `${rule.cause}|${facts.module ?? facts.host ?? ''}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        rule,
+        facts: { ...facts },
+        severity: hit.severity,
+        evidence: [],
+        omitted: 0,
+        firstLine: hit.line,
+        supportingOnly: true,
+        key,
+      };
+      this.groups.set(key, group);
+    } else {
+      for (const [name, value] of Object.entries(facts))
+        if (group.facts[name] === undefined) group.facts[name] = value;
+    }
+    if (!hit.pattern.supporting) {
+      if (group.supportingOnly) group.severity = hit.severity;
+      else if (SEVERITY_ORDER[hit.severity] < SEVERITY_ORDER[group.severity]) group.severity = hit.severity;
+      group.supportingOnly = false;
+    }
+    addEvidence(group, { source: 'transcript', line: hit.line, text: hit.text });
+    return group;
+  }
+
+  private situation(facts: Facts): Situation {
+    const d = this.decoration;
+    const s: Situation = { ...facts };
+    const ci = d.githubActions ? 'github-actions' : d.gitlab ? 'gitlab-ci' : d.docker ? 'docker' : undefined;
+    if (ci) s.ci = ci;
+    if (this.windows) s.windows = true;
+    const env = this.context?.goEnv;
+    if (env) s.goprivate = env.GOPRIVATE ?? '';
+    if (this.context?.envSetInProcess?.includes('GOPRIVATE')) s.goprivateFromEnv = true;
+    return s;
+  }
+
+  /** Everything read: the findings, most likely root cause first. */
+  finish(lang: Lang): ExplainResult {
+    this.flush();
+    const groups = this.settleGroups();
+    this.addStall(groups);
+    const findings = groups
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+          a.rule.rank - b.rule.rank ||
+          a.firstLine - b.firstLine,
+      )
+      .map((group) => this.render(group, lang));
+    if (findings.length === 0 && this.unknownLines.length > 0) findings.push(this.unknownFinding(lang));
+    return { findings, lines: this.lines, decoration: { ...this.decoration } };
+  }
+
+  private settleGroups(): Group[] {
+    const all = [...this.groups.values()];
+    const real = all.filter((g) => !g.supportingOnly);
+    // Evidence-only lines (SECURITY ERROR, hash lines, hints) join a finding of their cause.
+    for (const group of all) {
+      if (!group.supportingOnly) continue;
+      const home =
+        real.find((g) => g.rule.cause === group.rule.cause && g.key === group.key) ??
+        real.find((g) => g.rule.cause === group.rule.cause);
+      if (home) mergeInto(home, group);
+    }
+    // A finding without a module next to exactly one finding of the same cause with one is the same.
+    let kept = real.filter((group) => {
+      if (group.facts.module) return true;
+      const siblings = real.filter((g) => g !== group && g.rule.cause === group.rule.cause && g.facts.module);
+      if (siblings.length !== 1) return true;
+      mergeInto(siblings[0]!, group);
+      return false;
+    });
+    const causes = new Set(kept.map((g) => g.rule.cause));
+    kept = kept.filter((g) => !g.rule.suppressedBy?.some((c) => causes.has(c)));
+    for (const group of kept) group.evidence.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return kept;
+  }
+
+  /** Output that ends on a request or git command that never finished: the command hung there. */
+  private addStall(groups: Group[]): void {
+    if (!this.last || groups.some((g) => g.severity === 'error')) return;
+    if (this.last.kind === 'get') {
+      const url = this.last.text.slice(6).trim();
+      const { module, version } = moduleFromProxyUrl(url);
+      groups.push({
+        rule: STALL_RULE,
+        facts: {
+          url,
+          ...(hostOf(url) ? { host: hostOf(url) } : {}),
+          ...(module ? { module } : {}),
+          ...(version ? { version } : {}),
+        },
+        severity: 'error',
+        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
+        omitted: 0,
+        firstLine: this.last.line,
+        supportingOnly: false,
+        key: 'proxy-stall',
+      });
+    } else if (this.last.kind === 'git') {
+      groups.push({
+        rule: GIT_STALL_RULE,
+        facts: { command: this.last.text.replace(/^cd [^;]+; /, '') },
+        severity: 'error',
+        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
+        omitted: 0,
+        firstLine: this.last.line,
+        supportingOnly: false,
+        key: 'git-stall',
+      });
+    }
+  }
+
+  private render(group: Group, lang: Lang): Finding {
+    const s = this.situation(group.facts);
+    const rule = group.rule;
+    const finding: Finding = {
+      cause: rule.cause,
+      severity: group.severity,
+      title: rule.title[lang],
+      message: rule.message[lang](s),
+    };
+    if (s.module) finding.module = s.module;
+    if (s.version) finding.version = s.version;
+    finding.evidence =
+      group.omitted > 0 ? [...group.evidence, omittedNote(group.omitted, lang)] : group.evidence;
+    const location = this.locate(s);
+    if (location) finding.location = location;
+    const fixes = rule.fixes(s);
+    if (fixes.length > 0) {
+      finding.fixes = fixes.map((f) => ({
+        description: f.description[lang],
+        ...(f.command !== undefined ? { command: f.command } : {}),
+      }));
+    }
+    if (rule.docs.length > 0) finding.docs = [...rule.docs];
+    return finding;
+  }
+
+  private locate(s: Situation): Finding['location'] {
+    if (typeof s.file === 'string' && /go\.(?:mod|sum|work)$/.test(s.file) && s.line) {
+      return { file: s.file, line: Number(s.line), ...(s.column ? { column: Number(s.column) } : {}) };
+    }
+    const goMod = this.context?.goMod;
+    if (!goMod || !s.module) return undefined;
+    const req = goMod.requires.find((r) => r.path === s.module);
+    return req ? { file: goMod.file, line: req.line, column: req.column } : undefined;
+  }
+
+  private unknownFinding(lang: Lang): Finding {
+    const quotedLines = this.unknownLines.map((e) => `  ${e.text}`).join('\n');
+    const more = this.unknownCount - this.unknownLines.length;
+    return {
+      cause: 'unknown',
+      severity: 'error',
+      title: UNKNOWN_TEXT.title[lang],
+      message: `${UNKNOWN_TEXT.message[lang]}\n${quotedLines}${more > 0 ? `\n  (+${more})` : ''}`,
+      evidence: [...this.unknownLines],
+      fixes: [
+        { description: UNKNOWN_TEXT.rerun[lang], command: 'go <command> -x 2>&1 | tee go-output.txt' },
+        { description: UNKNOWN_TEXT.trace[lang], command: 'gomod-doctor trace -- go <command>' },
+      ],
+    };
+  }
+}
+
+function isVcsEcho(text: string): boolean {
+  if (text.startsWith('cd ')) return /; (?:git|hg|svn|bzr|fossil) /.test(text);
+  return /^(?:git|hg|svn|bzr|fossil) [a-z]/.test(text) && !text.includes(': ');
+}
+
+function clip(text: string): string {
+  const trimmed = text.replace(/\s+$/, '');
+  return trimmed.length > MAX_EVIDENCE_TEXT ? `${trimmed.slice(0, MAX_EVIDENCE_TEXT)}…` : trimmed;
+}
+
+function addEvidence(group: Group, evidence: Evidence): void {
+  if (group.evidence.some((e) => e.line === evidence.line && e.text === evidence.text)) return;
+  if (group.evidence.length < MAX_EVIDENCE) group.evidence.push(evidence);
+  else group.omitted++;
+}
+
+function mergeInto(target: Group, source: Group): void {
+  for (const e of source.evidence) addEvidence(target, e);
+  target.omitted += source.omitted;
+  for (const [name, value] of Object.entries(source.facts))
+    if (target.facts[name] === undefined) target.facts[name] = value;
+  target.firstLine = Math.min(target.firstLine, source.firstLine);
+}
+
+function omittedNote(count: number, lang: Lang): Evidence {
+  return {
+    source: 'transcript',
+    text: lang === 'en' ? `(${count} more lines like these)` : `（另有 ${count} 行类似内容）`,
+  };
+}
+
+const UNKNOWN_TEXT = {
+  title: { en: 'Error not recognised', 'zh-CN': '无法识别的错误' },
+  message: {
+    en: 'gomod-doctor does not recognise these error lines, so it will not guess a cause:',
+    'zh-CN': 'gomod-doctor 无法识别以下错误行，因此不会猜测原因：',
+  },
+  rerun: {
+    en: 'Run the command again with -x and explain the full output',
+    'zh-CN': '加上 -x 重新运行命令，并对完整输出再次执行 explain',
+  },
+  trace: { en: 'Or watch it live', 'zh-CN': '或者实时观察它' },
+};
+
+/** proxy-stall has no line pattern: it is the end of the output itself. */
+const STALL_RULE: CauseRule = {
+  cause: 'proxy-stall',
+  severity: 'error',
+  rank: 14,
+  patterns: [],
+  title: { en: 'A request to the proxy never got an answer', 'zh-CN': '对代理的请求一直没有得到响应' },
+  message: {
+    en: (s) =>
+      `The output ends while the go command waits for ${String(s.url ?? 'a proxy request')}. The go command has no response timeout, so a proxy (or a middlebox) that accepts the connection and never answers makes it wait forever; a connection still being attempted (up to 30 s) looks the same.`,
+    'zh-CN': (s) =>
+      `输出结束时 go 命令仍在等待 ${String(s.url ?? '一个代理请求')}。go 命令没有响应超时，所以接受了连接却不回答的代理（或中间设备）会让它永远等待；仍在尝试建立连接（最多 30 秒）时看起来也一样。`,
+  },
+  fixes: (s) => [
+    {
+      description: { en: 'Check that the proxy answers at all', 'zh-CN': '检查代理是否有响应' },
+      command: `curl -sS -m 10 -o /dev/null -w '%{http_code} %{time_total}s\\n' '${String(s.url ?? 'https://proxy.golang.org/')}'`,
+    },
+    {
+      description: {
+        en: 'Fall through to the next proxy on any error, and watch it live',
+        'zh-CN': '在任何错误时回退到下一个代理，并实时观察',
+      },
+      command:
+        'go env -w GOPROXY="https://proxy.golang.org|https://goproxy.cn|direct"\ngomod-doctor trace --timeout 120 -- go mod download -x',
+    },
+  ],
+  docs: ['https://go.dev/ref/mod#goproxy-protocol'],
+};
+
+/** A git command left running at the end of the output: the catalog's live causes, not decidable here. */
+const GIT_STALL_RULE: CauseRule = {
+  cause: 'unknown',
+  severity: 'error',
+  rank: 14,
+  patterns: [],
+  title: { en: 'The output ends while git is still running', 'zh-CN': '输出结束时 git 仍在运行' },
+  message: {
+    en: (s) =>
+      `The last thing the go command started was "${String(s.command ?? 'git')}", and it never finished. The go command disables git's terminal prompts, so git is waiting on the network or on a credential helper (a GUI or keychain prompt nobody sees); the output alone cannot tell which.`,
+    'zh-CN': (s) =>
+      `go 命令最后启动的是 "${String(s.command ?? 'git')}"，它一直没有结束。go 命令禁用了 git 的终端提示，所以 git 在等待网络或某个凭据助手（没人看到的图形界面或钥匙串提示）；仅凭输出无法判断是哪一种。`,
+  },
+  fixes: () => [
+    {
+      description: {
+        en: 'Watch it live: gomod-doctor names what git waits on',
+        'zh-CN': '实时观察：gomod-doctor 会指出 git 在等待什么',
+      },
+      command: 'gomod-doctor trace --timeout 120 -- go mod download -x',
+    },
+    {
+      description: {
+        en: 'Try the same git command with prompts disabled',
+        'zh-CN': '在禁用提示的情况下尝试同一条 git 命令',
+      },
+      command: 'GIT_TERMINAL_PROMPT=0 GCM_INTERACTIVE=never git ls-remote <repository-url>',
+    },
+  ],
+  docs: ['https://go.dev/ref/mod#vcs'],
+};
+
+export { GIT_STALL_RULE, STALL_RULE };
+
+/** Convenience for tests and the library: explain a whole text at once. */
+export function explainLines(
+  lines: Iterable<string>,
+  lang: Lang,
+  options: ExplainOptions = {},
+): ExplainResult {
+  const explainer = new Explainer(options);
+  let n = 0;
+  for (const line of lines) explainer.push(line, ++n);
+  return explainer.finish(lang);
+}

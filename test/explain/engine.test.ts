@@ -1,0 +1,227 @@
+// The engine's decisions: remote blocks, DNS precedence, old-toolchain signals, dedupe, unknown,
+// false positives, and what the context changes.
+import { describe, expect, it } from 'vitest';
+import { appendPattern, privatePattern, removeFromCacheFix } from '../../src/explain/fixes.ts';
+import type { ExplainContext } from '../../src/explain/types.ts';
+import { causes, explain, readFixture } from './helpers.ts';
+
+const PRIVATE_410 = `go: corp.example.com/x/y@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/y/@v/v1.0.0.info: 410 Gone
+\tserver response: not found: module corp.example.com/x/y: git ls-remote -q origin in /tmp/gopath/pkg/mod/cache/vcs/12: exit status 128:
+\t\tfatal: could not read Username for 'https://corp.example.com': terminal prompts disabled
+\tConfirm the import path was entered correctly.
+\tIf this is a private repository, see https://golang.org/doc/faq#git_https for additional information.
+`;
+
+describe('the misleading cases', () => {
+  it('terminal prompts disabled inside server response is the proxy failing: private-module-via-proxy, not git-auth-required', () => {
+    expect(causes(PRIVATE_410)).toEqual(['private-module-via-proxy']);
+  });
+
+  it('no such host inside server response is not a local DNS failure', () => {
+    const text = `go: corp.example.com/x@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/@v/v1.0.0.mod: 404 Not Found
+\tserver response: not found: corp.example.com/x@v1.0.0: unrecognized import path "corp.example.com/x": https fetch: Get "https://corp.example.com/x?go-get=1": dial tcp: lookup corp.example.com on 8.8.8.8:53: no such host
+`;
+    expect(causes(text)).toEqual(['private-module-via-proxy']);
+  });
+
+  it('the same git text outside a server response is a local auth failure', () => {
+    expect(causes(readFixture('git-auth-required/go1.23-direct.txt'))).toEqual(['git-auth-required']);
+  });
+
+  it('lookup HOST is DNS whatever follows (i/o timeout, connection refused)', () => {
+    expect(causes(readFixture('dns-failure/go1.24-timeout.txt'))).toEqual(['dns-failure']);
+    expect(causes(readFixture('dns-failure/go1.19-no-resolver.txt'))).toEqual(['dns-failure']);
+  });
+
+  it('unknown directive: toolchain is an old go, not a broken go.mod', () => {
+    expect(causes(readFixture('go-version-too-new/go1.19-toolchain-directive.txt'))).toEqual([
+      'go-version-too-new',
+    ]);
+    // On a current go the same directive name that is really unknown is a syntax error.
+    expect(causes('go: errors parsing go.mod:\n/src/go.mod:4: unknown directive: requir\n')).toEqual([
+      'go-mod-syntax',
+    ]);
+  });
+
+  it('a refused proxy connection through HTTPS_PROXY is the proxy setting, not the target', () => {
+    expect(causes(readFixture('http-proxy-misconfigured/proxyconnect-refused.txt'))).toEqual([
+      'http-proxy-misconfigured',
+    ]);
+  });
+
+  it('zip: not a valid zip file after a toolchain download is the toolchain, not the cache', () => {
+    const text =
+      'go: downloading go1.22 (linux/amd64)\ngo: golang.org/toolchain@v0.0.1-go1.22.linux-amd64.zip: zip: not a valid zip file\n';
+    expect(causes(text)).toEqual(['toolchain-download']);
+  });
+});
+
+describe('dedupe and evidence', () => {
+  it('one finding per cause and module, with every evidence line and its line number', () => {
+    const text = [
+      'go: downloading example.com/a v1.0.0',
+      'go: example.com/a@v1.0.0: Get "https://proxy.golang.org/example.com/a/@v/v1.0.0.zip": dial tcp 10.0.0.1:443: i/o timeout',
+      'go: example.com/a@v1.0.0: Get "https://proxy.golang.org/example.com/a/@v/v1.0.0.mod": dial tcp 10.0.0.1:443: i/o timeout',
+      'go: example.com/b@v1.0.0: Get "https://proxy.golang.org/example.com/b/@v/v1.0.0.mod": dial tcp 10.0.0.1:443: i/o timeout',
+    ].join('\n');
+    const findings = explain(text);
+    expect(findings.map((f) => [f.cause, f.module])).toEqual([
+      ['connect-timeout', 'example.com/a'],
+      ['connect-timeout', 'example.com/b'],
+    ]);
+    expect(findings[0]!.evidence!.map((e) => e.line)).toEqual([2, 3]);
+  });
+
+  it('the root cause comes first: an environment problem before the network symptom', () => {
+    const text = `go: go.mod requires go >= 1.23.0 (running go 1.21.5; GOTOOLCHAIN=local)
+go: github.com/pkg/errors@v0.9.1: Get "https://proxy.golang.org/github.com/pkg/errors/@v/v0.9.1.info": dial tcp 1.2.3.4:443: i/o timeout
+`;
+    expect(causes(text)).toEqual(['go-version-too-new', 'connect-timeout']);
+  });
+
+  it('symptoms yield to the root in the same statement', () => {
+    const text = `go: example.com/app imports
+\tgithub.com/x/y: cannot find module providing package github.com/x/y: module github.com/x/y: Get "https://proxy.golang.org/github.com/x/y/@v/list": dial tcp: lookup proxy.golang.org: no such host
+`;
+    expect(causes(text)).toEqual(['dns-failure']);
+  });
+
+  it('go mod download -json Error strings are read as the lines they hold', () => {
+    const text = `{
+\t"Path": "corp.example.com/x/y",
+\t"Version": "v1.0.0",
+\t"Error": "corp.example.com/x/y@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/y/@v/v1.0.0.info: 410 Gone\\n\\tserver response: not found: module corp.example.com/x/y: git ls-remote -q origin: exit status 128:\\n\\t\\tfatal: could not read Username for 'https://corp.example.com': terminal prompts disabled"
+}
+`;
+    const findings = explain(text);
+    expect(findings.map((f) => f.cause)).toEqual(['private-module-via-proxy']);
+    expect(findings[0]!.evidence![0]!.line).toBe(4);
+  });
+});
+
+describe('false positives', () => {
+  it.each(['tidy-x-ok', 'build-x-ok', 'download-json-ok', 'go-test-fail', 'compile-errors', 'npm-errors'])(
+    '%s gives no findings (compile and test failures are not module problems)',
+    (name) => {
+      expect(explain(readFixture(`_clean/${name}.txt`))).toEqual([]);
+    },
+  );
+
+  it('warnings of a successful command are warnings, and exit status stays 0', () => {
+    const findings = explain(readFixture('retracted-version/warning.txt'));
+    expect(findings.map((f) => [f.cause, f.severity])).toEqual([['retracted-version', 'warning']]);
+  });
+});
+
+describe('unknown', () => {
+  it('quotes the error lines it did not understand', () => {
+    const findings = explain(readFixture('_unknown/weird.txt'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.cause).toBe('unknown');
+    expect(findings[0]!.message).toContain('flux capacitor misaligned');
+    expect(findings[0]!.evidence).toEqual([
+      {
+        source: 'transcript',
+        line: 2,
+        text: 'go: github.com/pkg/errors@v0.9.1: something entirely new happened: flux capacitor misaligned',
+      },
+    ]);
+  });
+
+  it('no error-looking line, no findings', () => {
+    expect(explain('hello\nworld\n')).toEqual([]);
+    expect(explain('')).toEqual([]);
+  });
+
+  it('a transcript that ends on an unanswered proxy request is a stall', () => {
+    const text = '# get https://proxy.golang.org/github.com/pkg/errors/@v/list\n';
+    const findings = explain(text);
+    expect(findings.map((f) => [f.cause, f.module])).toEqual([['proxy-stall', 'github.com/pkg/errors']]);
+  });
+});
+
+describe('context', () => {
+  const base = (goEnv: Record<string, string>, extra: Partial<ExplainContext> = {}): ExplainContext => ({
+    goEnv,
+    ...extra,
+  });
+
+  it('GOPRIVATE empty: private-module-via-proxy, certain, with the exact pattern to add', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: '', GONOPROXY: '', GONOSUMDB: '' }),
+    });
+    expect(finding!.cause).toBe('private-module-via-proxy');
+    expect(finding!.fixes![0]!.command).toBe('go env -w GOPRIVATE=corp.example.com');
+  });
+
+  it('existing GOPRIVATE values are kept (appended with a comma)', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'git.other.example', GONOPROXY: 'git.other.example' }),
+    });
+    expect(finding!.fixes![0]!.command).toBe('go env -w GOPRIVATE=git.other.example,corp.example.com');
+  });
+
+  it('GOPRIVATE set in the process environment: the fix is the variable, not go env -w', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'a.example' }, { envSetInProcess: ['GOPRIVATE'] }),
+    });
+    expect(finding!.fixes![0]!.command).toBe('export GOPRIVATE="a.example,corp.example.com"');
+  });
+
+  it('GOPRIVATE already covers it here: the command that failed ran without it (env-not-inherited)', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'corp.example.com', GONOPROXY: 'corp.example.com' }),
+    });
+    expect(finding!.cause).toBe('env-not-inherited');
+    expect(finding!.message).toContain('GOPRIVATE');
+  });
+
+  it('GOPRIVATE covers it but an explicit GONOPROXY does not: goprivate-misconfigured', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'corp.example.com', GONOPROXY: 'none' }),
+    });
+    expect(finding!.cause).toBe('goprivate-misconfigured');
+    expect(finding!.fixes![0]!.command).toBe('go env -u GONOPROXY');
+  });
+
+  it('go.mod gives the location of the requirement', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: {
+        goMod: {
+          file: 'go.mod',
+          requires: [{ path: 'corp.example.com/x/y', version: 'v1.0.0', line: 7, column: 2 }],
+        },
+      },
+    });
+    expect(finding!.location).toEqual({ file: 'go.mod', line: 7, column: 2 });
+  });
+
+  it('GitHub Actions logs get the workflow env: form', () => {
+    const text = PRIVATE_410.split('\n')
+      .map((l) => (l ? `2024-05-01T10:00:00.1234567Z ${l}` : l))
+      .join('\n');
+    const [finding] = explain(text);
+    expect(finding!.fixes![0]!.command).toBe('env:\n  GOPRIVATE: corp.example.com');
+  });
+});
+
+describe('fix builders', () => {
+  it('GOPRIVATE patterns: host, or host/org on a public forge', () => {
+    expect(privatePattern('git.corp.example.com/team/lib')).toBe('git.corp.example.com');
+    expect(privatePattern('github.com/acme/lib/v2')).toBe('github.com/acme');
+    expect(privatePattern('gitlab.com/group/sub/lib')).toBe('gitlab.com/group');
+    expect(appendPattern('a.com,', 'b.com')).toBe('a.com,b.com');
+    expect(appendPattern('a.com', 'a.com')).toBe('a.com');
+  });
+
+  it('removes one module from the cache, with the !-escaped path in single quotes', () => {
+    const fix = removeFromCacheFix({
+      module: 'github.com/Azure/go-autorest',
+      version: 'v14.2.0+incompatible',
+    })!;
+    expect(fix.command).toContain(
+      `"$(go env GOMODCACHE)"'/cache/download/github.com/!azure/go-autorest/@v/v14.2.0+incompatible.'*`,
+    );
+    expect(fix.command).not.toContain('go clean -modcache');
+  });
+});
