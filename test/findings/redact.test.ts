@@ -39,6 +39,8 @@ describe('redactSecrets', () => {
     'reading https://proxy.golang.org/example.com/m/@v/list: 404 Not Found',
     'git@github.com: Permission denied (publickey).',
     'ssh://git@github.com/o/r.git',
+    'machine git.corp.example.com login <user> password <token>',
+    'https://<user>:<token>@git.corp.example.com/team/lib',
   ])('leaves ordinary text alone: %s', (input) => {
     expect(redactSecrets(input)).toBe(input);
   });
