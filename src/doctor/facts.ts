@@ -1,0 +1,749 @@
+// Facts several checks need, gathered once per run, lazily and concurrently: one `go env -json`,
+// one read and parse of each project file, one `git config --list`, one read of ~/.netrc and
+// ~/.ssh. Each getter starts its work on first call and hands the same promise to every caller.
+//
+// Safety: nothing here executes anything from the checkout. The go binary is never taken from a
+// PATH entry that is relative or lies inside the project; go runs with GOTOOLCHAIN=local so that a
+// go line cannot start a toolchain download; git runs outside any repository (GIT_DIR points
+// nowhere) so that no repository config, hook or fsmonitor of the checkout is consulted.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { run } from '../exec/run.ts';
+import { readSettingSources, type SettingOrigin, type SettingSources } from '../go/env.ts';
+import { allOnPath, languageVersion } from '../go/locate.ts';
+import { type ParsedGoSum, parseGoSum } from '../gosum/index.ts';
+import {
+  KNOWN_RELEASES,
+  NEWEST_RELEASE,
+  type ParseResult,
+  parseGoMod,
+  parseGoWork,
+} from '../modfile/index.ts';
+import type { DoctorOptions, FactName } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// go
+
+export interface GoBinary {
+  /** As found on PATH (or given with --go). */
+  bin: string;
+  /** After following symlinks. */
+  real: string;
+  goroot: string;
+  /** e.g. 'go1.23.5', from $GOROOT/VERSION; undefined when that file is missing. */
+  version?: string;
+}
+
+export interface GoFacts {
+  /** The go binary the user's `go` runs; undefined when there is none. */
+  found?: GoBinary;
+  /** Every go binary on PATH (absolute entries outside the project), in PATH order. */
+  onPath: GoBinary[];
+  /** go binaries on PATH that were skipped because they live inside the project (never run). */
+  skippedInProject: string[];
+  /** --go named something that is not an executable. */
+  explicitMissing?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// go env
+
+/** The variables asked of `go env`. Naming them keeps the go command from computing the costly
+ *  ones (it runs the C compiler for GOGCCFLAGS), which takes half a second. */
+export const GO_ENV_NAMES = [
+  'GOVERSION',
+  'GOROOT',
+  'GOPATH',
+  'GOMODCACHE',
+  'GOCACHE',
+  'GOENV',
+  'GOOS',
+  'GOARCH',
+  'GO111MODULE',
+  'GOFLAGS',
+  'GOPROXY',
+  'GOSUMDB',
+  'GOPRIVATE',
+  'GONOPROXY',
+  'GONOSUMDB',
+  'GOINSECURE',
+  'GOVCS',
+  'GOAUTH',
+  'GOTOOLCHAIN',
+  'GOWORK',
+  'GOTMPDIR',
+] as const;
+
+export interface Setting {
+  name: string;
+  /** The value the go command uses (as `go env` reports it). */
+  value: string;
+  origin: SettingOrigin;
+  /** Values in the lower-priority sources, when they differ from what wins ("I set it but ..."). */
+  shadowed: Array<{ origin: SettingOrigin; value: string }>;
+}
+
+export interface GoEnvFacts {
+  /** Whether `go env` answered; when not, values come from the sources alone. */
+  ok: boolean;
+  error?: string;
+  values: Record<string, string>;
+  sources: SettingSources;
+  setting(name: string): Setting;
+}
+
+// ---------------------------------------------------------------------------------------------
+// project files
+
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown to the user: relative to the directory the doctor runs in. */
+  rel: string;
+  bytes: Buffer;
+  text: string;
+  /** Byte offset of the start of each line (index 0 = line 1). */
+  lineStarts: number[];
+}
+
+export interface ModuleFacts {
+  dir: string;
+  gomod: SourceFile;
+  parsed: ParseResult;
+  gosum?: { file: SourceFile; parsed: ParsedGoSum };
+  /** vendor/modules.txt, when present. */
+  vendorModules?: SourceFile;
+  hasVendorDir: boolean;
+}
+
+export interface WorkspaceUse {
+  /** Directory as written in go.work. */
+  path: string;
+  dir: string;
+  exists: boolean;
+  module?: ModuleFacts;
+  line: number;
+  column: number;
+}
+
+export interface WorkspaceFacts {
+  file: SourceFile;
+  parsed: ParseResult;
+  uses: WorkspaceUse[];
+  worksum?: { file: SourceFile; parsed: ParsedGoSum };
+}
+
+export interface ProjectFacts {
+  /** The directory the doctor runs for. */
+  cwd: string;
+  /** The main module (nearest go.mod at or above cwd). */
+  main?: ModuleFacts;
+  /** The workspace (nearest go.work, unless GOWORK=off). */
+  workspace?: WorkspaceFacts;
+  /** Go release whose go.mod rules are applied (the local go's, else the newest known). */
+  release: string;
+  /** go.mod files in subdirectories of the main module (nested modules), relative to it. */
+  nested: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// git
+
+export interface GitFacts {
+  installed: boolean;
+  version?: string;
+  error?: string;
+}
+
+export interface GitConfigEntry {
+  /** e.g. 'file:/home/u/.gitconfig', 'command line:'. */
+  origin: string;
+  key: string;
+  value: string;
+}
+
+export interface GitConfigFacts {
+  ok: boolean;
+  entries: GitConfigEntry[];
+  /** All values of a key (lower-cased section and name; subsection as written). */
+  get(key: string): GitConfigEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// home: ~/.netrc and ~/.ssh, reduced to what checks need; passwords are never kept
+
+export interface NetrcEntry {
+  /** undefined for the `default` entry. */
+  machine?: string;
+  hasLogin: boolean;
+  hasPassword: boolean;
+  line: number;
+}
+
+export interface HomeFacts {
+  home: string;
+  netrc?: { path: string; entries: NetrcEntry[]; mode: number };
+  ssh: {
+    dir: string;
+    /** Private key files (names only). */
+    keys: string[];
+    agent: boolean;
+    /** Plain host names of known_hosts (hashed entries are kept for matching). */
+    knownHosts: string[];
+    hashedHosts: Array<{ salt: Buffer; hash: Buffer }>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface Facts {
+  go(): Promise<GoFacts>;
+  goenv(): Promise<GoEnvFacts | undefined>;
+  project(): Promise<ProjectFacts>;
+  git(): Promise<GitFacts>;
+  gitconfig(): Promise<GitConfigFacts>;
+  home(): Promise<HomeFacts>;
+}
+
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= fn();
+    return promise;
+  };
+}
+
+export function createFacts(options: DoctorOptions): Facts {
+  const projectRoot = findProjectRoot(options.cwd, options.env);
+  const go = once(async () => locateGoBinaries(options, projectRoot));
+  const goenv = once(async () => {
+    const located = (await go()).found;
+    if (!located) return undefined;
+    return readGoEnvFacts(located, options);
+  });
+  const project = once(async () => {
+    const located = (await go()).found;
+    const lang = located?.version ? languageVersion(located.version) : undefined;
+    return readProject(options, clampRelease(lang));
+  });
+  // git, like go, is never taken from a PATH entry inside the project or a relative one.
+  const gitBin = once(async () => locateOutsideProject('git', options, projectRoot));
+  const git = once(async () => readGit(await gitBin(), options.env));
+  const gitconfig = once(async () => readGitConfig(await gitBin(), options.env));
+  const home = once(async () => readHome(options.env));
+  return { go, goenv, project, git, gitconfig, home };
+}
+
+/** Starts gathering the named facts now, so that they are ready (or under way) when checks ask. */
+export function prefetch(facts: Facts, names: Iterable<FactName>): void {
+  for (const name of new Set(names)) {
+    // Errors surface where a check awaits the fact; here they must not become unhandled rejections.
+    facts[name]().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// go binaries
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function readVersionFile(goroot: string): string | undefined {
+  try {
+    const first = readFileSync(join(goroot, 'VERSION'), 'utf8').split('\n')[0]?.trim();
+    return first && /^go\d/.test(first) ? first : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeBinary(bin: string): GoBinary {
+  const real = realOrSelf(bin);
+  const goroot = dirname(dirname(real));
+  const version = readVersionFile(goroot);
+  return { bin, real, goroot, ...(version ? { version } : {}) };
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return info.isFile() && (info.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function locateOutsideProject(
+  command: string,
+  options: DoctorOptions,
+  projectRoot: string,
+): string | undefined {
+  return allOnPath(command, options.env).find((bin) => {
+    const real = realOrSelf(bin);
+    return !isInside(bin, projectRoot) && !isInside(real, projectRoot) && !isInside(bin, options.cwd);
+  });
+}
+
+function locateGoBinaries(options: DoctorOptions, projectRoot: string): GoFacts {
+  const skippedInProject: string[] = [];
+  const onPath: GoBinary[] = [];
+  for (const bin of allOnPath('go', options.env)) {
+    const real = realOrSelf(bin);
+    // A go binary inside the checkout is the checkout's code: never run it.
+    if (isInside(bin, projectRoot) || isInside(real, projectRoot) || isInside(bin, options.cwd)) {
+      skippedInProject.push(bin);
+      continue;
+    }
+    onPath.push(describeBinary(bin));
+  }
+  if (options.goBin !== undefined) {
+    const bin = resolve(options.cwd, options.goBin);
+    if (!isExecutableFile(bin)) return { onPath, skippedInProject, explicitMissing: options.goBin };
+    return { found: describeBinary(bin), onPath, skippedInProject };
+  }
+  const first = onPath[0];
+  return first ? { found: first, onPath, skippedInProject } : { onPath, skippedInProject };
+}
+
+// ---------------------------------------------------------------------------------------------
+// go env
+
+/** Where each origin's value is; GOTOOLCHAIN's own default differs by release. */
+function settingFrom(
+  name: string,
+  reported: string | undefined,
+  env: Record<string, string | undefined>,
+  sources: SettingSources,
+): Setting {
+  const candidates: Array<{ origin: SettingOrigin; value: string | undefined }> = [
+    { origin: 'environment', value: env[name] === '' ? undefined : env[name] },
+    { origin: 'goenv-file', value: sources.goenvFileValues.get(name) || undefined },
+    { origin: 'goroot-go.env', value: sources.gorootEnvValues.get(name) },
+  ];
+  const winner = candidates.find((c) => c.value !== undefined);
+  const origin: SettingOrigin = winner ? winner.origin : 'default';
+  const value = reported ?? winner?.value ?? '';
+  const shadowed = candidates
+    .filter((c) => c !== winner && c.value !== undefined && c.value !== value)
+    .filter((c) => candidates.indexOf(c) > (winner ? candidates.indexOf(winner) : 3))
+    .map((c) => ({ origin: c.origin, value: c.value as string }));
+  return { name, value, origin, shadowed };
+}
+
+async function readGoEnvFacts(located: GoBinary, options: DoctorOptions): Promise<GoEnvFacts> {
+  const env = options.env;
+  const result = await run(located.bin, ['env', '-json', ...GO_ENV_NAMES], {
+    // GOTOOLCHAIN=local: a go line in the checkout must not start a toolchain download.
+    env: { ...env, GOTOOLCHAIN: 'local' },
+    cwd: options.cwd,
+    timeoutMs: 10_000,
+  });
+  let values: Record<string, string> = {};
+  let error: string | undefined;
+  if (result.exitCode === 0) {
+    try {
+      values = JSON.parse(result.stdout) as Record<string, string>;
+    } catch {
+      error = 'go env -json printed something that is not JSON';
+    }
+  } else {
+    error = result.stderr.trim() || result.spawnError?.message || `exit status ${result.exitCode}`;
+  }
+  const goroot = values.GOROOT || located.goroot;
+  const sources = readSettingSources(env, goroot);
+  const cache = new Map<string, Setting>();
+  return {
+    ok: error === undefined,
+    ...(error !== undefined ? { error } : {}),
+    values,
+    sources,
+    setting(name: string): Setting {
+      let found = cache.get(name);
+      if (!found) {
+        // GOTOOLCHAIN was forced to local for the go env run itself, so its report is not the user's.
+        const reported = name === 'GOTOOLCHAIN' || error !== undefined ? undefined : values[name];
+        found = settingFrom(name, reported, env, sources);
+        cache.set(name, found);
+      }
+      return found;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// project
+
+const MIN_RELEASE = KNOWN_RELEASES[0];
+
+/** go.mod rules of releases we know; older behave like the oldest known, newer like the newest. */
+export function clampRelease(lang: string | undefined): string {
+  if (!lang) return NEWEST_RELEASE;
+  const minor = Number(lang.split('.')[1]);
+  if (minor < Number(MIN_RELEASE.split('.')[1])) return MIN_RELEASE;
+  if (minor > Number(NEWEST_RELEASE.split('.')[1])) return NEWEST_RELEASE;
+  return `1.${minor}`;
+}
+
+function findUp(start: string, name: string): string | undefined {
+  let dir = start;
+  for (;;) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The directory holding the nearest go.mod (else go.work, else cwd): what counts as "the checkout". */
+function findProjectRoot(cwd: string, env: Record<string, string | undefined>): string {
+  const gomod = findUp(cwd, 'go.mod');
+  if (gomod) return dirname(gomod);
+  if (env.GOWORK !== 'off') {
+    const gowork = findUp(cwd, 'go.work');
+    if (gowork) return dirname(gowork);
+  }
+  return cwd;
+}
+
+function lineStartsOf(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) starts.push(i + 1);
+  return starts;
+}
+
+export function readSource(path: string, cwd: string): SourceFile | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(cwd, path) || path;
+  return {
+    path,
+    rel: sep === '/' ? rel : rel.split(sep).join('/'),
+    bytes,
+    text: bytes.toString('utf8'),
+    lineStarts: lineStartsOf(bytes),
+  };
+}
+
+function readSum(path: string, cwd: string): { file: SourceFile; parsed: ParsedGoSum } | undefined {
+  const file = readSource(path, cwd);
+  return file ? { file, parsed: parseGoSum(file.bytes, file.rel) } : undefined;
+}
+
+export function readModule(dir: string, cwd: string, release: string): ModuleFacts | undefined {
+  const gomod = readSource(join(dir, 'go.mod'), cwd);
+  if (!gomod) return undefined;
+  const parsed = parseGoMod(gomod.bytes, { filename: gomod.rel, goRelease: release });
+  const gosum = readSum(join(dir, 'go.sum'), cwd);
+  const vendorModules = readSource(join(dir, 'vendor', 'modules.txt'), cwd);
+  let hasVendorDir = false;
+  try {
+    hasVendorDir = statSync(join(dir, 'vendor')).isDirectory();
+  } catch {
+    hasVendorDir = false;
+  }
+  return {
+    dir,
+    gomod,
+    parsed,
+    ...(gosum ? { gosum } : {}),
+    ...(vendorModules ? { vendorModules } : {}),
+    hasVendorDir,
+  };
+}
+
+const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules', '.git', '.hg', '.svn']);
+const NESTED_SCAN_LIMIT = 20_000;
+
+/** go.mod files below the main module, the way the go command sees module boundaries. */
+function findNestedModules(root: string): string[] {
+  const found: string[] = [];
+  let visited = 0;
+  const walk = (dir: string): void => {
+    if (visited++ > NESTED_SCAN_LIMIT) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const name = entry.name;
+      if (SKIP_DIRS.has(name) || name.startsWith('.') || name.startsWith('_')) continue;
+      const sub = join(dir, name);
+      if (existsSync(join(sub, 'go.mod'))) found.push(relative(root, sub).split(sep).join('/'));
+      walk(sub);
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+function readProject(options: DoctorOptions, release: string): ProjectFacts {
+  const { cwd, env } = options;
+  const gomodPath = findUp(cwd, 'go.mod');
+  const main = gomodPath ? readModule(dirname(gomodPath), cwd, release) : undefined;
+  let workspace: WorkspaceFacts | undefined;
+  const goworkSetting = env.GOWORK;
+  const goworkPath =
+    goworkSetting === 'off'
+      ? undefined
+      : goworkSetting && isAbsolute(goworkSetting)
+        ? goworkSetting
+        : findUp(cwd, 'go.work');
+  if (goworkPath) {
+    const file = readSource(goworkPath, cwd);
+    if (file) {
+      const parsed = parseGoWork(file.bytes, { filename: file.rel, goRelease: release });
+      const base = dirname(goworkPath);
+      const uses: WorkspaceUse[] = parsed.file.use.map((use) => {
+        const dir = resolve(base, use.path);
+        let exists = false;
+        try {
+          exists = statSync(dir).isDirectory();
+        } catch {
+          exists = false;
+        }
+        const module = exists ? readModule(dir, cwd, release) : undefined;
+        return {
+          path: use.path,
+          dir,
+          exists,
+          ...(module ? { module } : {}),
+          line: use.pos.line,
+          column: byteColumn(file, use.pos),
+        };
+      });
+      const worksum = readSum(join(base, 'go.work.sum'), cwd);
+      workspace = { file, parsed, uses, ...(worksum ? { worksum } : {}) };
+    }
+  }
+  const nested = main ? findNestedModules(main.dir) : [];
+  return { cwd, ...(main ? { main } : {}), ...(workspace ? { workspace } : {}), release, nested };
+}
+
+/** The 1-based column in UTF-8 bytes (the contract's unit) of a parser position. */
+export function byteColumn(
+  file: SourceFile,
+  pos: { line: number; byteOffset: number; column: number },
+): number {
+  const start = file.lineStarts[pos.line - 1];
+  if (start === undefined || pos.byteOffset < start) return Math.max(pos.column, 1);
+  return pos.byteOffset - start + 1;
+}
+
+/** The text of one line (1-based), without its line end. */
+export function lineText(file: SourceFile, line: number): string {
+  const start = file.lineStarts[line - 1];
+  if (start === undefined) return '';
+  const end = file.lineStarts[line] ?? file.bytes.length;
+  return file.bytes
+    .subarray(start, end)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// git
+
+/** Environment for git: the user's, with anything that could prompt or take locks turned off, and
+ *  no repository (GIT_DIR points nowhere), so only system, global and command-line config count. */
+export function safeGitEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return {
+    ...env,
+    GIT_DIR: join(homedirOf(env), '.gomod-doctor-no-repository'),
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    GCM_INTERACTIVE: 'never',
+  };
+}
+
+const SAFE_GIT_ARGS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-pager'];
+
+function homedirOf(env: Record<string, string | undefined>): string {
+  return env.HOME ?? homedir();
+}
+
+async function readGit(bin: string | undefined, env: Record<string, string | undefined>): Promise<GitFacts> {
+  if (!bin) return { installed: false };
+  const result = await run(bin, [...SAFE_GIT_ARGS, '--version'], {
+    env: safeGitEnv(env),
+    cwd: homedirOf(env),
+    timeoutMs: 5_000,
+  });
+  if (result.spawnError?.code === 'ENOENT') return { installed: false };
+  if (result.exitCode !== 0)
+    return {
+      installed: true,
+      error: result.stderr.trim() || result.spawnError?.message || 'git --version failed',
+    };
+  const version = /git version (\S+)/.exec(result.stdout)?.[1];
+  return { installed: true, ...(version ? { version } : {}) };
+}
+
+/** Parses `git config --list --show-origin -z`: ORIGIN NUL KEY LF VALUE NUL (no LF when no value). */
+export function parseGitConfigList(text: string): GitConfigEntry[] {
+  const parts = text.split('\0');
+  const entries: GitConfigEntry[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const origin = parts[i]!;
+    const item = parts[i + 1]!;
+    const nl = item.indexOf('\n');
+    const key = nl < 0 ? item : item.slice(0, nl);
+    entries.push({ origin, key, value: nl < 0 ? 'true' : item.slice(nl + 1) });
+  }
+  return entries;
+}
+
+/** Lower-cases section and variable name of a config key; the subsection (URLs) keeps its case. */
+export function normalizeGitKey(key: string): string {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first < 0) return key.toLowerCase();
+  if (first === last) return key.toLowerCase();
+  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
+}
+
+async function readGitConfig(
+  bin: string | undefined,
+  env: Record<string, string | undefined>,
+): Promise<GitConfigFacts> {
+  if (!bin) return { ok: false, entries: [], get: () => [] };
+  const result = await run(bin, [...SAFE_GIT_ARGS, 'config', '--list', '--show-origin', '-z'], {
+    env: safeGitEnv(env),
+    cwd: homedirOf(env),
+    timeoutMs: 5_000,
+  });
+  // Exit 1 with no output: there is no config at all.
+  const ok = result.exitCode === 0 || (result.exitCode === 1 && result.stdout === '');
+  const entries = ok
+    ? parseGitConfigList(result.stdout).map((e) => ({ ...e, key: normalizeGitKey(e.key) }))
+    : [];
+  return {
+    ok,
+    entries,
+    get: (key) => {
+      const wanted = normalizeGitKey(key);
+      return entries.filter((e) => e.key === wanted);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// home
+
+/** Reads ~/.netrc (or $NETRC) into machine entries; passwords are noted as present, never kept. */
+export function parseNetrc(text: string): NetrcEntry[] {
+  const entries: NetrcEntry[] = [];
+  let current: NetrcEntry | undefined;
+  const lines = text.split('\n');
+  let inMacro = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (inMacro) {
+      if (line.trim() === '') inMacro = false;
+      continue;
+    }
+    const tokens = line.split(/\s+/).filter((t) => t !== '');
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.startsWith('#') && i === 0) break;
+      switch (token) {
+        case 'machine':
+          current = { machine: tokens[++i] ?? '', hasLogin: false, hasPassword: false, line: n + 1 };
+          entries.push(current);
+          break;
+        case 'default':
+          current = { hasLogin: false, hasPassword: false, line: n + 1 };
+          entries.push(current);
+          break;
+        case 'login':
+          i++;
+          if (current) current.hasLogin = true;
+          break;
+        case 'password':
+          i++;
+          if (current) current.hasPassword = true;
+          break;
+        case 'account':
+          i++;
+          break;
+        case 'macdef':
+          inMacro = true;
+          i = tokens.length;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return entries;
+}
+
+function readHome(env: Record<string, string | undefined>): HomeFacts {
+  const home = homedirOf(env);
+  const netrcPath = env.NETRC || join(home, process.platform === 'win32' ? '_netrc' : '.netrc');
+  let netrc: HomeFacts['netrc'];
+  try {
+    const text = readFileSync(netrcPath, 'utf8');
+    netrc = { path: netrcPath, entries: parseNetrc(text), mode: statSync(netrcPath).mode & 0o777 };
+  } catch {
+    netrc = undefined;
+  }
+  const sshDir = join(home, '.ssh');
+  let names: string[] = [];
+  try {
+    names = readdirSync(sshDir);
+  } catch {
+    names = [];
+  }
+  const keys = names.filter((n) => /^id_[a-z0-9_]+$/.test(n) || (n.endsWith('.pem') && !n.endsWith('.pub')));
+  const knownHosts: string[] = [];
+  const hashedHosts: Array<{ salt: Buffer; hash: Buffer }> = [];
+  for (const file of ['known_hosts', 'known_hosts2']) {
+    let text = '';
+    try {
+      text = readFileSync(join(sshDir, file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const fields = trimmed.split(/\s+/);
+      const hostField = fields[0]?.startsWith('@') ? fields[1] : fields[0];
+      if (!hostField) continue;
+      if (hostField.startsWith('|1|')) {
+        const [, , salt, hash] = hostField.split('|');
+        if (salt && hash)
+          hashedHosts.push({ salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') });
+        continue;
+      }
+      for (const host of hostField.split(',')) knownHosts.push(host);
+    }
+  }
+  const agentSocket = env.SSH_AUTH_SOCK;
+  const agent = agentSocket !== undefined && agentSocket !== '' && existsSync(agentSocket);
+  return {
+    home,
+    ...(netrc ? { netrc } : {}),
+    ssh: { dir: sshDir, keys, agent, knownHosts, hashedHosts },
+  };
+}

@@ -1,0 +1,111 @@
+// The doctor's terminal form, like `flutter doctor`: one line per area with ✓ / ! / ✗ and a short
+// reason, then the details of every problem with a code frame and the fix on its own line.
+// Notes (info) and full evidence only with -v. Secrets are masked on the way out.
+import pc from 'picocolors';
+import type { Severity } from '../findings/finding.ts';
+import { redactSecrets } from '../findings/redact.ts';
+import { type Lang, say } from '../i18n/lang.ts';
+import { countBySeverity, labels, severityLabel } from '../report/labels.ts';
+import { areaName, messages } from './messages.ts';
+import type { AreaResult, DoctorResult } from './run.ts';
+import type { DoctorFinding } from './types.ts';
+
+export interface DoctorRenderOptions {
+  lang: Lang;
+  color: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function worst(findings: readonly DoctorFinding[]): Severity | undefined {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return undefined;
+}
+
+function areaLine(area: AreaResult, lang: Lang, c: Colors): string {
+  const level = worst(area.findings);
+  const name = say(areaName[area.area], lang);
+  if (!level) return `[${c.green('✓')}] ${name} ${c.dim(`(${area.summary})`)}`;
+  const problems = area.findings.filter(
+    (f) => f.severity === level || f.severity === 'error' || f.severity === 'warning',
+  );
+  const more = problems.length > 1 ? c.dim(` (+${problems.length - 1})`) : '';
+  const mark = level === 'error' ? c.red('✗') : c.yellow('!');
+  return `[${mark}] ${name}: ${problems[0]!.title}${more}`;
+}
+
+/** Byte column (the contract's unit) → index into the JavaScript string of that line. */
+function charIndex(text: string, byteColumn: number): number {
+  return Buffer.from(text, 'utf8')
+    .subarray(0, Math.max(byteColumn - 1, 0))
+    .toString('utf8').length;
+}
+
+function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors): string[] {
+  const { lang, verbose } = options;
+  const mark = { error: c.red('✗'), warning: c.yellow('!'), info: c.blue('i') }[f.severity];
+  const lines = [
+    `${mark} ${c.bold(f.title)} ${c.dim(`(${severityLabel[f.severity][lang]}, ${labels.cause[lang]}: ${f.cause})`)}`,
+  ];
+  const evidence = [...(f.evidence ?? [])];
+  const loc = f.location;
+  if (loc) {
+    lines.push(`  ${c.cyan([loc.file, loc.line, loc.column].filter((p) => p !== undefined).join(':'))}`);
+    const at = evidence.findIndex((e) => e.source === loc.file && e.line === loc.line);
+    if (at >= 0 && loc.line !== undefined) {
+      const framed = evidence.splice(at, 1)[0]!;
+      const gutter = String(loc.line);
+      lines.push(`  ${c.dim(`${gutter} |`)} ${framed.text}`);
+      if (loc.column !== undefined) {
+        const pad = framed.text.slice(0, charIndex(framed.text, loc.column)).replace(/[^\t]/g, ' ');
+        lines.push(`  ${c.dim(`${' '.repeat(gutter.length)} |`)} ${pad}${c.red('^')}`);
+      }
+    }
+  }
+  for (const text of f.message.split('\n')) lines.push(`  ${text}`);
+  const shown = verbose ? evidence : evidence.slice(0, 3);
+  if (shown.length > 0) {
+    lines.push(`  ${c.dim(`${labels.evidence[lang]}:`)}`);
+    for (const e of shown)
+      lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
+    if (shown.length < evidence.length) lines.push(`    ${c.dim(`(+${evidence.length - shown.length})`)}`);
+  }
+  for (const fix of f.fixes ?? []) {
+    lines.push(`  ${c.green(`${labels.fix[lang]}:`)} ${fix.description}`);
+    if (fix.command) lines.push(`    ${c.bold(fix.command)}`);
+  }
+  if (verbose) for (const url of f.docs ?? []) lines.push(`  ${c.dim(`${labels.docs[lang]}: ${url}`)}`);
+  return lines;
+}
+
+export function renderDoctor(result: DoctorResult, options: DoctorRenderOptions): string {
+  const c = pc.createColors(options.color);
+  const { lang } = options;
+  const out: string[] = [];
+  if (!options.quiet) for (const area of result.areas) out.push(areaLine(area, lang, c));
+  const findings = result.report.findings;
+  const shown = findings.filter((f) => options.verbose || f.severity !== 'info');
+  for (const area of result.areas) {
+    const mine = shown.filter((f) => area.findings.includes(f));
+    if (mine.length === 0) continue;
+    out.push('', c.bold(`• ${say(areaName[area.area], lang)}`));
+    for (const f of mine) out.push(...renderFinding(f, options, c), '');
+    out.pop();
+  }
+  out.push('');
+  const hidden = findings.length - shown.length;
+  if (hidden > 0) out.push(c.dim(say(messages.moreWithVerbose, lang, { n: hidden })));
+  const troubled = result.areas.filter((a) => worst(a.findings) !== undefined).length;
+  if (troubled === 0) {
+    out.push(`${c.green('•')} ${say(messages.noIssues, lang)}`);
+  } else {
+    const counts = countBySeverity(findings);
+    out.push(
+      `${worst(findings) === 'error' ? c.red('!') : c.yellow('!')} ${say(messages.issuesFound, lang, { n: troubled })} ${c.dim(labels.summary[lang](counts.error, counts.warning, counts.info))}`,
+    );
+  }
+  return `${redactSecrets(out.join('\n'))}\n`;
+}
