@@ -2,6 +2,7 @@
 // lab toolchain (1.19, 1.23, 1.24), normalised. Run: node --import tsx scripts/lab-transcripts.ts [CASE...]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { namespaceSupport } from '../src/lab/namespace.ts';
 import { repoRoot } from '../test/helpers/go-matrix.ts';
 import {
   LAB_CASES,
@@ -23,9 +24,14 @@ if (toolchains.length === 0) {
 const outDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
 await mkdir(outDir, { recursive: true });
 const servers = await startLabServers();
+const noNamespaces = await namespaceSupport();
 let problems = 0;
 try {
   for (const labCase of cases) {
+    if (labCase.needsNamespaces && noNamespaces) {
+      process.stdout.write(`skipped    ${labCase.name}: ${noNamespaces}\n`);
+      continue;
+    }
     await Promise.all(
       toolchains.map(async (toolchain) => {
         const { result, transcript } = await runLabCase(labCase, servers, toolchain);

@@ -154,6 +154,17 @@ export function privateRepoBody(modulePath: string): string {
   ].join('\n');
 }
 
+/**
+ * What sum.golang.org answers (404) for a module it cannot fetch because only the user's network
+ * can see it: its own go-get discovery failing on its own resolver.
+ */
+export function sumdbPrivateBody(modulePath: string, version: string): string {
+  const host = modulePath.split('/')[0] ?? modulePath;
+  return [
+    `not found: ${modulePath}@${version}: unrecognized import path "${modulePath}": https fetch: Get "https://${modulePath}?go-get=1": dial tcp: lookup ${host} on 8.8.8.8:53: no such host`,
+  ].join('\n');
+}
+
 /** Open stalls and dribbles, so that closing a server can end them at once. */
 export class PendingResponses {
   private readonly sockets = new Set<Socket>();

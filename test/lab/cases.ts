@@ -1,18 +1,27 @@
 // The lab's fault cases: each one a real go command failing (or hanging) against a loopback
 // server that misbehaves in one specific way. Used by the lab tests, which check the key lines,
 // and by scripts/lab-transcripts.ts, which saves the normalised transcripts as fixtures.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/exec/run.ts';
 import { createModuleZip } from '../../src/gosum/modzip.ts';
-import { privateRepoBody } from '../../src/lab/faults.ts';
+import { privateRepoBody, sumdbPrivateBody } from '../../src/lab/faults.ts';
+import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
 import type { GitHttpServer } from '../../src/lab/git.ts';
 import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
+import type { ConnectAction, ConnectProxy } from '../../src/lab/https-proxy.ts';
+import { goGetRoute, startConnectProxy } from '../../src/lab/https-proxy.ts';
+import type { NamespaceSpec } from '../../src/lab/namespace.ts';
+import { namespaceCommand } from '../../src/lab/namespace.ts';
 import type { ProxyServer } from '../../src/lab/proxy-server.ts';
 import { startProxyServer } from '../../src/lab/proxy-server.ts';
 import type { LabToolchain, Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
+import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
+import { startChecksumDatabase } from '../../src/lab/sumdb.ts';
+import type { LabCa } from '../../src/lab/tls.ts';
+import { createLabCa } from '../../src/lab/tls.ts';
 import { normalizeTranscript } from '../../src/lab/transcript.ts';
 import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
 import { createUniverse, toBytes } from '../../src/lab/universe.ts';
@@ -46,6 +55,10 @@ function simpleModule(path: string): ModuleDecl {
   };
 }
 
+const CORP_SECRET = 'corp.example.com/team/secret';
+const PRIVATE_SECRET = 'private.example.com/team/secret';
+const SUMDB_PRIVATE = 'corp.example.com/team/sumdb';
+
 /** Every module the cases use; one module path per case, so that path-scoped faults never collide. */
 export const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('example.com/lab/ok'),
@@ -62,7 +75,33 @@ export const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('lab.example/ok.git'),
   simpleModule('lab.example/locked.git'),
   simpleModule('lab.example/hang.git'),
+  simpleModule('lab.example/helper.git'),
+  // Private modules reached by `?go-get=1` discovery on HTTPS (through the CONNECT proxy).
+  simpleModule(CORP_SECRET),
+  simpleModule(PRIVATE_SECRET),
+  // Checksum database cases (one module each, so that lookups and faults never collide).
+  simpleModule('example.com/lab/sumgone'),
+  simpleModule('example.com/lab/sumstall'),
+  simpleModule('example.com/lab/sumlie'),
+  simpleModule(SUMDB_PRIVATE),
+  // Local faults: a held cache lock, an unwritable cache, a full disk.
+  simpleModule('example.com/lab/locked'),
+  simpleModule('example.com/lab/perm'),
+  bigModule('example.com/lab/big'),
 ];
+
+/** A module whose zip (about 300 KB, hardly compressible) cannot fit a 64 KiB filesystem. */
+function bigModule(path: string): ModuleDecl {
+  const base = simpleModule(path);
+  // A deterministic pseudo-random text: compression cannot shrink it much.
+  let state = 12345;
+  const noise = Array.from({ length: 300_000 }, () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return String.fromCharCode(33 + (state % 90));
+  }).join('');
+  const files = { ...base.versions['v1.0.0']!.files, 'data.txt': noise };
+  return { path, versions: { 'v1.0.0': { files } } };
+}
 
 export interface LabServers {
   universe: ModuleUniverse;
@@ -74,8 +113,45 @@ export interface LabServers {
   reposDir: string;
   /** A loopback URL where nothing listens. */
   refusedUrl: string;
+  /** The lab CA (SSL_CERT_FILE, git's http.sslCAInfo). */
+  ca: LabCa;
+  /**
+   * The CONNECT proxy (HTTPS_PROXY) for proxy.golang.org and goproxy.corp.example.com (→ the lab
+   * proxy), sum.golang.org (→ `publicSumdb`), corp.example.com (go-get → anonymous git) and
+   * private.example.com (go-get → git with Basic auth).
+   */
+  https: ConnectProxy;
+  /** CONNECT proxies with the same routes and one fault for every host, by fault name. */
+  faultyHttps: Record<HttpsFaultName, ConnectProxy>;
+  /** A local checksum database with a lab key, holding every module of the universe (one lies). */
+  sumdb: ChecksumDatabase;
+  /** Stands in for sum.golang.org: no records (404 for every lookup), so its key never matters. */
+  publicSumdb: ChecksumDatabase;
   close(): Promise<void>;
 }
+
+export type HttpsFaultName =
+  | 'self-signed'
+  | 'expired'
+  | 'wrong-name'
+  | 'tls-stall'
+  | 'connect-403'
+  | 'connect-407'
+  | 'connect-stall';
+
+const HTTPS_FAULTS: Record<HttpsFaultName, ConnectAction> = {
+  'self-signed': { type: 'certificate', certificate: 'self-signed' },
+  expired: { type: 'certificate', certificate: 'expired' },
+  'wrong-name': { type: 'certificate', certificate: 'wrong-name', otherName: 'proxy.corp.example.net' },
+  'tls-stall': { type: 'tls-stall' },
+  'connect-403': { type: 'refuse', status: 403 },
+  'connect-407': {
+    type: 'refuse',
+    status: 407,
+    headers: { 'Proxy-Authenticate': 'Basic realm="corporate proxy"' },
+  },
+  'connect-stall': { type: 'stall' },
+};
 
 /** Starts the servers every case shares and installs the (path-scoped) faults. */
 export async function startLabServers(): Promise<LabServers> {
@@ -88,6 +164,11 @@ export async function startLabServers(): Promise<LabServers> {
       const name = module.path.split('/').at(-1)!;
       await createGitRepository(universe, module.path, { dir: join(reposDir, name) });
     }
+    // Served under a directory per host: /corp/team/secret.git, /private/team/secret.git.
+    await createGitRepository(universe, CORP_SECRET, { dir: join(reposDir, 'corp', 'team', 'secret.git') });
+    await createGitRepository(universe, PRIVATE_SECRET, {
+      dir: join(reposDir, 'private', 'team', 'secret.git'),
+    });
     const proxy = await startProxyServer({ universe });
     closers.unshift(() => proxy.close());
     const git = await startGitHttpServer({ root: reposDir });
@@ -110,6 +191,60 @@ export async function startLabServers(): Promise<LabServers> {
     });
     git.addFault({ name: 'git-stall', match: { path: '/hang*/**' }, action: { type: 'stall' } });
 
+    const sumdb = await startChecksumDatabase({
+      universe,
+      records: [lyingRecord(universe)],
+      faults: [
+        {
+          name: 'sumdb-gone',
+          match: { module: 'example.com/lab/sumgone' },
+          action: {
+            type: 'status',
+            status: 410,
+            body: sumdbPrivateBody('example.com/lab/sumgone', 'v1.0.0'),
+          },
+        },
+        { name: 'sumdb-stall', match: { module: 'example.com/lab/sumstall' }, action: { type: 'stall' } },
+      ],
+    });
+    closers.unshift(() => sumdb.close());
+    const publicSumdb = await startChecksumDatabase({
+      name: 'sum.golang.org',
+      faults: [SUMDB_PRIVATE, CORP_SECRET].map((module) => ({
+        name: 'sumdb-private',
+        match: { module },
+        action: { type: 'status', status: 404, body: sumdbPrivateBody(module, 'v1.0.0') },
+      })),
+    });
+    closers.unshift(() => publicSumdb.close());
+
+    const ca = await createLabCa();
+    closers.push(() => ca.dispose());
+    const routes = {
+      'proxy.golang.org': proxy.url,
+      'goproxy.corp.example.com': proxy.url,
+      'sum.golang.org': publicSumdb.url,
+      'corp.example.com': goGetRoute(
+        [
+          { prefix: CORP_SECRET, repoRoot: `https://${CORP_SECRET}` },
+          { prefix: SUMDB_PRIVATE, repoRoot: `https://${SUMDB_PRIVATE}` },
+        ],
+        `${git.url}/corp`,
+      ),
+      'private.example.com': goGetRoute(
+        [{ prefix: PRIVATE_SECRET, repoRoot: `https://${PRIVATE_SECRET}` }],
+        `${gitAuth.url}/private`,
+      ),
+    };
+    const https = await startConnectProxy({ ca, routes });
+    closers.unshift(() => https.close());
+    const faultyHttps = {} as Record<HttpsFaultName, ConnectProxy>;
+    for (const [name, action] of Object.entries(HTTPS_FAULTS) as Array<[HttpsFaultName, ConnectAction]>) {
+      const faulty = await startConnectProxy({ ca, routes, faults: [{ name, host: '**', action }] });
+      closers.unshift(() => faulty.close());
+      faultyHttps[name] = faulty;
+    }
+
     return {
       universe,
       proxy,
@@ -117,6 +252,11 @@ export async function startLabServers(): Promise<LabServers> {
       gitAuth,
       reposDir,
       refusedUrl,
+      ca,
+      https,
+      faultyHttps,
+      sumdb,
+      publicSumdb,
       close: async () => {
         for (const close of closers) await close();
       },
@@ -128,6 +268,14 @@ export async function startLabServers(): Promise<LabServers> {
 }
 
 const TAMPERED = 'example.com/lab/tampered';
+
+/** A checksum-database record for sumlie whose zip hash is another module's: the database lies. */
+function lyingRecord(universe: ModuleUniverse) {
+  const path = 'example.com/lab/sumlie';
+  const otherZipHash = /h1:\S+/.exec(universe.goSumLines('example.com/lab/ok', 'v1.0.0'))![0];
+  const modLine = universe.goSumLines(path, 'v1.0.0').split('\n')[1]!;
+  return { path, version: 'v1.0.0', text: `${path} v1.0.0 ${otherZipHash}\n${modLine}\n` };
+}
 
 /** The same module@version with one file changed: what a re-tagged or replaced release serves. */
 function tamperedZip(universe: ModuleUniverse): Uint8Array {
@@ -144,8 +292,13 @@ function tamperedZip(universe: ModuleUniverse): Uint8Array {
 
 const PROXY_FAULTS = [
   {
+    name: 'private-410-secret',
+    match: { module: 'corp.example.com/team/se*' },
+    action: { type: 'status', status: 410, body: privateRepoBody(CORP_SECRET) },
+  },
+  {
     name: 'private-410',
-    match: { module: 'corp.example.com/**' },
+    match: { module: 'corp.example.com/team/lib' },
     action: { type: 'status', status: 410, body: privateRepoBody('corp.example.com/team/lib') },
   },
   { name: 'forbidden', match: { module: 'example.com/lab/e403' }, action: { type: 'status', status: 403 } },
@@ -201,10 +354,111 @@ export interface LabCase {
   exit?: 'fail' | 'ok';
   /** Every pattern must match some line of the normalised transcript (a function: per Go version). */
   keyLines: readonly RegExp[] | ((goVersion: string) => readonly RegExp[]);
+  /** Needs Linux namespaces and mounts (root): skipped with `namespaceSupport()`'s reason otherwise. */
+  needsNamespaces?: boolean;
+  /** Runs the go command inside namespaces set up this way (see src/lab/namespace.ts). */
+  namespace?(sandbox: Sandbox, servers: LabServers): NamespaceSpec;
+  /** Runs the go command as this user and group id (with `setpriv`), e.g. to meet file permissions. */
+  runAs?: { uid: number; gid: number };
+  /** Takes long (a real 30 s timeout): tests run it only with GOMOD_LAB_SLOW=1; the script always. */
+  slow?: boolean;
+}
+
+/** What a case's prepare step leaves running (a lock holder, a listener), ended after the go command. */
+const caseResources = new WeakMap<Sandbox, Array<() => Promise<void>>>();
+
+function onDispose(sandbox: Sandbox, close: () => Promise<void>): void {
+  const list = caseResources.get(sandbox) ?? [];
+  list.push(close);
+  caseResources.set(sandbox, list);
 }
 
 const WORK_GO_MOD = 'module example.com/app\n\ngo 1.19\n';
 const P = String.raw`http://127\.0\.0\.1:\$PORT`;
+
+const OK_INFO = String.raw`https://proxy\.golang\.org/example\.com/lab/ok/@v/v1\.0\.0\.info`;
+/** Go 1.20+ wrap certificate errors as `tls: failed to verify certificate: x509: ...`. */
+const x509 = (goVersion: string): string =>
+  Number(goVersion.split('.')[1]) >= 20 ? 'tls: failed to verify certificate: x509: ' : 'x509: ';
+/** The uid/gid of `nobody`, for running the go command unprivileged. */
+const NOBODY = 65534;
+
+/** HTTPS to real-looking names through one of the lab's CONNECT proxies, trusting the lab CA. */
+function viaHttps(
+  connectProxy: (servers: LabServers) => ConnectProxy,
+  overrides: Partial<Omit<SandboxOptions, 'go'>> = {},
+): (servers: LabServers) => Omit<SandboxOptions, 'go'> {
+  return (servers) => ({
+    goproxy: 'https://proxy.golang.org',
+    gosumdb: 'off',
+    ...overrides,
+    env: { HTTPS_PROXY: connectProxy(servers).url, SSL_CERT_FILE: servers.ca.certFile, ...overrides.env },
+  });
+}
+
+/** git reads the lab CA from its config (curl does not read SSL_CERT_FILE in every build). */
+async function trustLabCaInGit(sandbox: Sandbox, servers: LabServers): Promise<void> {
+  await sandbox.gitConfig([{ section: 'http', key: 'sslCAInfo', value: servers.ca.certFile }]);
+}
+
+function viaSumdb(
+  gosumdb: (servers: LabServers) => string,
+): (servers: LabServers) => Omit<SandboxOptions, 'go'> {
+  return (servers) => ({ goproxy: servers.proxy.url, gosumdb: gosumdb(servers) });
+}
+
+/** GOPROXY at a listener whose accept queue is full: the connect hangs in SYN_SENT. */
+async function useFullBacklogProxy(sandbox: Sandbox): Promise<void> {
+  await workModule(sandbox);
+  const listener = await startFullBacklogListener();
+  onDispose(sandbox, () => listener.close());
+  sandbox.env.GOPROXY = listener.url;
+}
+
+/** Holds an exclusive flock on `file` (util-linux flock, through run()) until the case ends. */
+async function holdLock(sandbox: Sandbox, file: string): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const stop = new AbortController();
+  let started: () => void = () => {};
+  const locked = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const holder = sandbox.exec('flock', ['--exclusive', file, 'sh', '-c', 'echo locked; exec sleep 3600'], {
+    timeoutMs: 600_000,
+    signal: stop.signal,
+    onStdout: () => started(),
+  });
+  onDispose(sandbox, async () => {
+    stop.abort();
+    await holder;
+  });
+  await Promise.race([
+    locked,
+    holder.then((r) => {
+      throw new Error(`flock ended: ${r.stderr}`);
+    }),
+  ]);
+}
+
+/**
+ * Hands the sandbox to `uid` (so that an unprivileged go command can use its home, caches and work
+ * dir) except `keep`, which stays root's and unwritable for others, the way `sudo go` leaves it.
+ */
+async function giveSandboxTo(sandbox: Sandbox, uid: number, keep: readonly string[]): Promise<void> {
+  for (const dir of keep) await mkdir(dir, { recursive: true, mode: 0o755 });
+  const walk = async (path: string): Promise<void> => {
+    if (keep.includes(path)) return;
+    await chown(path, uid, uid);
+    const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory()) await walk(join(path, entry.name));
+      else await chown(join(path, entry.name), uid, uid);
+    }
+  };
+  await walk(sandbox.root);
+  // mkdtemp makes the root 0700: the user must be able to enter it.
+  await chmod(sandbox.root, 0o755);
+}
 
 function viaProxy(servers: LabServers): Omit<SandboxOptions, 'go'> {
   return { goproxy: servers.proxy.url, gosumdb: 'off' };
@@ -444,6 +698,465 @@ export const LAB_CASES: readonly LabCase[] = [
     timeoutMs: 3_000,
     hangs: true,
     keyLines: [/^git ls-remote https:\/\/lab\.example\/hang$/],
+  }, // ---- HTTPS through a CONNECT proxy, with real-looking host names --------------------------------
+  {
+    name: 'https-ok',
+    title: 'baseline: GOPROXY=https://proxy.golang.org through HTTPS_PROXY, TLS from the lab CA',
+    sandbox: viaHttps((servers) => servers.https),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'ok',
+    keyLines: [
+      /^# get https:\/\/proxy\.golang\.org\/example\.com\/lab\/ok\/@v\/v1\.0\.0\.zip: 200 OK \(N\.NNNs\)$/,
+    ],
+  },
+  {
+    name: 'https-self-signed',
+    title: 'TLS interception or an appliance certificate from a CA the machine does not trust',
+    sandbox: viaHttps((servers) => servers.faultyHttps['self-signed']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) => [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": ${x509(v)}certificate signed by unknown authority$`,
+      ),
+    ],
+  },
+  {
+    name: 'https-expired',
+    title: 'a server (or an intercepting proxy) still presenting an expired certificate',
+    sandbox: viaHttps((servers) => servers.faultyHttps.expired),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) => [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": ${x509(v)}certificate has expired or is not yet valid: current time \\$NOW is after 2020-12-31T00:00:00Z$`,
+      ),
+    ],
+  },
+  {
+    name: 'https-wrong-name',
+    title: 'a certificate for another name: DNS pointing at the wrong server, or an interceptor',
+    sandbox: viaHttps((servers) => servers.faultyHttps['wrong-name']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) => [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": ${x509(v)}certificate is valid for proxy\\.corp\\.example\\.net, not proxy\\.golang\\.org$`,
+      ),
+    ],
+  },
+  {
+    name: 'https-tls-handshake-timeout',
+    title: 'TCP connects but TLS never completes (a middlebox swallowing the handshake)',
+    sandbox: viaHttps((servers) => servers.faultyHttps['tls-stall']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    // The go command gives up after its 10 s TLS handshake timeout.
+    timeoutMs: 20_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": net/http: TLS handshake timeout$`),
+    ],
+  },
+  {
+    name: 'https-connect-403',
+    title: 'an egress proxy that refuses the destination by policy (CONNECT 403)',
+    sandbox: viaHttps((servers) => servers.faultyHttps['connect-403']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": Forbidden$`)],
+  },
+  {
+    name: 'https-connect-407',
+    title: 'a corporate proxy that wants credentials HTTPS_PROXY does not carry (CONNECT 407)',
+    sandbox: viaHttps((servers) => servers.faultyHttps['connect-407']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": Proxy Authentication Required$`),
+    ],
+  },
+  {
+    name: 'https-connect-stall',
+    title: 'an HTTP proxy that accepts the connection and never answers the CONNECT',
+    sandbox: viaHttps((servers) => servers.faultyHttps['connect-stall']),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [new RegExp(`^# get ${OK_INFO}$`)],
+  },
+  {
+    name: 'https-proxy-refused',
+    title: 'HTTPS_PROXY names a local proxy app that is not running (or the wrong port)',
+    sandbox: (servers) => ({
+      goproxy: 'https://proxy.golang.org',
+      gosumdb: 'off',
+      env: { HTTPS_PROXY: servers.refusedUrl, SSL_CERT_FILE: servers.ca.certFile },
+    }),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": proxyconnect tcp: dial tcp 127\\.0\\.0\\.1:\\$PORT: connect: connection refused$`,
+      ),
+    ],
+  },
+  {
+    name: 'https-private-via-proxy',
+    title: 'a private module sent to proxy.golang.org (GOPRIVATE unset, GOPROXY without direct)',
+    sandbox: viaHttps((servers) => servers.https),
+    prepare: workModule,
+    args: download('corp.example.com/team/lib@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: corp\.example\.com\/team\/lib@v1\.0\.0: reading https:\/\/proxy\.golang\.org\/corp\.example\.com\/team\/lib\/@v\/v1\.0\.0\.info: 410 Gone$/,
+      /^\tserver response:$/,
+      /terminal prompts disabled$/,
+    ],
+  },
+  {
+    name: 'https-sumdb-private-direct',
+    title:
+      'default GOPROXY/GOSUMDB, GOPRIVATE unset: proxy.golang.org 410, direct git works, sum.golang.org 404s the private module',
+    sandbox: viaHttps((servers) => servers.https, {
+      goproxy: 'https://proxy.golang.org,direct',
+      gosumdb: 'sum.golang.org',
+    }),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      await trustLabCaInGit(sandbox, servers);
+    },
+    args: download(`${CORP_SECRET}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/proxy\.golang\.org\/corp\.example\.com\/team\/secret\/@v\/v1\.0\.0\.info: 410 Gone \(N\.NNNs\)$/,
+      /^# get https:\/\/corp\.example\.com\/team\/secret\?go-get=1: 200 OK \(N\.NNNs\)$/,
+      /^go: corp\.example\.com\/team\/secret@v1\.0\.0: verifying go\.mod: corp\.example\.com\/team\/secret@v1\.0\.0\/go\.mod: reading https:\/\/sum\.golang\.org\/lookup\/corp\.example\.com\/team\/secret@v1\.0\.0: 404 Not Found$/,
+      /^\tserver response: not found: corp\.example\.com\/team\/secret@v1\.0\.0: unrecognized import path /,
+    ],
+  },
+  {
+    name: 'https-sumdb-private-mirror',
+    title:
+      'a corporate GOPROXY mirror serves a private module, GONOSUMDB does not cover it: sum.golang.org 404',
+    sandbox: viaHttps((servers) => servers.https, {
+      goproxy: 'https://goproxy.corp.example.com',
+      gosumdb: 'sum.golang.org',
+    }),
+    prepare: workModule,
+    args: download(`${SUMDB_PRIVATE}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/goproxy\.corp\.example\.com\/sumdb\/sum\.golang\.org\/supported: 404 Not Found \(N\.NNNs\)$/,
+      /^go: corp\.example\.com\/team\/sumdb@v1\.0\.0: verifying go\.mod: corp\.example\.com\/team\/sumdb@v1\.0\.0\/go\.mod: reading https:\/\/sum\.golang\.org\/lookup\/corp\.example\.com\/team\/sumdb@v1\.0\.0: 404 Not Found$/,
+    ],
+  },
+  {
+    name: 'https-git-auth',
+    title: 'a private host found by ?go-get=1 whose git server wants credentials git does not have',
+    sandbox: viaHttps((servers) => servers.https, {
+      goproxy: 'https://proxy.golang.org,direct',
+      gosumdb: 'sum.golang.org',
+      goprivate: 'private.example.com',
+    }),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      await trustLabCaInGit(sandbox, servers);
+    },
+    args: download(`${PRIVATE_SECRET}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/private\.example\.com\/team\/secret\?go-get=1: 200 OK \(N\.NNNs\)$/,
+      /^\tfatal: could not read Username for 'https:\/\/private\.example\.com': terminal prompts disabled$/,
+    ],
+  },
+  // ---- A local checksum database (GOSUMDB with a lab key and URL) ----------------------------------
+  {
+    name: 'sumdb-ok',
+    title:
+      'baseline: the go command verifies a module against the lab checksum database (signed tree, tiles)',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'ok',
+    keyLines: [
+      new RegExp(`^# get ${P}/lookup/example\\.com/lab/ok@v1\\.0\\.0: 200 OK \\(N\\.NNNs\\)$`),
+      new RegExp(`^# get ${P}/tile/8/0/000\\.p/\\d+: 200 OK \\(N\\.NNNs\\)$`),
+    ],
+  },
+  {
+    name: 'sumdb-gone',
+    title: 'a checksum database that cannot see the module (private or deleted): 410 from /lookup',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: workModule,
+    args: download('example.com/lab/sumgone@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: example\\.com/lab/sumgone@v1\\.0\\.0: verifying go\\.mod: example\\.com/lab/sumgone@v1\\.0\\.0/go\\.mod: reading ${P}/lookup/example\\.com/lab/sumgone@v1\\.0\\.0: 410 Gone$`,
+      ),
+      /^\tserver response: not found: example\.com\/lab\/sumgone@v1\.0\.0: unrecognized import path/,
+    ],
+  },
+  {
+    name: 'sumdb-stall',
+    title: 'a checksum database behind a firewall that accepts and never answers',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: workModule,
+    args: download('example.com/lab/sumstall@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [new RegExp(`^# get ${P}/lookup/example\\.com/lab/sumstall@v1\\.0\\.0$`)],
+  },
+  {
+    name: 'sumdb-refused',
+    title: 'the checksum database cannot be reached (nothing listens where GOSUMDB points)',
+    sandbox: viaSumdb((servers) => `${servers.sumdb.verifierKey} ${servers.refusedUrl}`),
+    prepare: workModule,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: verifying go\\.mod: example\\.com/lab/ok@v1\\.0\\.0/go\\.mod: Get "${P}/lookup/example\\.com/lab/ok@v1\\.0\\.0": dial tcp 127\\.0\\.0\\.1:\\$PORT: connect: connection refused$`,
+      ),
+    ],
+  },
+  {
+    name: 'sumdb-mismatch',
+    title: 'the proxy serves other bytes than the checksum database recorded (tampering, a replaced release)',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: workModule,
+    args: download('example.com/lab/sumlie@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: example\.com\/lab\/sumlie@v1\.0\.0: verifying module: checksum mismatch$/,
+      /^\tsum\.lab\.example: h1:\S+=$/,
+      /^SECURITY ERROR$/,
+      /^This download does NOT match the one reported by the checksum server\.$/,
+    ],
+  },
+  // ---- DNS, inside a network namespace with a resolver on 127.0.0.1:53 -----------------------------
+  ...(['nxdomain', 'servfail', 'drop'] as const).map(
+    (answer): LabCase => ({
+      name: `dns-${answer === 'drop' ? 'timeout' : answer}`,
+      title: {
+        nxdomain: 'a host name the resolver does not know (typo, split-horizon DNS, VPN down)',
+        servfail: 'a resolver that fails upstream (SERVFAIL: broken forwarder, DNSSEC failure)',
+        drop: 'a resolver that never answers (dead DNS server, blocked port 53)',
+      }[answer],
+      sandbox: () => ({ goproxy: 'https://proxy.golang.org', gosumdb: 'off' }),
+      prepare: workModule,
+      needsNamespaces: true,
+      namespace: (sandbox) => ({
+        dns: { names: { 'proxy.golang.org': answer } },
+        dnsLogFile: join(sandbox.labDir, 'dns.log'),
+      }),
+      args: download('example.com/lab/ok@v1.0.0'),
+      timeoutMs: 30_000,
+      exit: 'fail',
+      keyLines: [
+        new RegExp(
+          `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": dial tcp: lookup proxy\\.golang\\.org on 127\\.0\\.0\\.1:53: ${
+            {
+              nxdomain: 'no such host',
+              servfail: 'server misbehaving',
+              drop: 'read udp 127\\.0\\.0\\.1:\\$PORT->127\\.0\\.0\\.1:53: i/o timeout',
+            }[answer]
+          }$`,
+        ),
+      ],
+    }),
+  ),
+  {
+    name: 'dns-answer',
+    title: 'baseline: the lab resolver answers (proxy.golang.org → 127.0.0.1, where nothing listens on 443)',
+    sandbox: () => ({ goproxy: 'https://proxy.golang.org', gosumdb: 'off' }),
+    prepare: workModule,
+    needsNamespaces: true,
+    namespace: () => ({ dns: { names: { 'proxy.golang.org': { addresses: ['127.0.0.1'] } } } }),
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${OK_INFO}": dial tcp 127\\.0\\.0\\.1:443: connect: connection refused$`,
+      ),
+    ],
+  },
+  // ---- TCP connect that never completes (SYN dropped: full accept queue) --------------------------
+  {
+    name: 'connect-timeout',
+    title: 'a firewall that drops packets: the TCP connect hangs in SYN_SENT (go gives up after 30 s)',
+    sandbox: () => ({ goproxy: 'off', gosumdb: 'off' }),
+    prepare: useFullBacklogProxy,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [new RegExp(`^# get ${P}/example\\.com/lab/ok/@v/v1\\.0\\.0\\.info$`)],
+  },
+  {
+    name: 'connect-timeout-30s',
+    title: 'the same dropped SYNs, waited out: the go command’s 30 s dial timeout',
+    sandbox: () => ({ goproxy: 'off', gosumdb: 'off' }),
+    prepare: useFullBacklogProxy,
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 45_000,
+    slow: true,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: example\\.com/lab/ok@v1\\.0\\.0: Get "${P}/example\\.com/lab/ok/@v/v1\\.0\\.0\\.info": dial tcp 127\\.0\\.0\\.1:\\$PORT: i/o timeout$`,
+      ),
+    ],
+  },
+  // ---- Things on this machine that block or break the go command ---------------------------------
+  {
+    name: 'credential-helper-hang',
+    title: 'a git credential helper waiting for a person (GUI prompt, keychain, browser login)',
+    sandbox: () => ({ goproxy: 'direct', gosumdb: 'off' }),
+    async prepare(sandbox, servers) {
+      await workModule(sandbox);
+      await redirectGitHost(sandbox, 'lab.example', `${servers.gitAuth.url}/`);
+      const helper = join(sandbox.labDir, 'git-credential-wait');
+      // Records that git started it (and with which action), then waits like a helper showing a dialog.
+      await writeFile(helper, `#!/bin/sh\necho "$@" >> "$0.started"\nexec sleep 3600\n`);
+      await chmod(helper, 0o755);
+      await sandbox.gitConfig([{ section: 'credential', key: 'helper', value: helper }]);
+    },
+    args: download('lab.example/helper.git@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [/^git ls-remote https:\/\/lab\.example\/helper$/],
+  },
+  {
+    name: 'ssh-prompt-hang',
+    title:
+      'ssh waiting for a passphrase: https rewritten to ssh by insteadOf, BatchMode lost to GIT_SSH_COMMAND',
+    sandbox: () => ({ goproxy: 'direct', gosumdb: 'off' }),
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      const ssh = join(sandbox.labDir, 'ssh');
+      // Stands in for ssh asking for a key passphrase on a terminal that nobody watches.
+      await writeFile(
+        ssh,
+        `#!/bin/sh\necho "$@" >> "$0.started"\necho "Enter passphrase for key '$HOME/.ssh/id_ed25519': " >&2\nexec sleep 3600\n`,
+      );
+      await chmod(ssh, 0o755);
+      sandbox.env.GIT_SSH_COMMAND = ssh;
+      await sandbox.gitConfig([
+        {
+          section: 'url',
+          subsection: 'ssh://git@github.com/',
+          key: 'insteadOf',
+          value: 'https://github.com/',
+        },
+      ]);
+    },
+    args: download('github.com/lab/sshhang@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [/git ls-remote -q origin$/],
+  },
+  {
+    name: 'cache-lock-wait',
+    title: 'another go command, gopls or an IDE holds the module-cache lock of the same module version',
+    sandbox: viaProxy,
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      await holdLock(
+        sandbox,
+        join(sandbox.gomodcache, 'cache/download/example.com/lab/locked/@v/v1.0.0.lock'),
+      );
+    },
+    args: download('example.com/lab/locked@v1.0.0'),
+    timeoutMs: 3_000,
+    hangs: true,
+    keyLines: [
+      new RegExp(`^# get ${P}/example\\.com/lab/locked/@v/v1\\.0\\.0\\.info: 200 OK \\(N\\.NNNs\\)$`),
+    ],
+  },
+  {
+    name: 'modcache-permission',
+    title: 'a module cache created by root (sudo go ...) that the user cannot write',
+    sandbox: viaProxy,
+    needsNamespaces: true,
+    runAs: { uid: NOBODY, gid: NOBODY },
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      await giveSandboxTo(sandbox, NOBODY, [sandbox.gomodcache]);
+    },
+    args: download('example.com/lab/perm@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/permission denied$/],
+  },
+  {
+    name: 'modcache-read-only',
+    title: 'a module cache on a read-only file system (a container image layer, a read-only mount)',
+    sandbox: viaProxy,
+    needsNamespaces: true,
+    namespace: (sandbox) => ({ readOnly: [sandbox.gomodcache] }),
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      await mkdir(sandbox.gomodcache, { recursive: true });
+    },
+    args: download('example.com/lab/perm@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/read-only file system$/],
+  },
+  {
+    name: 'disk-full',
+    title: 'no space left on the disk holding the module cache',
+    sandbox: viaProxy,
+    needsNamespaces: true,
+    namespace: (sandbox) => ({ tmpfs: [{ target: sandbox.gomodcache, options: 'size=64k' }] }),
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      await mkdir(sandbox.gomodcache, { recursive: true });
+    },
+    args: download('example.com/lab/big@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/no space left on device$/],
+  },
+  {
+    name: 'disk-inodes',
+    title: 'no inodes left on the file system holding the module cache (many small files)',
+    sandbox: viaProxy,
+    needsNamespaces: true,
+    namespace: (sandbox) => ({ tmpfs: [{ target: sandbox.gomodcache, options: 'nr_inodes=6' }] }),
+    async prepare(sandbox) {
+      await workModule(sandbox);
+      await mkdir(sandbox.gomodcache, { recursive: true });
+    },
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/no space left on device$/],
   },
 ];
 
@@ -463,7 +1176,18 @@ export async function runLabCase(
   const sandbox = await createSandbox({ go: toolchain, ...labCaseToRun.sandbox(servers) });
   try {
     await labCaseToRun.prepare?.(sandbox, servers);
-    const result = await sandbox.go(labCaseToRun.args, { timeoutMs: labCaseToRun.timeoutMs });
+    let command = toolchain.goBin;
+    let args: readonly string[] = labCaseToRun.args;
+    if (labCaseToRun.runAs) {
+      const { uid, gid } = labCaseToRun.runAs;
+      args = [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--', command, ...args];
+      command = 'setpriv';
+    }
+    if (labCaseToRun.namespace) {
+      const spec = labCaseToRun.namespace(sandbox, servers);
+      ({ command, args } = await namespaceCommand(spec, sandbox.labDir, command, args));
+    }
+    const result = await sandbox.exec(command, args, { timeoutMs: labCaseToRun.timeoutMs });
     const placeholders: Array<[string, string]> = [...sandbox.placeholders(), [servers.reposDir, '$REPOS']];
     const output = [result.stderr, result.stdout].filter(Boolean).join('');
     const transcript = normalizeTranscript(`$ go ${labCaseToRun.args.join(' ')}\n${output}`, {
@@ -471,6 +1195,8 @@ export async function runLabCase(
     });
     return { result, transcript, sandbox };
   } finally {
+    for (const close of caseResources.get(sandbox) ?? []) await close();
+    caseResources.delete(sandbox);
     if (!options.keep) await sandbox.dispose();
   }
 }

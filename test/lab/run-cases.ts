@@ -15,13 +15,29 @@ function matchedKeyLines(patterns: readonly RegExp[], transcript: string): strin
   return [...new Set(lines)].sort();
 }
 
-export async function proveCase(labCase: LabCase, servers: LabServers): Promise<Map<string, CaseRun>> {
+/**
+ * `inspect` sees each run before its sandbox is removed (files a helper left behind, say); its
+ * failures fail the test after every sandbox is gone.
+ */
+export async function proveCase(
+  labCase: LabCase,
+  servers: LabServers,
+  inspect?: (run: CaseRun, goVersion: string) => Promise<void> | void,
+): Promise<Map<string, CaseRun>> {
   const runs = new Map<string, CaseRun>();
   await Promise.all(
     labToolchains().map(async (toolchain) => {
-      runs.set(toolchain.version, await runLabCase(labCase, servers, toolchain));
+      const caseRun = await runLabCase(labCase, servers, toolchain, { keep: inspect !== undefined });
+      runs.set(toolchain.version, caseRun);
     }),
   );
+  if (inspect) {
+    try {
+      for (const [version, caseRun] of runs) await inspect(caseRun, version);
+    } finally {
+      for (const caseRun of runs.values()) await caseRun.sandbox.dispose();
+    }
+  }
   for (const [version, { result, transcript }] of runs) {
     const label = `${labCase.name} with go${version}`;
     if (labCase.hangs) {
