@@ -38,11 +38,35 @@ function wantsColor(
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/** Options that take a value as the next argument when written without `=`. */
+const OPTIONS_WITH_VALUES = new Set([
+  '-C',
+  '--go',
+  '--lang',
+  '--format',
+  '--check',
+  '--stall',
+  '--timeout',
+  '--resolver',
+  '--budget',
+]);
+
+/** The first argument that is neither an option nor an option's value; -1 when there is none. */
+function findCommandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return -1;
+    if (!arg.startsWith('-')) return i;
+    if (OPTIONS_WITH_VALUES.has(arg)) i++;
+  }
+  return -1;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const env = process.env;
   const lang = earlyLang(argv, env);
   // The command is the first argument that is not an option (bare `gomod-doctor` runs doctor).
-  const commandIndex = argv.findIndex((a) => !a.startsWith('-'));
+  const commandIndex = findCommandIndex(argv);
   const before = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
   if (before.includes('--version') || before.includes('-V')) {
     process.stdout.write(`gomod-doctor ${VERSION}\n`);

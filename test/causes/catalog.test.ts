@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../../src/causes/catalog.ts';
-import { sharedDir } from '../helpers/go-matrix.ts';
+import { CAUSE_IDS, CAUSE_SECTIONS } from '../../src/causes/catalog.ts';
+import { repoRoot, sharedDir } from '../helpers/go-matrix.ts';
 
 const catalogPath = join(sharedDir, 'causes.md');
 let catalog: string | undefined;
@@ -17,8 +17,14 @@ describe.skipIf(catalog === undefined)('cause catalog', () => {
     .map((m) => m[1]!)
     .filter((id) => id !== 'id');
 
-  it('knows every id of causes.md, in the same order', () => {
-    expect(CAUSE_IDS).toEqual(documented);
+  it('knows every id of causes.md, in the same order, followed by the ids this project added', () => {
+    expect(CAUSE_IDS.slice(0, documented.length)).toEqual(documented);
+    expect(CAUSE_IDS.slice(documented.length)).toEqual([...CAUSE_SECTIONS.added]);
+  });
+
+  it('describes every added id in docs/causes-added.md', () => {
+    const added = readFileSync(join(repoRoot, 'docs', 'causes-added.md'), 'utf8');
+    for (const id of CAUSE_SECTIONS.added) expect(added).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
   });
 
   it('has no duplicate ids', () => {

@@ -357,7 +357,7 @@ describe.skipIf(!toolchain)(
             env: { GOPROXY: 'https://proxy.golang.org,direct' },
             prepare: (s) => writeFileSync(s.goenvFile, 'GOPROXY=https://goproxy.cn,direct\n'),
           },
-          { check: 'settings/origins', cause: 'env-not-inherited', severity: 'info' },
+          { check: 'settings/origins', cause: 'setting-shadowed', severity: 'info' },
         ));
     });
 
@@ -386,7 +386,7 @@ describe.skipIf(!toolchain)(
       it('GOTOOLCHAIN invalid', () =>
         expectFinding(
           { env: { GOTOOLCHAIN: 'bash' } },
-          { check: 'toolchain/go-line', cause: 'toolchain-download', severity: 'error' },
+          { check: 'toolchain/go-line', cause: 'gotoolchain-invalid', severity: 'error' },
         ));
       it('GOROOT pointing at another installation', () =>
         expectFinding(

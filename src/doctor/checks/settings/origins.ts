@@ -43,7 +43,7 @@ export default defineCheck({
   id: 'settings/origins',
   area: 'settings',
   needs: ['goenv'],
-  causes: ['env-not-inherited'],
+  causes: ['setting-shadowed'],
   async run({ facts, lang }) {
     const env = await facts.goenv();
     if (!env) return [];
@@ -53,7 +53,7 @@ export default defineCheck({
       if (setting.origin !== 'environment' || !setting.shadowed.some((s) => s.origin === 'goenv-file'))
         continue;
       findings.push({
-        cause: 'env-not-inherited',
+        cause: 'setting-shadowed',
         severity: 'info',
         title: say(m.title, lang, { name }),
         message: say(m.message, lang, { name }),

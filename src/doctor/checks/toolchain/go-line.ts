@@ -77,7 +77,7 @@ export default defineCheck({
   id: 'toolchain/go-line',
   area: 'toolchain',
   needs: ['go', 'goenv', 'project'],
-  causes: ['go-version-too-new', 'toolchain-download'],
+  causes: ['go-version-too-new', 'toolchain-download', 'gotoolchain-invalid'],
   async run({ facts, lang, options }) {
     const [go, env, project] = await Promise.all([facts.go(), facts.goenv(), facts.project()]);
     const localName = go.found?.version ?? (env?.values.GOVERSION || undefined);
@@ -118,7 +118,7 @@ export default defineCheck({
     if (!parsed.ok) {
       return [
         {
-          cause: 'toolchain-download',
+          cause: 'gotoolchain-invalid',
           severity: 'error',
           title: say(m.invalidTitle, lang),
           message: say(m.invalid, lang, { error: parsed.error }),
