@@ -5,6 +5,74 @@ import { mod, pat, quoted } from './helpers.ts';
 
 export const environmentRules: CauseRule[] = [
   {
+    cause: 'gotoolchain-invalid',
+    severity: 'error',
+    rank: 2,
+    patterns: [
+      pat(
+        'invalid-gotoolchain',
+        'invalid GOTOOLCHAIN',
+        /invalid GOTOOLCHAIN "(?<detail>[^"\n]{0,200})"/,
+        'toolchain/select.go (1.21+)',
+      ),
+      pat(
+        'language-not-toolchain',
+        'is a language version but not a toolchain version',
+        /invalid toolchain: (?<detail>go[0-9.]{1,20}) is a language version but not a toolchain version/,
+        'toolchain/select.go (1.21+)',
+      ),
+    ],
+    title: {
+      en: 'GOTOOLCHAIN holds a value the go command rejects',
+      'zh-CN': 'GOTOOLCHAIN 的值不被 go 命令接受',
+    },
+    message: {
+      en: (s) =>
+        `GOTOOLCHAIN${s.detail ? ` ("${String(s.detail)}")` : ''} is not local, auto, path, or a toolchain name such as go1.23.4 (optionally with +auto or +path), so every go command stops before it starts.`,
+      'zh-CN': (s) =>
+        `GOTOOLCHAIN${s.detail ? `（"${String(s.detail)}"）` : ''} 不是 local、auto、path，也不是 go1.23.4 这样的工具链名称（可带 +auto 或 +path），因此每个 go 命令都会在开始前失败。`,
+    },
+    fixes: (s) =>
+      setGoVariable(s, 'GOTOOLCHAIN', 'auto', {
+        en: 'Use the default (or local to never switch toolchains)',
+        'zh-CN': '改回默认值（或设为 local，从不切换工具链）',
+      }),
+    docs: docs('https://go.dev/doc/toolchain#select'),
+  },
+  {
+    cause: 'setting-shadowed',
+    severity: 'warning',
+    rank: 4,
+    patterns: [
+      pat(
+        'env-w-does-not-override',
+        'does not override conflicting OS environment variable',
+        /go env -w (?<detail>[A-Z][A-Z0-9_]{0,40})=[^\n]{0,500} does not override conflicting OS environment variable/,
+        'envcmd/env.go',
+      ),
+    ],
+    title: {
+      en: 'A go env -w setting is overridden by an environment variable',
+      'zh-CN': 'go env -w 的设置被同名环境变量覆盖',
+    },
+    message: {
+      en: (s) =>
+        `${s.detail ? String(s.detail) : 'This setting'} was written to the go env file, but the same variable is set in the environment, and the environment wins: the new value has no effect in this shell.`,
+      'zh-CN': (s) =>
+        `${s.detail ? String(s.detail) : '该设置'} 已写入 go env 文件，但环境中也设置了同名变量，环境变量优先：新值在当前 shell 中不会生效。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Remove the environment variable (and from your shell profile), or set the value there',
+          'zh-CN': '删除该环境变量（包括 shell 配置文件中的），或直接在那里设置新值',
+        },
+        command: `unset ${s.detail ? String(s.detail) : 'VARIABLE'}`,
+      },
+    ],
+    docs: docs('environment-variables'),
+  },
+  {
     cause: 'goflags-invalid',
     severity: 'error',
     rank: 3,
