@@ -81,17 +81,51 @@ error lines gives no findings and exit 0.`,
     },
   },
   trace: {
-    usage: 'gomod-doctor trace [--stall S] [--timeout S] -- go ARGS...',
+    usage: 'gomod-doctor trace [--stall S] [--timeout S] [--json] [--no-prompt] -- go ARGS...',
     summary: {
       en: 'run a go command under watch; when it stalls or fails, say why, while it is stuck',
       'zh-CN': '在监视下运行 go 命令；当它卡住或失败时，当场说明原因',
     },
+    options: {
+      en: `  --stall S       no output for S seconds counts as a stall: inspect and diagnose (default 5)
+  --timeout S     end the go command (and everything it started) after S seconds; exit 124
+  --no-prompt     run git with GIT_TERMINAL_PROMPT=0, GCM_INTERACTIVE=never and ssh BatchMode,
+                  even over your own settings, so that a would-be prompt fails fast
+  --json          the report with its "events" timeline on standard output
+
+-x is added after the subcommand when it has one. The go command's output is shown
+as it comes; diagnoses and the final report go to standard error.
+Example: gomod-doctor trace --timeout 120 -- go mod tidy
+Exit status: the go command's own; 124 when --timeout ended it; 130 on Ctrl-C.`,
+      'zh-CN': `  --stall S       S 秒没有输出即视为停滞：检查进程并给出诊断（默认 5）
+  --timeout S     S 秒后结束 go 命令（及其启动的所有进程）；退出状态 124
+  --no-prompt     让 git 以 GIT_TERMINAL_PROMPT=0、GCM_INTERACTIVE=never 和 ssh BatchMode 运行，
+                  即使你自己设置了别的值，让本会等待输入的提示立即失败
+  --json          在标准输出给出带 "events" 时间线的报告
+
+若子命令支持 -x，会在其后自动加上 -x。go 命令的输出会实时显示；
+诊断和最终报告写到标准错误。
+示例：gomod-doctor trace --timeout 120 -- go mod tidy
+退出状态：go 命令自己的退出状态；--timeout 结束它时为 124；Ctrl-C 时为 130。`,
+    },
   },
   attach: {
-    usage: 'gomod-doctor attach [PID]',
+    usage: 'gomod-doctor attach [PID] [--json]',
     summary: {
       en: 'the same live diagnosis for a go command that is already running (no PID: every go process of this user)',
       'zh-CN': '对已在运行的 go 命令做同样的实时诊断（不给 PID：当前用户的所有 go 进程）',
+    },
+    options: {
+      en: `  PID             the go command to inspect; without it, every go process of this user
+  --json          the findings and the process tree as "events"
+
+No -x output is available here: the evidence is the process tree, its sockets,
+terminals and lock waits (Linux /proc; elsewhere what ps and lsof show).`,
+      'zh-CN': `  PID             要检查的 go 命令；省略时检查当前用户的所有 go 进程
+  --json          输出结论，并把进程树作为 "events" 输出
+
+这里没有 -x 输出：证据来自进程树、套接字、终端和锁等待
+（Linux 读取 /proc；其他系统使用 ps 和 lsof 能看到的信息）。`,
     },
   },
   modfile: {

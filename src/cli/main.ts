@@ -11,9 +11,9 @@ const commands: Record<string, () => Promise<Command>> = {
   modfile: async () => (await import('./commands/modfile.ts')).modfileCommand,
   doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
   explain: async () => (await import('./commands/explain.ts')).explainCommand,
-  trace: async () => (await import('./commands/not-yet.ts')).notYet('trace'),
-  attach: async () => (await import('./commands/not-yet.ts')).notYet('attach'),
-  'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
+  trace: async () => (await import('./commands/trace.ts')).traceCommand,
+  attach: async () => (await import('./commands/attach.ts')).attachCommand,
+  'tidy-check': async () => (await import('./commands/not-yet.ts')).notYet('tidy-check'),
 };
 
 /** Finds --lang in argv before full parsing, so that even usage errors speak the user's language. */
@@ -95,7 +95,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // A getter: process.stdin builds a stream (and loads fs streams) on first access, which
+    // would cost every command a few milliseconds though only some read standard input.
+    get stdin() {
+      return process.stdin;
+    },
   };
   try {
     return await (await load())(ctx);
