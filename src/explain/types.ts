@@ -95,7 +95,7 @@ export interface CauseRule {
 }
 
 /** What a `server response:` block said about the remote side's failure (refines the outer error). */
-export type RemoteSignal = 'auth' | 'dns' | 'repo-not-found' | 'connect' | 'unknown-revision';
+export type RemoteSignal = 'auth' | 'dns' | 'repo-not-found' | 'connect' | 'unknown-revision' | 'no-versions';
 
 /** What the project and the user's go environment say (context.ts); every part is optional. */
 export interface ExplainContext {

@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain/index.ts';
 import { transcriptsDir } from './helpers.ts';
 
+/**
+ * The cause per Go release, for cases whose releases print different things: `other` is every
+ * release not named (e.g. 1.19 predates a message, or cannot show the cause at all).
+ */
+type PerRelease = { readonly other: string | null } & Readonly<Record<string, string | null>>;
+
 /** Case name → expected first cause (null: a successful run, no findings). */
-const EXPECTED: Record<string, string | null> = {
+const EXPECTED: Record<string, string | null | PerRelease> = {
   'git-401': 'git-auth-required',
   'git-file-ok': null,
   'git-http-ok': null,
@@ -60,7 +66,75 @@ const EXPECTED: Record<string, string | null> = {
   'sumdb-refused': 'sumdb-unreachable',
   'connect-timeout-30s': 'connect-timeout',
   'https-tls-handshake-timeout': 'tls-handshake-timeout',
+  // Project faults (test/lab/project-faults.test.ts): go.mod, go.sum, go.work, vendor/, paths,
+  // versions and the environment, all offline.
+  'gomod-unknown-directive': 'go-mod-syntax',
+  'gomod-require-usage': 'go-mod-syntax',
+  // 1.19 skips the malformed line silently and then misses the hash: what it prints is a missing entry.
+  'gosum-wrong-fields': { '1.19': 'missing-go-sum-entry', other: 'go-sum-malformed' },
+  'module-path-mismatch': 'module-path-mismatch',
+  'major-version-no-suffix': 'major-version-suffix',
+  'malformed-module-path': 'malformed-module-path',
+  // `go.mod:6:2: no matching versions for query "v1.2"` / `module lookup disabled by GOPROXY=off`:
+  // the lookup only happened because the go.mod version is not canonical.
+  'version-not-canonical': 'invalid-version-syntax',
+  'version-branch-name': 'invalid-version-syntax',
+  'no-matching-latest': 'no-matching-versions',
+  // The proxy's 404 says "no matching versions": an answer about the module, not a private fetch.
+  'no-module-provides-package': 'no-matching-versions',
+  'package-not-in-module': 'package-not-in-module',
+  'ambiguous-import': 'ambiguous-import',
+  'retracted-version': 'retracted-version',
+  'deprecated-module': 'deprecated-module',
+  'missing-go-sum-entry': 'missing-go-sum-entry',
+  'needs-update-no-require': 'go-mod-needs-update',
+  'needs-update-indirect': 'go-mod-needs-update',
+  'vendor-lookup': 'vendor-mode-lookup',
+  'inconsistent-vendoring': 'inconsistent-vendoring',
+  'install-replace-directive': 'install-replace-directive',
+  'import-cycle': 'import-cycle',
+  'replace-target-missing': 'replace-target-missing',
+  'conflicting-replace': 'conflicting-replace',
+  'no-main-module': 'no-main-module',
+  'gopath-mode': 'gopath-mode',
+  'gopath-mode-get': 'gopath-mode',
+  // 1.19 prints only `go: open $WORK/missing/go.mod: no such file or directory`: nothing in it says
+  // go.work, so unknown (with the line quoted) is the honest answer.
+  'workspace-missing-dir': { '1.19': 'unknown', other: 'workspace-mismatch' },
+  // 1.19 does not detect the duplicate; it reports the directory outside every workspace module.
+  'workspace-duplicate-module': 'workspace-mismatch',
+  'go-version-too-new': 'go-version-too-new',
+  'go-version-three-part': 'go-version-too-new',
+  // 1.19 predates toolchain switching: it rejects the three-part go line as too new a format.
+  'toolchain-unavailable': { '1.19': 'go-version-too-new', other: 'toolchain-download' },
+  'build-constraints-exclude': 'build-constraints-exclude',
+  'goflags-invalid': 'goflags-invalid',
+  'gocache-off': 'gocache-unusable',
+  'gocache-no-home': 'gocache-unusable',
+  'goproxy-off': 'goproxy-off',
+  'goproxy-invalid': 'goproxy-invalid',
+  'vcs-disallowed': 'vcs-disallowed',
+  'vcs-git-missing': 'git-not-installed',
+  'vcs-unknown-revision': 'unknown-revision',
+  'vcs-pseudo-version-time': 'pseudo-version-invalid',
+  'vcs-zip-invalid-file': 'module-zip-invalid',
+  'internal-import': 'internal-import',
+  'mixed-packages': 'mixed-packages',
+  // 1.19 ignores GOTOOLCHAIN and stops at the toolchain line it cannot parse (too old a go).
+  'gotoolchain-invalid': { '1.19': 'go-version-too-new', other: 'gotoolchain-invalid' },
+  'setting-shadowed': 'setting-shadowed',
 };
+
+/** Cases whose go command succeeds with a warning: their findings must all be warnings. */
+const WARNING_ONLY = new Set(['retracted-version', 'deprecated-module', 'setting-shadowed']);
+
+function expectedFor(name: string, goVersion: string): string | null {
+  const expected = EXPECTED[name]!;
+  if (expected === null || typeof expected === 'string') return expected;
+  return goVersion in expected ? expected[goVersion]! : expected.other;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
 
 const files = existsSync(transcriptsDir)
   ? readdirSync(transcriptsDir)
@@ -70,11 +144,33 @@ const files = existsSync(transcriptsDir)
 
 describe.skipIf(files.length === 0)('lab transcripts', () => {
   it.each(files)('%s', (file) => {
-    const name = file.replace(/\.go\d+\.\d+\.txt$/, '');
-    expect(name in EXPECTED, `add ${name} to the table`).toBe(true);
+    const [, name, goVersion] = /^(.+)\.go(\d+\.\d+)\.txt$/.exec(file)!;
+    expect(name! in EXPECTED, `add ${name} to the table`).toBe(true);
     const findings = explainText(readFileSync(join(transcriptsDir, file), 'utf8')).findings;
-    const expected = EXPECTED[name];
+    const expected = expectedFor(name!, goVersion!);
     if (expected === null) expect(findings).toEqual([]);
     else expect(findings[0]?.cause).toBe(expected);
+    if (WARNING_ONLY.has(name!)) expect(findings.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  // Every finding of every lab transcript, rendered in Chinese: same causes, Chinese texts (no
+  // English fallback), no holes in the templates.
+  it.each(files)('%s in zh-CN', (file) => {
+    const text = readFileSync(join(transcriptsDir, file), 'utf8');
+    const english = explainText(text, { lang: 'en' }).findings;
+    const chinese = explainText(text, { lang: 'zh-CN' }).findings;
+    expect(chinese.map((f) => f.cause)).toEqual(english.map((f) => f.cause));
+    chinese.forEach((finding, i) => {
+      const label = `${file}: ${finding.cause}`;
+      expect(finding.title, label).toMatch(CJK);
+      expect(finding.title, label).not.toBe(english[i]!.title);
+      expect(finding.message, label).toMatch(CJK);
+      expect(finding.message, label).not.toBe(english[i]!.message);
+      expect(`${finding.title} ${finding.message}`, label).not.toMatch(/undefined|\[object |NaN/);
+      for (const fix of finding.fixes ?? []) {
+        expect(fix.description, label).toMatch(CJK);
+        if (fix.command !== undefined) expect(fix.command, label).not.toMatch(/undefined/);
+      }
+    });
   });
 });

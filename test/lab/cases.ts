@@ -59,6 +59,150 @@ const CORP_SECRET = 'corp.example.com/team/secret';
 const PRIVATE_SECRET = 'private.example.com/team/secret';
 const SUMDB_PRIVATE = 'corp.example.com/team/sumdb';
 
+// Project faults: modules for the cases where the go command rejects the project itself (go.mod,
+// go.sum, go.work, vendor/, paths and versions, the environment) rather than the network.
+const PROJ = 'example.com/lab/proj';
+
+/** A module version with one package at its root (package name = last path element). */
+function packageFiles(path: string, goMod: string = `module ${path}\n\ngo 1.19\n`): Record<string, string> {
+  const name = path
+    .split('/')
+    .at(-1)!
+    .replace(/\.git$/, '')
+    .replace(/[^a-z0-9]/g, '');
+  return {
+    'go.mod': goMod,
+    [`${name}.go`]: `package ${name}\n\n// Name names the lab package.\nconst Name = "${path}"\n`,
+  };
+}
+
+const PROJECT_MODULES: readonly ModuleDecl[] = [
+  { path: `${PROJ}/dep`, versions: { 'v1.0.0': { files: packageFiles(`${PROJ}/dep`) } } },
+  {
+    // Requires dep and imports it: a go 1.17+ main module must then list dep itself.
+    path: `${PROJ}/user`,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${PROJ}/user\n\ngo 1.19\n\nrequire ${PROJ}/dep v1.0.0\n`,
+          'user.go': `package user\n\nimport "${PROJ}/dep"\n\n// Name names the lab package.\nconst Name = dep.Name\n`,
+        },
+      },
+    },
+  },
+  // A fork or rename: served as .../renamed, its go.mod still says .../original.
+  {
+    path: `${PROJ}/renamed`,
+    versions: {
+      'v1.0.0': { files: packageFiles(`${PROJ}/renamed`, `module ${PROJ}/original\n\ngo 1.19\n`) },
+    },
+  },
+  // Two modules that both provide the package .../amb/sub.
+  {
+    path: `${PROJ}/amb`,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${PROJ}/amb\n\ngo 1.19\n`,
+          'sub/sub.go': 'package sub\n\n// Name names the lab package.\nconst Name = "amb"\n',
+        },
+      },
+    },
+  },
+  { path: `${PROJ}/amb/sub`, versions: { 'v1.0.0': { files: packageFiles(`${PROJ}/amb/sub`) } } },
+  {
+    path: `${PROJ}/retract`,
+    versions: {
+      'v1.0.0': { files: packageFiles(`${PROJ}/retract`) },
+      'v1.1.0': {
+        files: packageFiles(
+          `${PROJ}/retract`,
+          `module ${PROJ}/retract\n\ngo 1.19\n\n// lab: v1.0.0 deletes the data it should keep\nretract v1.0.0\n`,
+        ),
+      },
+    },
+  },
+  {
+    path: `${PROJ}/deprecated`,
+    versions: {
+      'v1.0.0': { files: packageFiles(`${PROJ}/deprecated`) },
+      'v1.1.0': {
+        files: packageFiles(
+          `${PROJ}/deprecated`,
+          `// Deprecated: use ${PROJ}/dep instead.\nmodule ${PROJ}/deprecated\n\ngo 1.19\n`,
+        ),
+      },
+    },
+  },
+  {
+    // A command whose go.mod replaces a dependency: `go install M@V` refuses it.
+    path: `${PROJ}/tool`,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${PROJ}/tool\n\ngo 1.19\n\nrequire ${PROJ}/dep v1.0.0\n\nreplace ${PROJ}/dep => ../dep\n`,
+          'main.go': 'package main\n\nfunc main() {}\n',
+        },
+      },
+    },
+  },
+  {
+    path: `${PROJ}/inner`,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${PROJ}/inner\n\ngo 1.19\n`,
+          'internal/secret/secret.go':
+            'package secret\n\n// Name names the lab package.\nconst Name = "secret"\n',
+        },
+      },
+    },
+  },
+  // The proxy lists no version and has no @latest for it (see PROJECT_PROXY_FAULTS).
+  { path: `${PROJ}/noversions`, versions: { 'v1.0.0': { files: packageFiles(`${PROJ}/noversions`) } } },
+  // Served by git (direct mode): revisions, pseudo-versions, GOVCS, a missing git binary.
+  { path: 'lab.example/proj.git', versions: { 'v1.0.0': { files: packageFiles('lab.example/proj.git') } } },
+];
+
+/**
+ * Modules only served by git, never part of the universe (whose proxy, zips and checksum database
+ * would refuse them): a v2 tag without the /v2 suffix, a file name the module zip rules reject.
+ */
+const GIT_ONLY_MODULES: readonly ModuleDecl[] = [
+  {
+    path: 'lab.example/major.git',
+    versions: {
+      'v1.0.0': { files: packageFiles('lab.example/major.git') },
+      'v2.0.0': { files: packageFiles('lab.example/major.git') },
+    },
+  },
+  {
+    path: 'lab.example/badzip.git',
+    versions: {
+      'v1.0.0': {
+        files: { ...packageFiles('lab.example/badzip.git'), "notes/it's.txt": 'a quote in the name\n' },
+      },
+    },
+  },
+];
+
+const PROJECT_PROXY_FAULTS = [
+  {
+    name: 'no-versions-list',
+    match: { module: `${PROJ}/noversions`, endpoint: 'list' },
+    action: { type: 'body', body: '' },
+  },
+  {
+    name: 'no-versions-latest',
+    match: { module: `${PROJ}/noversions`, endpoint: 'latest' },
+    action: {
+      type: 'status',
+      status: 404,
+      body: `not found: ${PROJ}/noversions@latest: no matching versions`,
+    },
+  },
+] as const;
+
 /** Every module the cases use; one module path per case, so that path-scoped faults never collide. */
 export const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('example.com/lab/ok'),
@@ -106,6 +250,12 @@ function bigModule(path: string): ModuleDecl {
 export interface LabServers {
   universe: ModuleUniverse;
   proxy: ProxyServer;
+  /**
+   * The project cases' modules and their own proxy: kept out of `universe`, so that adding one
+   * never changes what the checksum database holds (its tree size shows in sumdb transcripts).
+   */
+  projectUniverse: ModuleUniverse;
+  projectProxy: ProxyServer;
   /** Anonymous smart-HTTP git server. */
   git: GitHttpServer;
   /** The same repositories behind Basic auth. */
@@ -169,6 +319,18 @@ export async function startLabServers(): Promise<LabServers> {
     await createGitRepository(universe, PRIVATE_SECRET, {
       dir: join(reposDir, 'private', 'team', 'secret.git'),
     });
+    const projectUniverse = createUniverse(PROJECT_MODULES);
+    // createUniverse checks versions only; nothing here asks it for a zip or a checksum.
+    const gitOnly = createUniverse(GIT_ONLY_MODULES);
+    for (const [source, modules] of [
+      [projectUniverse, PROJECT_MODULES],
+      [gitOnly, GIT_ONLY_MODULES],
+    ] as const) {
+      for (const module of modules.filter((m) => m.path.endsWith('.git'))) {
+        const dir = join(reposDir, module.path.split('/').at(-1)!);
+        await createGitRepository(source, module.path, { dir });
+      }
+    }
     const proxy = await startProxyServer({ universe });
     closers.unshift(() => proxy.close());
     const git = await startGitHttpServer({ root: reposDir });
@@ -184,6 +346,9 @@ export async function startLabServers(): Promise<LabServers> {
     await gone.close();
 
     for (const fault of PROXY_FAULTS) proxy.addFault(fault);
+    const projectProxy = await startProxyServer({ universe: projectUniverse });
+    closers.unshift(() => projectProxy.close());
+    for (const fault of PROJECT_PROXY_FAULTS) projectProxy.addFault(fault);
     proxy.addFault({
       name: 'tampered-zip',
       match: { module: TAMPERED, endpoint: 'zip' },
@@ -248,6 +413,8 @@ export async function startLabServers(): Promise<LabServers> {
     return {
       universe,
       proxy,
+      projectUniverse,
+      projectProxy,
       git,
       gitAuth,
       reposDir,
@@ -469,6 +636,640 @@ async function workModule(sandbox: Sandbox): Promise<void> {
 }
 
 const download = (module: string): readonly string[] => ['mod', 'download', '-x', module];
+
+/** The main module of the project cases: go.mod (go 1.19 unless given) plus these files. */
+function project(
+  files: Record<string, string> | ((servers: LabServers) => Record<string, string>),
+): (sandbox: Sandbox, servers: LabServers) => Promise<void> {
+  return async (sandbox, servers) => {
+    const own = typeof files === 'function' ? files(servers) : files;
+    await sandbox.writeFiles({ 'go.mod': WORK_GO_MOD, ...own });
+  };
+}
+
+/** go.mod of the main module requiring `requires` (path → version), plus extra lines. */
+function appGoMod(requires: Record<string, string>, extra = '', goLine = 'go 1.19'): string {
+  const lines = Object.entries(requires).map(([path, version]) => `\t${path} ${version}\n`);
+  const block = lines.length > 0 ? `\nrequire (\n${lines.join('')})\n` : '';
+  return `module example.com/app\n\n${goLine}\n${block}${extra}`;
+}
+
+function viaProjectProxy(servers: LabServers): Omit<SandboxOptions, 'go'> {
+  return { goproxy: servers.projectProxy.url, gosumdb: 'off' };
+}
+
+/** A main package importing `imports`. */
+function mainImporting(...imports: string[]): string {
+  return `package main\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc main() {}\n`;
+}
+
+/** go.sum lines for these module versions, as the universe hashes them. */
+function goSum(servers: LabServers, ...versions: Array<[string, string]>): string {
+  return versions.map(([path, version]) => servers.projectUniverse.goSumLines(path, version)).join('');
+}
+
+const DEP = `${PROJ}/dep`;
+const E = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Git (direct mode) for lab.example through file:// (no server needed). */
+function viaGitFiles(overrides: Partial<Omit<SandboxOptions, 'go'>> = {}) {
+  return (): Omit<SandboxOptions, 'go'> => ({ goproxy: 'direct', gosumdb: 'off', ...overrides });
+}
+async function gitFromRepos(sandbox: Sandbox, servers: LabServers): Promise<void> {
+  await workModule(sandbox);
+  await redirectGitHost(sandbox, 'lab.example', `file://${servers.reposDir}/`);
+}
+const minor = (goVersion: string): number => Number(goVersion.split('.')[1]);
+
+/**
+ * Project faults: the go command rejects the project, its files or its environment, offline
+ * (loopback proxy or file:// git at most). Each is proven on every lab release.
+ */
+export const PROJECT_CASES: readonly LabCase[] = [
+  {
+    name: 'gomod-unknown-directive',
+    title: 'go.mod with a line that is no directive (a typo, a stray word)',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod({}, '\nrequires example.com/x v1.0.0\n'),
+      'main.go': mainImporting(),
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: errors parsing go\.mod:$/, /^(?:\$WORK\/)?go\.mod:5: unknown directive: requires$/],
+  },
+  {
+    name: 'gomod-require-usage',
+    title: 'a require line without a version',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({}, `\nrequire ${DEP}\n`), 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: errors parsing go\.mod:$/,
+      /^(?:\$WORK\/)?go\.mod:5: usage: require module\/path v1\.2\.3$/,
+    ],
+  },
+  {
+    name: 'gosum-wrong-fields',
+    title: 'a go.sum line with a missing field (hand edit, bad merge)',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
+      'main.go': mainImporting(DEP),
+      // The zip line cut short; the go.mod line is gone.
+      'go.sum': `${DEP} v1.0.0\n`,
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // 1.19 skips the malformed line without a word and then misses the hash it should have held.
+    keyLines: (v) =>
+      minor(v) >= 22
+        ? [/^malformed go\.sum:$/, /^\$WORK\/go\.sum:1: wrong number of fields 2$/]
+        : [
+            new RegExp(
+              `missing go\\.sum entry for module providing package ${E(DEP)} \\(imported by example\\.com/app\\)`,
+            ),
+          ],
+  },
+  {
+    name: 'module-path-mismatch',
+    title: 'a module whose go.mod declares another path than the one it is required as (fork, rename)',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', `${PROJ}/renamed@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`module declares its path as: ${E(PROJ)}/original$`), /but was required as: /],
+  },
+  {
+    name: 'major-version-no-suffix',
+    title: 'a v2 module required without the /v2 suffix in its path',
+    sandbox: viaGitFiles(),
+    prepare: gitFromRepos,
+    args: ['get', 'lab.example/major.git@v2.0.0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: lab\.example\/major\.git@v2\.0\.0: invalid version: module contains a go\.mod file, so module path must match major version \("lab\.example\/major\.git\/v2"\)$/,
+    ],
+  },
+  {
+    name: 'malformed-module-path',
+    title: 'a module path without a dot in its first element',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', 'nodot/lib@v1.0.0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/malformed module path "nodot\/lib": missing dot in first path element/],
+  },
+  {
+    name: 'version-not-canonical',
+    title: 'go.mod requires a version written by hand as v1.2 (not canonical)',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({ [DEP]: 'v1.2' }), 'main.go': mainImporting(DEP) }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: errors parsing go\.mod:$/, /go\.mod:6:2: no matching versions for query "v1\.2"$/],
+  },
+  {
+    name: 'version-branch-name',
+    title: 'go.mod requires a branch name (master) instead of a version, offline',
+    sandbox: () => ({ goproxy: 'off', gosumdb: 'off' }),
+    prepare: project({ 'go.mod': appGoMod({ [DEP]: 'master' }), 'main.go': mainImporting(DEP) }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // Resolving the branch needs a lookup, which GOPROXY=off forbids: the message never names the version.
+    keyLines: [/^go: errors parsing go\.mod:$/, /go\.mod:6:2: module lookup disabled by GOPROXY=off$/],
+  },
+  {
+    name: 'no-matching-latest',
+    title: 'a module with no release the proxy can name as latest',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', `${PROJ}/noversions@latest`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/no matching versions for query "latest"$/],
+  },
+  {
+    name: 'no-module-provides-package',
+    title: 'an import that no module of the proxy provides (typo, deleted module)',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'main.go': mainImporting(`${PROJ}/absent/pkg`) }),
+    args: ['mod', 'tidy'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`cannot find module providing package ${E(PROJ)}/absent/pkg`)],
+  },
+  {
+    name: 'package-not-in-module',
+    title: 'a package path inside a module that does not contain it',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', `${DEP}/nosuch`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`but does not contain package ${E(DEP)}/nosuch$`)],
+  },
+  {
+    name: 'ambiguous-import',
+    title: 'two required modules that both provide one imported package (a module split in two)',
+    sandbox: viaProjectProxy,
+    prepare: project((servers) => ({
+      'go.mod': appGoMod({ [`${PROJ}/amb`]: 'v1.0.0', [`${PROJ}/amb/sub`]: 'v1.0.0' }),
+      'main.go': mainImporting(`${PROJ}/amb/sub`),
+      'go.sum': goSum(servers, [`${PROJ}/amb`, 'v1.0.0'], [`${PROJ}/amb/sub`, 'v1.0.0']),
+    })),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`ambiguous import: found package ${E(PROJ)}/amb/sub in multiple modules`)],
+  },
+  {
+    name: 'retracted-version',
+    title: 'go get of a version its author retracted (a warning; the command succeeds)',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', `${PROJ}/retract@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'ok',
+    keyLines: [new RegExp(`${E(PROJ)}/retract@v1\\.0\\.0: retracted by module author`)],
+  },
+  {
+    name: 'deprecated-module',
+    title: 'go get of a module whose latest go.mod says Deprecated (a warning; the command succeeds)',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['get', `${PROJ}/deprecated@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'ok',
+    keyLines: [new RegExp(`module ${E(PROJ)}/deprecated is deprecated: use ${E(DEP)} instead\\.$`)],
+  },
+  {
+    name: 'missing-go-sum-entry',
+    title: 'a requirement without its go.sum lines, built in the default readonly mode',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({ [DEP]: 'v1.0.0' }), 'main.go': mainImporting(DEP) }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`missing go\\.sum entry for module providing package ${E(DEP)}`)],
+  },
+  {
+    name: 'needs-update-no-require',
+    title: 'an import whose module go.mod does not require, built in readonly mode',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'main.go': mainImporting(DEP) }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`no required module provides package ${E(DEP)}; to add it:$`)],
+  },
+  {
+    name: 'needs-update-indirect',
+    title: 'a go 1.17+ go.mod missing an indirect requirement, built in readonly mode',
+    sandbox: viaProjectProxy,
+    prepare: project((servers) => ({
+      'go.mod': appGoMod({ [`${PROJ}/user`]: 'v1.0.0' }),
+      'main.go': mainImporting(`${PROJ}/user`),
+      'go.sum': goSum(servers, [`${PROJ}/user`, 'v1.0.0'], [DEP, 'v1.0.0']),
+    })),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/updates to go\.mod needed/],
+  },
+  {
+    name: 'vendor-lookup',
+    title: 'vendor mode (go >= 1.14 and vendor/) with a package vendor/ lacks',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
+      'main.go': mainImporting(DEP),
+      'vendor/modules.txt': `# ${DEP} v1.0.0\n## explicit; go 1.19\n`,
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // 1.19 looks in vendor/ only and names the directory it did not find.
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [
+            new RegExp(
+              `cannot find module providing package ${E(DEP)}: import lookup disabled by -mod=vendor$`,
+            ),
+            /^\t\(Go version in go\.mod is at least 1\.14 and vendor directory exists\.\)$/,
+          ]
+        : [/cannot find package "\." in:$/, new RegExp(`^\\t\\$WORK/vendor/${E(DEP)}$`)],
+  },
+  {
+    name: 'inconsistent-vendoring',
+    title: 'vendor/modules.txt that disagrees with go.mod (go.mod edited, go mod vendor not rerun)',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
+      'main.go': mainImporting(DEP),
+      'vendor/modules.txt': '',
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/inconsistent vendoring in /, /is explicitly required in go\.mod, but not marked as explicit/],
+  },
+  {
+    name: 'install-replace-directive',
+    title: 'go install M@V of a module whose go.mod has a replace directive',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['install', `${PROJ}/tool@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^go: ${E(PROJ)}/tool@v1\\.0\\.0 \\(in ${E(PROJ)}/tool@v1\\.0\\.0\\):$`),
+      /^\tThe go\.mod file for the module providing named packages contains one or$/,
+      /^\tmore replace directives\. /,
+    ],
+  },
+  {
+    name: 'import-cycle',
+    title: 'two packages of the project importing each other',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'a/a.go': 'package a\n\nimport _ "example.com/app/b"\n',
+      'b/b.go': 'package b\n\nimport _ "example.com/app/a"\n',
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^package example\.com\/app\/a$/,
+      /imports example\.com\/app\/a(?: from b\.go)?: import cycle not allowed$/,
+    ],
+  },
+  {
+    name: 'replace-target-missing',
+    title: 'a replace pointing at a directory that is not there (not in the Docker context, say)',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod({ [DEP]: 'v1.0.0' }, `\nreplace ${DEP} => ../dep\n`),
+      'main.go': mainImporting(DEP),
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`${E(DEP)}@v1\\.0\\.0: replacement directory \\.\\./dep does not exist$`)],
+  },
+  {
+    name: 'conflicting-replace',
+    title: 'two replace lines for one module version with different targets',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.mod': appGoMod(
+        { [DEP]: 'v1.0.0' },
+        `\nreplace ${DEP} v1.0.0 => ./dep1\n\nreplace ${DEP} v1.0.0 => ./dep2\n`,
+      ),
+      'main.go': mainImporting(DEP),
+      'dep1/go.mod': `module ${DEP}\n\ngo 1.19\n`,
+      'dep2/go.mod': `module ${DEP}\n\ngo 1.19\n`,
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`conflicting replacements for ${E(DEP)}@v1\\.0\\.0:`)],
+  },
+  {
+    name: 'no-main-module',
+    title: 'a module command run where there is no go.mod (wrong directory)',
+    sandbox: viaProjectProxy,
+    args: ['mod', 'tidy'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/go\.mod file not found in current directory or any parent directory/],
+  },
+  {
+    name: 'gopath-mode',
+    title: 'GO111MODULE=off: modules (and with them GOPROXY, GOPRIVATE) are ignored',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), env: { GO111MODULE: 'off' } }),
+    prepare: workModule,
+    args: ['mod', 'tidy'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/modules disabled by GO111MODULE=off/],
+  },
+  {
+    name: 'gopath-mode-get',
+    title: 'GO111MODULE=off and go get path@version',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), env: { GO111MODULE: 'off' } }),
+    prepare: workModule,
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) =>
+      minor(v) >= 22
+        ? [/^go: modules disabled by GO111MODULE=off; see 'go help modules'$/]
+        : [/^go: can only use path@version syntax with 'go get' and 'go install' in module-aware mode$/],
+  },
+  {
+    name: 'workspace-missing-dir',
+    title: 'go.work uses a directory that is not there',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.work': 'go 1.19\n\nuse (\n\t.\n\t./missing\n)\n', 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // 1.19 prints the bare open error, without naming go.work.
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [
+            /^go: cannot load module missing listed in go\.work file: open missing\/go\.mod: no such file or directory$/,
+          ]
+        : [/^go: open \$WORK\/missing\/go\.mod: no such file or directory$/],
+  },
+  {
+    name: 'workspace-duplicate-module',
+    title: 'go.work uses two directories that declare the same module path',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'go.work': 'go 1.19\n\nuse (\n\t./a\n\t./b\n)\n',
+      'a/go.mod': 'module example.com/same\n\ngo 1.19\n',
+      'b/go.mod': 'module example.com/same\n\ngo 1.19\n',
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // 1.19 does not check for duplicates (go list -m lists the module twice); it only finds that
+    // the directory it runs in belongs to no workspace module.
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [/^go: module example\.com\/same appears multiple times in workspace$/]
+        : [/directory prefix \. does not contain modules listed in go\.work or their selected dependencies$/],
+  },
+  {
+    name: 'go-version-too-new',
+    title: 'go.mod says go 1.99 and GOTOOLCHAIN=local forbids switching',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({}, '', 'go 1.99'), 'main.go': mainImporting() }),
+    args: ['mod', 'tidy'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [/go\.mod requires go >= 1\.99 \(running go 1\.\d+\.\d+; GOTOOLCHAIN=local\)$/]
+        : [
+            /go\.mod file indicates go 1\.99, but maximum (?:version )?supported (?:version )?(?:by tidy )?is 1\.19/,
+          ],
+  },
+  {
+    name: 'go-version-three-part',
+    title: 'go.mod says go 1.25.0 (three-part, newer than every lab release) with GOTOOLCHAIN=local',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({}, '', 'go 1.25.0'), 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [/go\.mod requires go >= 1\.25\.0 \(running go 1\.\d+\.\d+; GOTOOLCHAIN=local\)$/]
+        : [/invalid go version '1\.25\.0': must match format 1\.23$/],
+  },
+  {
+    name: 'toolchain-unavailable',
+    title: 'GOTOOLCHAIN=auto and a go line naming a release the proxy does not have',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), gotoolchain: 'auto' }),
+    prepare: project({ 'go.mod': appGoMod({}, '', 'go 1.99.0'), 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // 1.19 predates GOTOOLCHAIN: it reads the three-part go line as a syntax it does not know.
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [/^go: downloading go1\.99\.0 \(linux\/[a-z0-9]+\)$/, /toolchain not available$/]
+        : [/invalid go version '1\.99\.0': must match format 1\.23$/],
+  },
+  {
+    name: 'build-constraints-exclude',
+    title: 'a package whose every file is excluded by build constraints',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'only/only.go': '//go:build ignore\n\npackage only\n' }),
+    args: ['build', './only'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/build constraints exclude all Go files in \$WORK\/only$/],
+  },
+  {
+    name: 'goflags-invalid',
+    title: 'GOFLAGS holding a word that is not a flag (a Makefile variable leaking into the environment)',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), goflags: '-modcacherw release' }),
+    prepare: workModule,
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: parsing \$GOFLAGS: non-flag "release"$/],
+  },
+  {
+    name: 'gocache-off',
+    title: 'GOCACHE=off: the build cache has been required since Go 1.12',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), env: { GOCACHE: 'off' } }),
+    prepare: project({ 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/build cache is disabled by GOCACHE=off, but required as of Go 1\.12$/],
+  },
+  {
+    name: 'gocache-no-home',
+    title: 'GOCACHE, XDG_CACHE_HOME and HOME all unset (a stripped CI or sandbox environment)',
+    sandbox: (servers) => ({
+      ...viaProjectProxy(servers),
+      env: { GOCACHE: undefined, XDG_CACHE_HOME: undefined, HOME: undefined },
+    }),
+    prepare: project({ 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined$/],
+  },
+  {
+    name: 'goproxy-off',
+    title: 'GOPROXY=off while a module must be downloaded',
+    sandbox: () => ({ goproxy: 'off', gosumdb: 'off' }),
+    prepare: workModule,
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/module lookup disabled by GOPROXY=off$/],
+  },
+  {
+    name: 'goproxy-invalid',
+    title: 'GOPROXY with a scheme the go command does not speak',
+    sandbox: () => ({ goproxy: 'ftp://mirror.lab.example', gosumdb: 'off' }),
+    prepare: workModule,
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/invalid proxy URL scheme \(must be https, http, file\): ftp:\/\/mirror\.lab\.example$/],
+  },
+  {
+    name: 'internal-import',
+    title: "a package importing another module's internal/ package",
+    sandbox: viaProjectProxy,
+    prepare: project((servers) => ({
+      'go.mod': appGoMod({ [`${PROJ}/inner`]: 'v1.0.0' }),
+      'main.go': mainImporting(`${PROJ}/inner/internal/secret`),
+      'go.sum': goSum(servers, [`${PROJ}/inner`, 'v1.0.0']),
+    })),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^\tmain\.go:4:2: use of internal package example\.com\/lab\/proj\/inner\/internal\/secret not allowed$/,
+    ],
+  },
+  {
+    name: 'mixed-packages',
+    title: 'one directory holding files of two packages',
+    sandbox: viaProjectProxy,
+    prepare: project({
+      'lib/a.go': 'package a\n',
+      'lib/b.go': 'package b\n',
+    }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/found packages a \(a\.go\) and b \(b\.go\) in \$WORK\/lib$/],
+  },
+  {
+    name: 'gotoolchain-invalid',
+    title: 'GOTOOLCHAIN holding a value the go command rejects',
+    sandbox: (servers) => ({ ...viaProjectProxy(servers), gotoolchain: 'bogus' }),
+    // 1.19 predates GOTOOLCHAIN and ignores it; it stops at the toolchain line it cannot parse.
+    prepare: project({ 'go.mod': appGoMod({}, '\ntoolchain go1.21.0\n'), 'main.go': mainImporting() }),
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: (v) =>
+      minor(v) >= 21
+        ? [/^go: invalid GOTOOLCHAIN "bogus"$/]
+        : [/^(?:\$WORK\/)?go\.mod:5: unknown directive: toolchain$/],
+  },
+  {
+    name: 'setting-shadowed',
+    title: 'go env -w GOPROXY=... while GOPROXY is set in the environment',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['env', '-w', 'GOPROXY=https://goproxy.lab.example,direct'],
+    timeoutMs: 30_000,
+    exit: 'ok',
+    keyLines: [/^warning: go env -w GOPROXY=\.\.\. does not override conflicting OS environment variable$/],
+  },
+  {
+    name: 'vcs-disallowed',
+    title: 'GOVCS forbids git for the path (direct mode)',
+    sandbox: viaGitFiles({ env: { GOVCS: '*:off' } }),
+    prepare: gitFromRepos,
+    args: ['get', 'lab.example/proj.git@v1.0.0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/GOVCS disallows using git for public lab\.example\/proj\.git; see 'go help vcs'$/],
+  },
+  {
+    name: 'vcs-git-missing',
+    title: 'direct mode on a machine without git (slim container image)',
+    sandbox: viaGitFiles(),
+    async prepare(sandbox, servers) {
+      await gitFromRepos(sandbox, servers);
+      // Only the go command's own directory: no git anywhere on PATH.
+      sandbox.env.PATH = join(sandbox.toolchain.goroot, 'bin');
+    },
+    args: ['get', 'lab.example/proj.git@v1.0.0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // After the missing git, 1.19 still tries `git init` (exec error); 1.21+ find no usable scheme.
+    keyLines: (v) => [
+      /^go: missing Git command\. See https:\/\/golang\.org\/s\/gogetcmd$/,
+      minor(v) >= 21
+        ? /^go: lab\.example\/proj\.git@v1\.0\.0: no secure protocol found for repository$/
+        : /git init --bare in \$GOMODCACHE\/cache\/vcs\/<hash>: exec: "git": executable file not found in \$PATH$/,
+    ],
+  },
+  {
+    name: 'vcs-unknown-revision',
+    title: 'go get of a tag the repository does not have (typo, deleted tag)',
+    sandbox: viaGitFiles(),
+    prepare: gitFromRepos,
+    args: ['get', 'lab.example/proj.git@v9.9.9'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/lab\.example\/proj\.git@v9\.9\.9: invalid version: unknown revision v9\.9\.9$/],
+  },
+  {
+    name: 'vcs-pseudo-version-time',
+    title: 'a hand-written pseudo-version whose timestamp is not the commit time',
+    sandbox: viaGitFiles(),
+    prepare: gitFromRepos,
+    // The v1.0.0 commit (fixed dates make its hash stable), dated 2020 instead of 2024.
+    args: ['get', 'lab.example/proj.git@v1.0.1-0.20200101000000-a0bb05c5e5b0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/invalid pseudo-version: does not match version-control timestamp/],
+  },
+  {
+    name: 'vcs-zip-invalid-file',
+    title: 'a repository holding a file name the module zip rules reject',
+    sandbox: viaGitFiles(),
+    prepare: gitFromRepos,
+    args: ['get', 'lab.example/badzip.git@v1.0.0'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/create zip: notes\/it's\.txt: malformed file path "notes\/it's\.txt": invalid char '\\''$/],
+  },
+];
 
 export const LAB_CASES: readonly LabCase[] = [
   {
@@ -1158,6 +1959,7 @@ export const LAB_CASES: readonly LabCase[] = [
     exit: 'fail',
     keyLines: [/no space left on device$/],
   },
+  ...PROJECT_CASES,
 ];
 
 export function labCase(name: string): LabCase {

@@ -164,13 +164,22 @@ export const moduleRules: CauseRule[] = [
         'all (x/mod modfile, cmd/go get)',
         { scope: 'any' },
       ),
+      // While reading go.mod, the go command resolves a non-canonical version (v1.2, master, a
+      // commit hash) with a query; a failure is printed at the require line's position, without
+      // the version when the lookup itself was refused. Only such lines carry a line:column.
+      pat(
+        'go-mod-query',
+        ['no matching versions for query', 'module lookup disabled by GOPROXY=off'],
+        /(?<file>[^\s:]*go\.mod):(?<line>\d+):(?<column>\d+): (?:no matching versions for query "(?<version>[^"]+)"|(?<lookupOff>module lookup disabled by GOPROXY=off))/,
+        'all (modload: go.mod versions fixed by a query while parsing)',
+      ),
     ],
     title: { en: 'A version is not valid', 'zh-CN': '版本号无效' },
     message: {
       en: (s) =>
-        `"${s.version ?? ''}" is not a valid module version${s.detail ? ` (${s.detail})` : ''}. go.mod needs canonical semantic versions (v1.2.3) or pseudo-versions; branch names and commit hashes must be resolved by the go command.`,
+        `${s.version ? `"${s.version}" is not a valid module version${s.detail ? ` (${s.detail})` : ''}` : `${String(s.file ?? 'go.mod')}${s.line ? ` line ${s.line}` : ''} requires a version that is not canonical (a branch name, a commit hash or a shortened version such as v1.2)`}. go.mod needs canonical semantic versions (v1.2.3) or pseudo-versions; branch names and commit hashes must be resolved by the go command.${s.lookupOff ? ' Resolving it needs a lookup, and GOPROXY=off forbids it.' : s.file && s.version ? ' The go command tried to resolve it and found no such version.' : ''}`,
       'zh-CN': (s) =>
-        `"${s.version ?? ''}" 不是有效的模块版本${s.detail ? `（${s.detail}）` : ''}。go.mod 需要规范的语义化版本（v1.2.3）或伪版本；分支名和提交哈希需要由 go 命令解析。`,
+        `${s.version ? `"${s.version}" 不是有效的模块版本${s.detail ? `（${s.detail}）` : ''}` : `${String(s.file ?? 'go.mod')}${s.line ? ` 第 ${s.line} 行` : ''}依赖的版本不是规范版本（分支名、提交哈希或 v1.2 这样的缩写版本）`}。go.mod 需要规范的语义化版本（v1.2.3）或伪版本；分支名和提交哈希需要由 go 命令解析。${s.lookupOff ? '解析它需要查询，而 GOPROXY=off 禁止了查询。' : s.file && s.version ? 'go 命令尝试解析它，但没有找到这样的版本。' : ''}`,
     },
     fixes: (s) => [
       {
@@ -187,7 +196,7 @@ export const moduleRules: CauseRule[] = [
     cause: 'no-matching-versions',
     severity: 'error',
     rank: 20,
-    yieldsTo: FETCH_ROOTS,
+    yieldsTo: [...FETCH_ROOTS, 'invalid-version-syntax'],
     patterns: [
       pat(
         'no-matching',
@@ -206,9 +215,9 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'No module version satisfies the request', 'zh-CN': '没有满足请求的模块版本' },
     message: {
       en: (s) =>
-        `${s.pkg ? `No module provides package ${s.pkg}` : `${mod.en(s)} has no version matching "${String(s.query ?? '')}"`}: the path may be misspelled, the module may have no tagged release, or the proxy may hold an outdated list (a new tag takes a while to appear).`,
+        `${s.pkg ? `No module provides package ${s.pkg}` : s.query ? `${mod.en(s)} has no version matching "${String(s.query)}"` : `The module proxy has no version of ${mod.en(s)}`}: the path may be misspelled, the module may have no tagged release, or the proxy may hold an outdated list (a new tag takes a while to appear).`,
       'zh-CN': (s) =>
-        `${s.pkg ? `没有模块提供包 ${s.pkg}` : `${mod.zh(s)} 没有匹配 "${String(s.query ?? '')}" 的版本`}：路径可能拼错了，模块可能没有发布标签，或代理中的版本列表已过时（新标签需要一段时间才会出现）。`,
+        `${s.pkg ? `没有模块提供包 ${s.pkg}` : s.query ? `${mod.zh(s)} 没有匹配 "${String(s.query)}" 的版本` : `模块代理中没有 ${mod.zh(s)} 的任何版本`}：路径可能拼错了，模块可能没有发布标签，或代理中的版本列表已过时（新标签需要一段时间才会出现）。`,
     },
     fixes: (s) => [
       {
@@ -513,6 +522,22 @@ export const moduleRules: CauseRule[] = [
         'vendor directory exists',
         /Go version in go\.mod is at least 1\.14 and vendor directory exists/,
         'all (modload)',
+        { supporting: true },
+      ),
+      // <= 1.20 resolve a vendored import to its directory and let go/build report it missing:
+      // `cannot find package "." in:` and then the directory alone on a tab-indented line.
+      pat(
+        'vendor-dir-missing',
+        '/vendor/',
+        /^\s+(?<file>[^\s]*\/vendor\/[^\s]+)$/,
+        '<= 1.20 (go/build via load, vendor mode)',
+        { accept: (_groups, line) => line.charCodeAt(0) === 0x09 },
+      ),
+      pat(
+        'cannot-find-dot',
+        'cannot find package "." in:',
+        /cannot find package "\." in:$/,
+        '<= 1.20 (go/build; the directory follows on the next line)',
         { supporting: true },
       ),
     ],
@@ -998,6 +1023,12 @@ export const moduleRules: CauseRule[] = [
         'all',
       ),
       pat('outside-work', 'outside modules listed in go.work', /outside modules listed in go\.work/, '1.21+'),
+      pat(
+        'prefix-outside-work',
+        'does not contain modules listed in go.work',
+        /directory prefix [^\s]+ does not contain modules listed in go\.work/,
+        '1.18-1.20 (a pattern like ./... run outside every workspace module)',
+      ),
       pat(
         'work-go-version',
         'but go.work lists go',

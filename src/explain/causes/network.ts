@@ -63,6 +63,8 @@ export const REMOTE_SIGNALS: ReadonlyArray<{ signal: RemoteSignal; needles: read
     ],
   },
   { signal: 'unknown-revision', needles: ['unknown revision'] },
+  // The proxy looked the module up and found no version: an answer, not a fetch it could not make.
+  { signal: 'no-versions', needles: ['no matching versions'] },
 ];
 
 const notLoopback = (g: Record<string, string | undefined>) =>
@@ -552,6 +554,8 @@ export const networkRules: CauseRule[] = [
     cause: 'goproxy-off',
     severity: 'error',
     rank: 4,
+    // A go.mod version that needs resolving is the root when the refused lookup was for it.
+    yieldsTo: ['invalid-version-syntax'],
     patterns: [pat('off', 'GOPROXY=off', /disabled by GOPROXY=off/, 'all (modfetch)')],
     title: { en: 'GOPROXY=off forbids downloading', 'zh-CN': 'GOPROXY=off 禁止了下载' },
     message: {
@@ -644,13 +648,14 @@ export const networkRules: CauseRule[] = [
       }
       if (proxyKnewModule && (signals.has('repo-not-found') || signals.has('auth')))
         return { cause: 'module-source-gone' };
+      const strongRemote = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
+      if (signals.has('no-versions') && !strongRemote) return { cause: 'no-matching-versions' };
       const moduleHost = s.module.split('/')[0] ?? '';
       const publicHost = isPublicHost(moduleHost);
       if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
       }
-      const strong = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
-      if (publicHost && !strong)
+      if (publicHost && !strongRemote)
         return {
           cause: 'private-module-via-proxy',
           facts: { certainty: 'likely', alternatives: ['module-source-gone', 'unknown-revision'] },

@@ -15,6 +15,8 @@ export const vcsRules: CauseRule[] = [
       'tls-untrusted-certificate',
       'http-proxy-misconfigured',
     ],
+    // Without git every probe fails, and 1.21+ then say `no secure protocol found`: not credentials.
+    suppressedBy: ['git-not-installed'],
     patterns: [
       pat(
         'could-not-read',
