@@ -74,7 +74,7 @@ try {
     NO_COLOR: '1',
     LANG: 'C',
   };
-  const cli = join(repoRoot, 'bin', 'gomod-doctor.js');
+  const cli = join(repoRoot, 'bin', 'gomod-doctor.cjs');
   const times: number[] = [];
   let status: number | null = null;
   for (let i = 0; i < RUNS + 1; i++) {

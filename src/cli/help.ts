@@ -53,6 +53,38 @@ const commandHelp: Record<string, CommandHelp> = {
       en: 'run every check (environment, project files, caches, git and auth; with --network, the network paths too) and print a summary',
       'zh-CN': '运行全部检查（环境、项目文件、缓存、git 与认证；加 --network 时还检查网络路径）并输出摘要',
     },
+    options: {
+      en: `  --network             also show how the go command would fetch each requirement (which
+                        proxies, or direct by which VCS and URL; which checksum database) and
+                        probe every endpoint: DNS, TCP, TLS, HTTP(S)_PROXY, HTTP, git ls-remote
+  --resolver IP[:PORT]  with --network: ask this DNS server instead of the system's
+                        (e.g. 10.0.0.53, [fd00::53]:53; useful with split-horizon DNS)
+  --budget S            with --network: all probes end within S seconds (default 10)
+  --format FORMAT       text (default), json, sarif or markdown (--json is --format json);
+                        with --network, JSON adds "network": {routes, probes}
+  --check ID            only this check (repeatable)
+  --release             a local-path replace is an error, not a warning
+
+In a terminal the probes are shown live on standard error; Ctrl-C stops them,
+prints what was found and exits 130.
+Example: gomod-doctor doctor --network --budget 5
+Exit status 1 when a finding is at error severity.`,
+      'zh-CN': `  --network             同时显示 go 命令将如何获取每个依赖（经由哪些代理，或直接通过
+                        哪种 VCS 和 URL；使用哪个校验和数据库），并探测每个端点：
+                        DNS、TCP、TLS、HTTP(S)_PROXY、HTTP、git ls-remote
+  --resolver IP[:端口]  与 --network 一起使用：向此 DNS 服务器查询，而非系统的解析器
+                        （例如 10.0.0.53、[fd00::53]:53；适用于内外网解析不同的 DNS）
+  --budget S            与 --network 一起使用：所有探测在 S 秒内结束（默认 10）
+  --format FORMAT       text（默认）、json、sarif 或 markdown（--json 等同于 --format json）；
+                        加 --network 时 JSON 另含 "network": {routes, probes}
+  --check ID            只运行此项检查（可重复）
+  --release             本地路径的 replace 视为错误而非警告
+
+在终端中，探测进度实时显示在标准错误上；Ctrl-C 会停止探测，
+输出已得到的结果并以 130 退出。
+示例：gomod-doctor doctor --network --budget 5
+有 error 级别的结论时退出状态为 1。`,
+    },
   },
   explain: {
     usage: 'gomod-doctor explain [FILE|-]',

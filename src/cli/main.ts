@@ -13,7 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./commands/explain.ts')).explainCommand,
   trace: async () => (await import('./commands/trace.ts')).traceCommand,
   attach: async () => (await import('./commands/attach.ts')).attachCommand,
-  'tidy-check': async () => (await import('./commands/not-yet.ts')).notYet('tidy-check'),
+  'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
 };
 
 /** Finds --lang in argv before full parsing, so that even usage errors speak the user's language. */

@@ -42,5 +42,8 @@ export async function areaSummary(area: Area, facts: Facts, lang: Lang): Promise
         ? say(messages.gitLine, lang, { version: git.version ?? '?' })
         : say(messages.gitMissing, lang);
     }
+    case 'network':
+      // The runner takes the network area's line from the network run itself.
+      return say(messages.networkNotRun, lang);
   }
 }

@@ -9,6 +9,7 @@ export const areaName: Record<Area, Message> = {
   project: { en: 'Project files', 'zh-CN': '项目文件' },
   caches: { en: 'Caches and disk', 'zh-CN': '缓存与磁盘' },
   git: { en: 'Git and credentials', 'zh-CN': 'Git 与凭据' },
+  network: { en: 'Network', 'zh-CN': '网络' },
 };
 
 export const messages = {
@@ -68,6 +69,45 @@ export const messages = {
     'zh-CN': ({ version }) => `git ${version}`,
   } satisfies Message<{ version: string }>,
   gitMissing: { en: 'git not found', 'zh-CN': '未找到 git' } satisfies Message,
+  // The network area (--network).
+  networkLine: {
+    en: ({ endpoints, probes, time }) =>
+      `${endpoints} endpoint${endpoints === 1 ? '' : 's'} answered, ${probes} probe${probes === 1 ? '' : 's'} in ${time}`,
+    'zh-CN': ({ endpoints, probes, time }) => `${endpoints} 个端点均有应答，${probes} 项探测，用时 ${time}`,
+  } satisfies Message<{ endpoints: number; probes: number; time: string }>,
+  networkNothing: {
+    en: 'nothing to reach: no requirement is fetched over the network',
+    'zh-CN': '无需联网：没有需要通过网络获取的依赖',
+  } satisfies Message,
+  networkNotRun: {
+    en: 'not checked (run with --network)',
+    'zh-CN': '未检查（加 --network 运行）',
+  } satisfies Message,
+  networkInterrupted: {
+    en: ({ time }) => `interrupted after ${time} (Ctrl-C): the results are partial`,
+    'zh-CN': ({ time }) => `${time}后被中断（Ctrl-C）：结果不完整`,
+  } satisfies Message<{ time: string }>,
+  networkBudget: {
+    en: ({ seconds }) =>
+      `The network checks stopped at their ${seconds} s budget; probes still waiting then count as timed out (--budget S gives them longer).`,
+    'zh-CN': ({ seconds }) =>
+      `网络检查在 ${seconds} 秒的时限处停止；届时仍在等待的探测按超时计（用 --budget S 放宽时限）。`,
+  } satisfies Message<{ seconds: string }>,
+  networkCrashed: {
+    en: 'The network checks failed',
+    'zh-CN': '网络检查出错',
+  } satisfies Message,
+  networkCrashedMessage: {
+    en: ({ error }) =>
+      `The network checks stopped with an error (a bug in gomod-doctor); the other checks ran. ${error}`,
+    'zh-CN': ({ error }) => `网络检查因错误中止（gomod-doctor 的缺陷），其他检查照常完成。${error}`,
+  } satisfies Message<{ error: string }>,
+  routesHeading: { en: 'Routes:', 'zh-CN': '获取路径：' } satisfies Message,
+  probesHeading: { en: 'Probes:', 'zh-CN': '探测：' } satisfies Message,
+  skippedDirect: {
+    en: ({ n }) => `${n} more direct repositor${n === 1 ? 'y was' : 'ies were'} not probed.`,
+    'zh-CN': ({ n }) => `另有 ${n} 个直连仓库未探测。`,
+  } satisfies Message<{ n: number }>,
   // SARIF and terminal words.
   crashed: { en: 'check failed', 'zh-CN': '检查出错' } satisfies Message,
 } as const;

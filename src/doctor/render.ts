@@ -7,6 +7,7 @@ import { redactSecrets } from '../findings/redact.ts';
 import { type Lang, say } from '../i18n/lang.ts';
 import { countBySeverity, labels, severityLabel } from '../report/labels.ts';
 import { areaName, messages } from './messages.ts';
+import type { DoctorNetwork } from './network.ts';
 import type { AreaResult, DoctorResult } from './run.ts';
 import type { DoctorFinding } from './types.ts';
 
@@ -25,9 +26,11 @@ function worst(findings: readonly DoctorFinding[]): Severity | undefined {
   return undefined;
 }
 
-function areaLine(area: AreaResult, lang: Lang, c: Colors): string {
+function areaLine(area: AreaResult, lang: Lang, c: Colors, partial = false): string {
   const level = worst(area.findings);
   const name = say(areaName[area.area], lang);
+  // Nothing found, but not everything was looked at (the network run was interrupted).
+  if (!level && partial) return `[${c.yellow('!')}] ${name} ${c.dim(`(${area.summary})`)}`;
   if (!level) return `[${c.green('✓')}] ${name} ${c.dim(`(${area.summary})`)}`;
   const problems = area.findings.filter(
     (f) => f.severity === level || f.severity === 'error' || f.severity === 'warning',
@@ -81,17 +84,43 @@ function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors
   return lines;
 }
 
+/** --network: the routing table (and with -v every probe) before the network area's findings. */
+function networkBlock(network: DoctorNetwork, options: DoctorRenderOptions, c: Colors): string[] {
+  const { lang } = options;
+  const lines = [`  ${c.bold(say(messages.routesHeading, lang))}`];
+  for (const line of network.routeLines) lines.push(`    ${line}`);
+  if (options.verbose && network.probeLines.length > 0) {
+    lines.push(`  ${c.bold(say(messages.probesHeading, lang))}`);
+    for (const line of network.probeLines) lines.push(`    ${c.dim(line)}`);
+  }
+  if (network.skippedDirect > 0)
+    lines.push(`  ${c.dim(say(messages.skippedDirect, lang, { n: network.skippedDirect }))}`);
+  if (network.stopped === 'budget')
+    lines.push(
+      `  ${c.yellow(say(messages.networkBudget, lang, { seconds: String(network.budgetMs / 1000) }))}`,
+    );
+  return lines;
+}
+
 export function renderDoctor(result: DoctorResult, options: DoctorRenderOptions): string {
   const c = pc.createColors(options.color);
   const { lang } = options;
   const out: string[] = [];
-  if (!options.quiet) for (const area of result.areas) out.push(areaLine(area, lang, c));
+  const interrupted = result.network?.stopped === 'aborted';
+  if (!options.quiet)
+    for (const area of result.areas)
+      out.push(areaLine(area, lang, c, area.area === 'network' && interrupted));
   const findings = result.report.findings;
   const shown = findings.filter((f) => options.verbose || f.severity !== 'info');
   for (const area of result.areas) {
     const mine = shown.filter((f) => area.findings.includes(f));
-    if (mine.length === 0) continue;
+    const block =
+      area.area === 'network' && result.network && !options.quiet
+        ? networkBlock(result.network, options, c)
+        : [];
+    if (mine.length === 0 && block.length === 0) continue;
     out.push('', c.bold(`• ${say(areaName[area.area], lang)}`));
+    if (block.length > 0) out.push(...block, '');
     for (const f of mine) out.push(...renderFinding(f, options, c), '');
     out.pop();
   }

@@ -9,6 +9,7 @@ import { areaSummary } from './areas.ts';
 import { CHECKS } from './checks/index.ts';
 import { createFacts, type Facts, prefetch } from './facts.ts';
 import { messages } from './messages.ts';
+import { type DoctorNetwork, NETWORK_CHECK_ID, type NetworkArea, runNetworkArea } from './network.ts';
 import { maskDeep, maskSecrets } from './secrets.ts';
 import { AREAS, type Area, type Check, type DoctorFinding, type DoctorOptions } from './types.ts';
 
@@ -31,6 +32,8 @@ export interface DoctorResult {
   areas: AreaResult[];
   outcomes: CheckOutcome[];
   facts: Facts;
+  /** --network: the routing table and the probes (the findings are in report and areas). */
+  network?: DoctorNetwork;
 }
 
 const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
@@ -98,19 +101,30 @@ export async function runDoctor(
   const selected = options.only ? checks.filter((c) => options.only!.includes(c.id)) : checks;
   const facts = createFacts(options);
   // Start every fact the checks need at once: go env, git config and the file reads overlap.
-  prefetch(
-    facts,
-    selected.flatMap((c) => c.needs),
-  );
-  const outcomes = await Promise.all(selected.map((check) => runOne(check, facts, options)));
-  const findings = orderFindings(outcomes.flatMap((o) => o.findings)) as DoctorFinding[];
+  prefetch(facts, [
+    ...selected.flatMap((c) => c.needs),
+    ...(options.network ? (['goenv', 'project', 'gitconfig'] as const) : []),
+  ]);
+  // The network area runs beside the checks, under its own budget rather than a check's limit.
+  const [outcomes, network] = await Promise.all([
+    Promise.all(selected.map((check) => runOne(check, facts, options))),
+    options.network ? runNetworkArea(facts, options, options.network) : undefined,
+  ]);
+  const findings = orderFindings([
+    ...outcomes.flatMap((o) => o.findings),
+    ...(network?.findings ?? []),
+  ]) as DoctorFinding[];
+  const areaOf = (f: DoctorFinding): Area | undefined =>
+    f.check === NETWORK_CHECK_ID ? 'network' : outcomes.find((o) => o.check.id === f.check)?.check.area;
   const areas: AreaResult[] = [];
   for (const area of AREAS) {
-    if (!selected.some((c) => c.area === area)) continue;
+    if (area === 'network' ? !network : !selected.some((c) => c.area === area)) continue;
     areas.push({
       area,
-      findings: findings.filter((f) => outcomes.find((o) => o.check.id === f.check)?.check.area === area),
-      summary: maskSecrets(await areaSummary(area, facts, options.lang)),
+      findings: findings.filter((f) => areaOf(f) === area),
+      summary: maskSecrets(
+        area === 'network' ? (network as NetworkArea).summary : await areaSummary(area, facts, options.lang),
+      ),
     });
   }
   return {
@@ -118,5 +132,6 @@ export async function runDoctor(
     areas,
     outcomes,
     facts,
+    ...(network?.network ? { network: network.network } : {}),
   };
 }

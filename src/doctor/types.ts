@@ -3,10 +3,11 @@
 import type { CauseId } from '../causes/catalog.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { NetworkProgressEvent, ProbePhase } from '../network/types.ts';
 import type { Facts } from './facts.ts';
 
-/** The areas in the order the summary lists them. */
-export const AREAS = ['toolchain', 'settings', 'project', 'caches', 'git'] as const;
+/** The areas in the order the summary lists them (`network` only with --network). */
+export const AREAS = ['toolchain', 'settings', 'project', 'caches', 'git', 'network'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Facts a check can ask for; the runner starts gathering each one once, before the checks run. */
@@ -26,6 +27,24 @@ export interface DoctorOptions {
   checkTimeoutMs?: number;
   /** Only the checks whose id is listed (tests, `--check`). */
   only?: readonly string[];
+  /** --network: also compute the routing table and probe every endpoint in it. */
+  network?: DoctorNetworkOptions;
+}
+
+/** How the network area runs (see src/network: runNetworkChecks). */
+export interface DoctorNetworkOptions {
+  /** --resolver: `IP[:PORT]` of the DNS server to ask instead of the system's. */
+  resolver?: string;
+  /** --budget: the whole network run ends within this time; default 10 s. */
+  budgetMs?: number;
+  /** Ctrl-C: the run stops, what was found is kept. */
+  signal?: AbortSignal;
+  /** Progress of every probe, for a live view. */
+  onProgress?: (event: NetworkProgressEvent) => void;
+  /** Tests: `host:port` → `ip:port`, a public name served by a loopback server. */
+  connectOverride?: Record<string, string>;
+  /** Tests: shorter per-phase time limits. */
+  phaseTimeouts?: Partial<Record<ProbePhase, number>>;
 }
 
 /** A finding from the doctor: which check produced it travels with it (an added field of the contract). */

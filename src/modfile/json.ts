@@ -1,7 +1,7 @@
 // `go mod edit -json` / `go work edit -json` output: Go's json.MarshalIndent(v, "", "\t") of the
 // command's structs, field order and omitempty rules included, plus the trailing newline.
 
-import { editedView } from './print.ts';
+import { editedDirectives } from './print.ts';
 import { releaseRules } from './release.ts';
 import { isByteMarker } from './text.ts';
 import type { ModFile } from './types.ts';
@@ -13,8 +13,13 @@ function hex4(n: number): string {
   return n.toString(16).padStart(4, '0');
 }
 
+/** Characters encodeGoJsonString escapes (markers only when not part of a pair; the loop decides). */
+const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\udc80-\udcff]/;
+
 /** encoding/json's string encoding (HTML-safe escaping, invalid UTF-8 as \ufffd). */
 export function encodeGoJsonString(s: string, shortControlEscapes: boolean): string {
+  // Nearly every string needs no escape at all; one native regex test says so.
+  if (!needsEscape.test(s)) return `"${s}"`;
   const out: string[] = ['"'];
   let runStart = 0;
   const flush = (i: number): void => {
@@ -105,7 +110,7 @@ function moduleVersion(path: string, version: string): GoJson {
 /** Exactly what `go mod edit -json` (go.mod) or `go work edit -json` (go.work) prints for the file under `release`. */
 export function toJson(file: ModFile, release?: string): string {
   const rules = releaseRules(release ?? file.release);
-  const view = editedView(file, rules);
+  const view = editedDirectives(file, rules);
   let value: GoJson;
   if (file.kind === 'go.work') {
     value = {

@@ -164,12 +164,26 @@ export interface EditedView {
   ignore: IgnoreDirective[];
 }
 
-export function editedView(file: ModFile, rules: ReleaseRules): EditedView {
+/** The directive lists of the edited view, and the lines Cleanup drops. */
+interface EditedDirectives extends Omit<EditedView, 'statements'> {
+  killed: Set<Line>;
+}
+
+/**
+ * The directives alone: all that `-json` prints. Kept apart from the statements so that -json
+ * does not sort every block only to throw the result away (it matters for a cold CLI start).
+ */
+export function editedDirectives(file: ModFile, rules: ReleaseRules): EditedDirectives {
   const killed = new Set<Line>();
   const exclude = dedupeFirst(file.exclude, (x) => `${x.path}\u0000${x.version}`, killed);
   const replace = dedupeLast(file.replace, (x) => `${x.old.path}\u0000${x.old.version}`, killed);
   const tool = rules.tool ? dedupeFirst(file.tool, (x) => x.path, killed) : file.tool;
   const ignore = rules.ignore ? dedupeFirst(file.ignore, (x) => x.path, killed) : file.ignore;
+  return { exclude, replace, tool, ignore, killed };
+}
+
+export function editedView(file: ModFile, rules: ReleaseRules): EditedView {
+  const { exclude, replace, tool, ignore, killed } = editedDirectives(file, rules);
 
   const useSemanticExclude =
     file.kind === 'go.mod' &&

@@ -72,11 +72,27 @@ function isIdentRune(cp: number): boolean {
   return isGoPrint(cp);
 }
 
+const nonAscii = /[^\x00-\x7f]/;
+/**
+ * ASCII identifier characters (see ASCII_IDENT) but '/', which may start a comment. A single
+ * character class keeps the match linear without backtracking state, even on a 20 MB token.
+ */
+const asciiIdentRun = /[!-'*+\-.0-Z\\^-z|~]+/y;
+
+// Positions are derived from the index into the text instead of being counted per character:
+// byteOffset = i + byteAdj and column = i - lineStart + 1 - colAdj, where the two adjustments
+// change only at non-ASCII characters (a code point's UTF-8 width, and the second UTF-16 unit
+// of a surrogate pair that counts as one column). go.mod files are almost entirely ASCII, so
+// the common paths below just move `i`.
 class Lexer {
   private i = 0;
   private line = 1;
-  private column = 1;
-  private byte = 0;
+  /** Index of the first character of the current line. */
+  private lineStart = 0;
+  /** UTF-16 units on the current line that are not a column of their own. */
+  private colAdj = 0;
+  /** UTF-8 bytes before `i` minus UTF-16 units before `i`. */
+  private byteAdj = 0;
   private tokenOnLine = false;
   token: LexToken;
   readonly suffixComments: Comment[] = [];
@@ -89,7 +105,11 @@ class Lexer {
   }
 
   here(): Position {
-    return { line: this.line, column: this.column, byteOffset: this.byte };
+    return {
+      line: this.line,
+      column: this.i - this.lineStart + 1 - this.colAdj,
+      byteOffset: this.i + this.byteAdj,
+    };
   }
 
   fail(message: string, pos: Position = this.here()): never {
@@ -106,32 +126,32 @@ class Lexer {
     return unit < 0xd800 ? unit : this.src.codePointAt(this.i)!;
   }
 
-  // ASCII takes the short path: go.mod files are almost entirely ASCII, and this runs per character.
+  /** Moves past one code point of any kind. */
   private readCp(): number {
-    const unit = this.src.charCodeAt(this.i);
-    if (unit < 0x80) {
-      this.i++;
-      this.byte++;
-      if (unit === NEWLINE) {
-        this.line++;
-        this.column = 1;
-        this.tokenOnLine = false;
-      } else {
-        this.column++;
-      }
-      return unit;
-    }
     const cp = this.src.codePointAt(this.i)!;
-    this.i += cp > 0xffff ? 2 : 1;
-    this.byte += utf8Width(cp);
-    if (cp === NEWLINE) {
-      this.line++;
-      this.column = 1;
-      this.tokenOnLine = false;
-    } else {
-      this.column++;
+    if (cp < 0x80) {
+      this.i++;
+      if (cp === NEWLINE) this.newLine();
+      return cp;
     }
+    this.skipNonAscii(cp);
     return cp;
+  }
+
+  /** Moves past the non-ASCII code point `cp` at `i`, keeping the position adjustments. */
+  private skipNonAscii(cp: number): void {
+    const units = cp > 0xffff ? 2 : 1;
+    this.i += units;
+    this.byteAdj += utf8Width(cp) - units;
+    this.colAdj += units - 1;
+  }
+
+  /** Called with `i` just past a newline. */
+  private newLine(): void {
+    this.line++;
+    this.lineStart = this.i;
+    this.colAdj = 0;
+    this.tokenOnLine = false;
   }
 
   private startsWith(prefix: string): boolean {
@@ -155,24 +175,15 @@ class Lexer {
 
   read(): void {
     const src = this.src;
-    while (!this.eof()) {
+    const n = src.length;
+    while (this.i < n) {
       const c = src.charCodeAt(this.i);
       if (c === 0x20 || c === 0x09 || c === 0x0d) {
-        this.readCp();
+        this.i++;
         continue;
       }
       if (c === 0x2f && this.startsWith('//')) {
-        const pos = this.here();
-        const startIndex = this.i;
-        const suffix = this.tokenOnLine;
-        let end = src.indexOf('\n', this.i);
-        end = end < 0 ? src.length : end + 1;
-        this.advanceTo(end);
-        let text = src.slice(startIndex, end);
-        if (text.endsWith('\r\n')) text = text.slice(0, -2);
-        else if (text.endsWith('\n')) text = text.slice(0, -1);
-        this.token = { kind: suffix ? EOL_COMMENT : COMMENT, pos, end: this.here(), text };
-        if (suffix) this.suffixComments.push({ start: pos, token: text, suffix: true });
+        this.readComment();
         return;
       }
       if (c === 0x2f && this.startsWith('/*'))
@@ -187,17 +198,21 @@ class Lexer {
     }
     const c = this.peekCp();
     if (isPunct(c)) {
-      this.readCp();
-      if (c !== NEWLINE) this.tokenOnLine = true;
+      this.i++;
+      if (c === NEWLINE) this.newLine();
+      else this.tokenOnLine = true;
       this.token = { kind: c, pos, end: this.here(), text: String.fromCharCode(c) };
       return;
     }
     if (c === 0x22 || c === 0x60) {
-      this.readCp();
+      this.i++;
       for (;;) {
         if (this.eof()) this.fail('unexpected EOF in string', pos);
-        if (src.charCodeAt(this.i) === NEWLINE) this.fail('unexpected newline in string');
-        const r = this.readCp();
+        const u = src.charCodeAt(this.i);
+        if (u === NEWLINE) this.fail('unexpected newline in string');
+        let r = u;
+        if (u < 0x80) this.i++;
+        else r = this.readCp();
         if (r === c) break;
         if (r === 0x5c && c !== 0x60) {
           if (this.eof()) this.fail('unexpected EOF in string', pos);
@@ -209,22 +224,49 @@ class Lexer {
       return;
     }
     if (!isIdentRune(c)) this.fail(`unexpected input character ${goQuoteRune(c)}`);
-    while (!this.eof()) {
-      const r = this.peekCp();
-      if (!isIdentRune(r)) break;
-      if (r === 0x2f) {
+    while (this.i < n) {
+      // The ASCII run in one native regex match; the loop handles what stops it.
+      asciiIdentRun.lastIndex = this.i;
+      if (asciiIdentRun.test(src)) this.i = asciiIdentRun.lastIndex;
+      if (this.i >= n) break;
+      const u = src.charCodeAt(this.i);
+      if (u === 0x2f) {
         if (this.startsWith('//')) break;
         if (this.startsWith('/*')) this.fail('mod files must use // comments (not /* */ comments)');
+        this.i++;
+        continue;
       }
-      this.readCp();
+      if (u < 0x80) break;
+      const r = this.peekCp();
+      if (!isGoPrint(r)) break;
+      this.skipNonAscii(r);
     }
     this.tokenOnLine = true;
     this.token = { kind: IDENT, pos, end: this.here(), text: src.slice(startIndex, this.i) };
   }
 
-  // Moves to index `end` (the character after a comment's newline, or the end of input) counting positions.
-  private advanceTo(end: number): void {
-    while (this.i < end) this.readCp();
+  /** A `//` comment at `i`, through its newline (or the end of the input). */
+  private readComment(): void {
+    const src = this.src;
+    const pos = this.here();
+    const startIndex = this.i;
+    const suffix = this.tokenOnLine;
+    const newline = src.indexOf('\n', startIndex);
+    const textEnd = newline < 0 ? src.length : newline;
+    let text = src.slice(startIndex, textEnd);
+    if (nonAscii.test(text)) {
+      // Rare: walk the comment's code points for the position adjustments.
+      while (this.i < textEnd) this.readCp();
+    } else {
+      this.i = textEnd;
+    }
+    if (newline >= 0) {
+      this.i = newline + 1;
+      this.newLine();
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+    }
+    this.token = { kind: suffix ? EOL_COMMENT : COMMENT, pos, end: this.here(), text };
+    if (suffix) this.suffixComments.push({ start: pos, token: text, suffix: true });
   }
 }
 

@@ -3,7 +3,15 @@
 // Messages are worded exactly like the go command's.
 
 import { goQuote, goQuoteRune } from './quote.ts';
-import { build, isValid, major, canonical as semverCanonical } from './semver.ts';
+import {
+  build,
+  isValid,
+  major,
+  scannedBuild,
+  scannedMajor,
+  scanSemver,
+  canonical as semverCanonical,
+} from './semver.ts';
 
 export type PathKind = 'module' | 'import' | 'file';
 
@@ -201,11 +209,13 @@ export function checkPathMajor(version: string, pathMajor: string): string | und
   if (suffix.startsWith('.v') && suffix.endsWith('-unstable')) suffix = suffix.slice(0, -'-unstable'.length);
   // Early vgo wrote v0.0.0 pseudo-versions for gopkg.in/*.v1; existing go.mod files still carry them.
   if (version.startsWith('v0.0.0-') && suffix === '.v1') return undefined;
-  const versionMajor = major(version);
+  // One scan for both major() and build(): this runs for every require line.
+  const valid = scanSemver(version);
+  const versionMajor = valid ? scannedMajor(version) : '';
+  const incompatible = valid && scannedBuild(version) === '+incompatible';
   let want: string;
   if (suffix === '') {
-    if (versionMajor === 'v0' || versionMajor === 'v1' || build(version) === '+incompatible')
-      return undefined;
+    if (versionMajor === 'v0' || versionMajor === 'v1' || incompatible) return undefined;
     want = 'v0 or v1';
   } else if (suffix[0] === '/' || suffix[0] === '.') {
     if (versionMajor === suffix.slice(1)) return undefined;

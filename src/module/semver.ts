@@ -15,83 +15,134 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-function isIdentChar(c: string): boolean {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '-';
-}
-
 function isAllDigits(s: string): boolean {
   for (const c of s) if (!isDigit(c)) return false;
   return true;
 }
 
+// The scanners below work on char codes rather than one-character strings: every go.mod
+// version goes through parse(), and this keeps it free of per-character allocations.
+
 /** Reads a decimal number without superfluous leading zeros at `start`; returns its end, or -1. */
 function scanNumber(v: string, start: number): number {
   let end = start;
-  while (isDigit(v[end])) end++;
+  while (end < v.length) {
+    const c = v.charCodeAt(end);
+    if (c < 0x30 || c > 0x39) break;
+    end++;
+  }
   if (end === start) return -1;
-  if (v[start] === '0' && end - start > 1) return -1;
+  if (v.charCodeAt(start) === 0x30 && end - start > 1) return -1;
   return end;
 }
 
 /**
- * Reads dot-separated identifiers after the '-' or '+' at `start`, up to `stop` (or the end).
- * Numeric prerelease identifiers must not have leading zeros; build identifiers may.
+ * Reads dot-separated identifiers after the '-' or '+' at `start`, up to the char code `stop`
+ * (or the end; -1 never matches). Numeric prerelease identifiers must not have leading zeros;
+ * build identifiers may.
  */
-function scanIdentifiers(v: string, start: number, stop: string | undefined, numericRule: boolean): number {
+function scanIdentifiers(v: string, start: number, stop: number, numericRule: boolean): number {
   let end = start + 1;
   let identStart = end;
-  const identOk = (ident: string): boolean =>
-    ident !== '' && !(numericRule && ident.length > 1 && ident[0] === '0' && isAllDigits(ident));
-  while (end < v.length && v[end] !== stop) {
-    const c = v[end]!;
-    if (c === '.') {
-      if (!identOk(v.slice(identStart, end))) return -1;
+  let allDigits = true;
+  for (; end < v.length; end++) {
+    const c = v.charCodeAt(end);
+    if (c === stop) break;
+    if (c === 0x2e) {
+      if (!identOk(v, identStart, end, allDigits, numericRule)) return -1;
       identStart = end + 1;
-    } else if (!isIdentChar(c)) {
+      allDigits = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      // digit: keeps allDigits
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d) {
+      allDigits = false;
+    } else {
       return -1;
     }
-    end++;
   }
-  if (!identOk(v.slice(identStart, end))) return -1;
+  if (!identOk(v, identStart, end, allDigits, numericRule)) return -1;
   return end;
 }
 
-function parse(v: string): ParsedVersion | undefined {
-  if (v[0] !== 'v') return undefined;
+/** A non-empty identifier, and for prereleases no numeric one with a leading zero. */
+function identOk(v: string, start: number, end: number, allDigits: boolean, numericRule: boolean): boolean {
+  if (end === start) return false;
+  return !(numericRule && allDigits && end - start > 1 && v.charCodeAt(start) === 0x30);
+}
+
+/**
+ * Where scanSemver found the parts of the last version it accepted: the ends of major, minor
+ * and patch (equal to the previous end for a missing shorthand part) and of the prerelease.
+ * Module-level scratch rather than a result object: every go.mod version is scanned, and the
+ * callers on that path (canonicalVersion, checkPathMajor) need a few indices, not an allocation.
+ */
+const scanned = { majorEnd: 0, minorEnd: 0, patchEnd: 0, prereleaseEnd: 0 };
+
+/** Whether `v` is a semantic version; on success `scanned` describes it. */
+export function scanSemver(v: string): boolean {
+  if (v.charCodeAt(0) !== 0x76) return false;
   const majorEnd = scanNumber(v, 1);
-  if (majorEnd < 0) return undefined;
-  const major = v.slice(1, majorEnd);
+  if (majorEnd < 0) return false;
+  scanned.majorEnd = majorEnd;
   if (majorEnd === v.length) {
-    return { major, minor: '0', patch: '0', shorthandFill: '.0.0', prerelease: '', build: '' };
+    scanned.minorEnd = scanned.patchEnd = scanned.prereleaseEnd = majorEnd;
+    return true;
   }
-  if (v[majorEnd] !== '.') return undefined;
+  if (v.charCodeAt(majorEnd) !== 0x2e) return false;
   const minorEnd = scanNumber(v, majorEnd + 1);
-  if (minorEnd < 0) return undefined;
-  const minor = v.slice(majorEnd + 1, minorEnd);
+  if (minorEnd < 0) return false;
+  scanned.minorEnd = minorEnd;
   if (minorEnd === v.length) {
-    return { major, minor, patch: '0', shorthandFill: '.0', prerelease: '', build: '' };
+    scanned.patchEnd = scanned.prereleaseEnd = minorEnd;
+    return true;
   }
-  if (v[minorEnd] !== '.') return undefined;
+  if (v.charCodeAt(minorEnd) !== 0x2e) return false;
   const patchEnd = scanNumber(v, minorEnd + 1);
-  if (patchEnd < 0) return undefined;
-  const patch = v.slice(minorEnd + 1, patchEnd);
+  if (patchEnd < 0) return false;
+  scanned.patchEnd = patchEnd;
   let pos = patchEnd;
-  let prerelease = '';
-  let build = '';
-  if (v[pos] === '-') {
-    const end = scanIdentifiers(v, pos, '+', true);
-    if (end < 0) return undefined;
-    prerelease = v.slice(pos, end);
-    pos = end;
+  if (v.charCodeAt(pos) === 0x2d) {
+    pos = scanIdentifiers(v, pos, 0x2b, true);
+    if (pos < 0) return false;
   }
-  if (v[pos] === '+') {
-    const end = scanIdentifiers(v, pos, undefined, false);
-    if (end < 0) return undefined;
-    build = v.slice(pos, end);
-    pos = end;
+  scanned.prereleaseEnd = pos;
+  if (v.charCodeAt(pos) === 0x2b) {
+    pos = scanIdentifiers(v, pos, -1, false);
+    if (pos < 0) return false;
   }
-  if (pos !== v.length) return undefined;
-  return { major, minor, patch, shorthandFill: '', prerelease, build };
+  return pos === v.length;
+}
+
+/** After a successful scanSemver(v): the major version, 'v2' for 'v2.1.0'. */
+export function scannedMajor(v: string): string {
+  return v.slice(0, scanned.majorEnd);
+}
+
+/** After a successful scanSemver(v): the build metadata, '+meta' for 'v1.0.0+meta'. */
+export function scannedBuild(v: string): string {
+  return v.slice(scanned.prereleaseEnd);
+}
+
+/** After a successful scanSemver(v): canonical(v). */
+export function scannedCanonical(v: string): string {
+  if (scanned.prereleaseEnd < v.length) return v.slice(0, scanned.prereleaseEnd);
+  if (scanned.majorEnd === v.length) return `${v}.0.0`;
+  if (scanned.minorEnd === v.length) return `${v}.0`;
+  return v;
+}
+
+function parse(v: string): ParsedVersion | undefined {
+  if (!scanSemver(v)) return undefined;
+  const { majorEnd, minorEnd, patchEnd, prereleaseEnd } = scanned;
+  const shorthand = majorEnd === v.length ? 2 : minorEnd === v.length ? 1 : 0;
+  return {
+    major: v.slice(1, majorEnd),
+    minor: shorthand === 2 ? '0' : v.slice(majorEnd + 1, minorEnd),
+    patch: shorthand > 0 ? '0' : v.slice(minorEnd + 1, patchEnd),
+    shorthandFill: shorthand === 2 ? '.0.0' : shorthand === 1 ? '.0' : '',
+    prerelease: v.slice(patchEnd, prereleaseEnd),
+    build: v.slice(prereleaseEnd),
+  };
 }
 
 export function isValid(v: string): boolean {
@@ -100,10 +151,7 @@ export function isValid(v: string): boolean {
 
 /** The canonical form (shorthands filled in, build metadata dropped), or '' when `v` is invalid. */
 export function canonical(v: string): string {
-  const p = parse(v);
-  if (!p) return '';
-  if (p.build !== '') return v.slice(0, v.length - p.build.length);
-  return v + p.shorthandFill;
+  return scanSemver(v) ? scannedCanonical(v) : '';
 }
 
 /** 'v2' for 'v2.1.0'; '' when invalid. */

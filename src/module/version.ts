@@ -3,14 +3,25 @@
 
 import { checkPathMajor, invalidVersionMessage } from './path.ts';
 import { fail, ok, type Result } from './result.ts';
-import { build, canonical, isValid, major, prerelease } from './semver.ts';
+import {
+  build,
+  canonical,
+  isValid,
+  major,
+  prerelease,
+  scannedBuild,
+  scannedCanonical,
+  scanSemver,
+} from './semver.ts';
 
 const INCOMPATIBLE = '+incompatible';
 
 /** Like semver canonical(), but '+incompatible' survives: `v2.0+incompatible` → `v2.0.0+incompatible`. */
 export function canonicalVersion(v: string): string {
-  const c = canonical(v);
-  return build(v) === INCOMPATIBLE ? c + INCOMPATIBLE : c;
+  // One scan instead of canonical() and build() each parsing: this runs for every go.mod version.
+  if (!scanSemver(v)) return '';
+  const c = scannedCanonical(v);
+  return scannedBuild(v) === INCOMPATIBLE ? c + INCOMPATIBLE : c;
 }
 
 /** A valid semantic version whose build metadata is exactly '+incompatible'. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type RunResult, run } from '../../src/exec/run.ts';
 import { repoRoot } from './go-matrix.ts';
 
-export const cliPath = join(repoRoot, 'bin', 'gomod-doctor.js');
+export const cliPath = join(repoRoot, 'bin', 'gomod-doctor.cjs');
 
 /** A HOME of its own, so that nothing a test runs reads or writes the real user's config or caches. */
 export const testHome = mkdtempSync(join(tmpdir(), 'gomod-doctor-home-'));

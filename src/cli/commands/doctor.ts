@@ -1,20 +1,120 @@
 // `gomod-doctor` / `gomod-doctor doctor`: run every check and print the summary (terminal),
 // the contract's JSON, SARIF or Markdown. Exit status per the contract.
+// --network adds the network area: the routing table of the project's modules and a probe of
+// every endpoint in it, under a time budget, with a live view in a terminal; Ctrl-C during it
+// stops the probes, prints what was found and exits 130.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderDoctor } from '../../doctor/render.ts';
 import { runDoctor } from '../../doctor/run.ts';
+import type { DoctorNetworkOptions } from '../../doctor/types.ts';
 import { exitStatusFor } from '../../findings/finding.ts';
 import { redactSecrets } from '../../findings/redact.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import { renderSarif } from '../../report/sarif.ts';
 import { VERSION } from '../../version.ts';
-import type { Command } from '../context.ts';
+import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** An IPv4 or IPv6 address, with an optional port (IPv6 with a port in brackets). */
+const RESOLVER = /^(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\])(:\d+)?$|^[0-9a-f:]+$/i;
+
+/** The form of RESOLVER, and a real address (octets up to 255, a valid IPv6) with a port up to 65535. */
+function validResolver(value: string): boolean {
+  if (!RESOLVER.test(value)) return false;
+  const hostPort = /^(\d+\.\d+\.\d+\.\d+|\[([0-9a-f:]+)\])(?::(\d+))?$/i.exec(value);
+  const host = hostPort ? (hostPort[2] ?? hostPort[1]!) : value;
+  const port = hostPort?.[3];
+  return isIP(host) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}
+
+function usage(lang: Lang, en: string, zh: string): UsageError {
+  return new UsageError(lang === 'zh-CN' ? zh : en);
+}
+
+/** --resolver and --budget, checked; only with --network. */
+function networkOptions(
+  values: { network?: boolean; resolver?: string; budget?: string },
+  lang: Lang,
+): DoctorNetworkOptions | undefined {
+  if (!values.network) {
+    const given =
+      values.resolver !== undefined ? '--resolver' : values.budget !== undefined ? '--budget' : '';
+    if (given)
+      throw usage(
+        lang,
+        `${given} applies to the network checks: add --network`,
+        `${given} 用于网络检查：请加上 --network`,
+      );
+    return undefined;
+  }
+  const options: DoctorNetworkOptions = {};
+  if (values.resolver !== undefined) {
+    if (!validResolver(values.resolver)) {
+      throw usage(
+        lang,
+        `--resolver wants the address of a DNS server, IP[:PORT] (e.g. 10.0.0.53, 10.0.0.53:5353, [fd00::53]:53), not "${values.resolver}"`,
+        `--resolver 需要 DNS 服务器地址，格式为 IP[:端口]（例如 10.0.0.53、10.0.0.53:5353、[fd00::53]:53），而不是“${values.resolver}”`,
+      );
+    }
+    options.resolver = values.resolver;
+  }
+  if (values.budget !== undefined) {
+    const budgetMs = Number(values.budget) * 1000;
+    if (!(budgetMs > 0) || !Number.isFinite(budgetMs) || values.budget.trim() === '') {
+      throw usage(
+        lang,
+        `--budget wants a time in seconds greater than 0 (e.g. 10 or 2.5), not "${values.budget}"`,
+        `--budget 需要大于 0 的秒数（例如 10 或 2.5），而不是“${values.budget}”`,
+      );
+    }
+    options.budgetMs = budgetMs;
+  }
+  return options;
+}
+
+/** A live list of probes only for a person at a terminal: not in CI, not for machine output, not with -q. */
+function wantsLiveView(ctx: CommandContext, format: Format, quiet: boolean): boolean {
+  const isTty = (stream: NodeJS.WritableStream) => (stream as { isTTY?: boolean }).isTTY === true;
+  return (
+    format === 'text' &&
+    !quiet &&
+    !ctx.env.CI &&
+    ctx.env.TERM !== 'dumb' &&
+    isTty(ctx.stdout) &&
+    isTty(ctx.stderr)
+  );
+}
+
+/**
+ * Ctrl-C belongs to the network run while it lasts: the first stops the probes (the doctor then
+ * prints what it found and exits 130); a second one is the CLI's own handler, which ends at once.
+ * Returns the function that gives Ctrl-C back.
+ */
+function takeInterrupt(onInterrupt: () => void): () => void {
+  const saved = process.rawListeners('SIGINT') as Array<(...args: unknown[]) => void>;
+  let count = 0;
+  const handler = (): void => {
+    if (++count === 1) {
+      onInterrupt();
+      return;
+    }
+    for (const listener of saved) listener('SIGINT');
+  };
+  process.removeAllListeners('SIGINT');
+  process.on('SIGINT', handler);
+  return () => {
+    process.removeListener('SIGINT', handler);
+    for (const listener of saved)
+      if (!process.rawListeners('SIGINT').includes(listener)) process.on('SIGINT', listener);
+  };
+}
 
 export const doctorCommand: Command = async (ctx) => {
   const { values } = parseArgs({
@@ -32,6 +132,8 @@ export const doctorCommand: Command = async (ctx) => {
       quiet: { type: 'boolean', short: 'q' },
       verbose: { type: 'boolean', short: 'v' },
       network: { type: 'boolean' },
+      resolver: { type: 'string' },
+      budget: { type: 'string' },
       check: { type: 'string', multiple: true },
     },
   });
@@ -43,20 +145,60 @@ export const doctorCommand: Command = async (ctx) => {
         : `--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`,
     );
   }
+  const network = networkOptions(values, ctx.lang);
   const cwd = resolve(ctx.cwd, values.C ?? '.');
-  const result = await runDoctor({
-    cwd,
-    env: ctx.env,
-    lang: ctx.lang,
-    ...(values.go !== undefined ? { goBin: values.go } : {}),
-    ...(values.release ? { release: true } : {}),
-    ...(values.check ? { only: values.check } : {}),
-  });
+  let interrupted = false;
+  let release = (): void => {};
+  let live: import('../../doctor/live.ts').LiveView | undefined;
+  if (network) {
+    const controller = new AbortController();
+    network.signal = controller.signal;
+    if (wantsLiveView(ctx, format, values.quiet === true)) {
+      // Loaded only for a terminal run with --network (it draws the network engine's probe lines).
+      const { LiveView } = await import('../../doctor/live.ts');
+      live = new LiveView({ stream: ctx.stderr, color: ctx.color });
+      network.onProgress = live.onProgress;
+      live.start();
+    }
+    release = takeInterrupt(() => {
+      interrupted = true;
+      controller.abort();
+      live?.stop();
+    });
+  }
+  let result: Awaited<ReturnType<typeof runDoctor>>;
+  try {
+    result = await runDoctor({
+      cwd,
+      env: ctx.env,
+      lang: ctx.lang,
+      ...(values.go !== undefined ? { goBin: values.go } : {}),
+      ...(values.release ? { release: true } : {}),
+      ...(values.check ? { only: values.check } : {}),
+      ...(network ? { network } : {}),
+    });
+  } finally {
+    live?.stop();
+    release();
+  }
   const report = result.report;
   switch (format) {
-    case 'json':
-      ctx.stdout.write(renderJson(report));
+    case 'json': {
+      // The routing table and the probes travel next to the findings (an added field of the contract).
+      const json = result.network
+        ? {
+            ...report,
+            network: {
+              routes: result.network.routes,
+              probes: result.network.probes,
+              // Set when the run ended early: 'budget' (--budget ran out) or 'aborted' (Ctrl-C).
+              ...(result.network.stopped ? { stopped: result.network.stopped } : {}),
+            },
+          }
+        : report;
+      ctx.stdout.write(renderJson(json));
       break;
+    }
     case 'sarif': {
       const project = await result.facts.project();
       const gomod = project.main?.gomod.rel;
@@ -66,6 +208,7 @@ export const doctorCommand: Command = async (ctx) => {
     }
     case 'markdown':
       ctx.stdout.write(renderMarkdown(report, ctx.lang));
+      if (result.network) ctx.stdout.write(markdownRoutes(result.network.routeLines, ctx.lang));
       break;
     default:
       ctx.stdout.write(
@@ -77,5 +220,12 @@ export const doctorCommand: Command = async (ctx) => {
         }),
       );
   }
-  return exitStatusFor(report.findings);
+  // Ctrl-C: what was found is printed, and the status says the run was cut short.
+  return interrupted ? 130 : exitStatusFor(report.findings);
 };
+
+function markdownRoutes(lines: readonly string[], lang: Lang): string {
+  if (lines.length === 0) return '';
+  const heading = lang === 'zh-CN' ? '### 获取路径' : '### Routes';
+  return redactSecrets(`\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+}

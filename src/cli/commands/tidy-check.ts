@@ -1,0 +1,148 @@
+// `gomod-doctor tidy-check`: predict, offline, what `go mod tidy` would add, remove and re-mark,
+// and which network lookups it would make. Exit 1 when go.mod is not tidy (or tidy would fail),
+// so that CI can gate on it.
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
+import { type Message, say } from '../../i18n/lang.ts';
+import { renderJson } from '../../report/json.ts';
+import { renderTerminal } from '../../report/terminal.ts';
+import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
+import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
+import { VERSION } from '../../version.ts';
+import type { Command } from '../context.ts';
+import { InputError, UsageError } from '../errors.ts';
+
+const text = {
+  notADir: {
+    en: ({ dir }) => `-C ${dir}: not a directory`,
+    'zh-CN': ({ dir }) => `-C ${dir}：不是目录`,
+  } satisfies Message<{ dir: string }>,
+  noModule: {
+    en: ({ dir }) => `no go.mod in ${dir} or any parent directory (tidy-check needs a module)`,
+    'zh-CN': ({ dir }) => `${dir} 及其上级目录中都没有 go.mod（tidy-check 需要一个模块）`,
+  } satisfies Message<{ dir: string }>,
+  extraArgs: {
+    en: 'tidy-check takes no arguments (use -C DIR to name the module directory)',
+    'zh-CN': 'tidy-check 不接受参数（用 -C DIR 指定模块目录）',
+  } satisfies Message,
+};
+
+/** The machine summary added to the contract's report (fields are only ever added). */
+function tidyJson(p: TidyPrediction) {
+  return {
+    module: p.module.path,
+    go: p.module.go ?? null,
+    tidy: isTidy(p),
+    complete: p.complete,
+    add: p.add.map((a) => ({
+      path: a.path,
+      version: a.version,
+      indirect: a.indirect,
+      ...(a.guessed ? { versionFromCache: true } : {}),
+      ...(a.why?.length ? { importedBy: a.why[a.why.length - 1] } : {}),
+    })),
+    remove: p.remove.map((r) => ({ path: r.path, version: r.version, line: r.line })),
+    indirect: p.indirect.map((c) => ({
+      path: c.path,
+      version: c.version,
+      from: c.from,
+      to: c.indirect,
+      line: c.line,
+    })),
+    upgrade: p.upgrade.map((u) => ({ path: u.path, from: u.from, to: u.version, line: u.line })),
+    missing: p.missing.map((x) => ({
+      importPath: x.importPath,
+      importedBy: x.importedBy,
+      ...(x.mainModule ? { mainModule: x.mainModule } : {}),
+      ...(x.guess ? { likely: x.guess } : {}),
+      lookups: x.lookups.map((r) => ({
+        module: r.modulePath,
+        via: r.via,
+        private: r.private,
+        noProxy: r.noProxy,
+        looksPrivate: r.looksPrivate,
+      })),
+    })),
+    downloads: p.notDownloaded.map((d) => ({
+      path: d.module.path,
+      version: d.module.version,
+      what: d.what,
+      via: d.lookup.via,
+    })),
+  };
+}
+
+/** With --go PATH, that toolchain's GOROOT decides which imports are in the standard library. */
+function goEnvFor(
+  env: Record<string, string | undefined>,
+  goBin: string | undefined,
+): Record<string, string | undefined> {
+  if (!goBin || env.GOROOT) return env;
+  try {
+    return { ...env, GOROOT: dirname(dirname(realpathSync(goBin))) };
+  } catch {
+    return env;
+  }
+}
+
+export const tidyCheckCommand: Command = async (ctx) => {
+  const { values, positionals } = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      C: { type: 'string', short: 'C' },
+      go: { type: 'string' },
+      lang: { type: 'string' },
+      'no-color': { type: 'boolean' },
+      color: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));
+  const dir = resolve(ctx.cwd, values.C ?? '.');
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new UsageError(say(text.notADir, ctx.lang, { dir: values.C ?? dir }));
+  }
+  let prediction: TidyPrediction;
+  try {
+    prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
+  } catch (error) {
+    if (error instanceof NoModuleError)
+      throw new InputError(say(text.noModule, ctx.lang, { dir: values.C ?? '.' }));
+    throw error;
+  }
+  const findings = orderFindings(tidyFindings(prediction, ctx.lang));
+  const report: Report & { tidy: ReturnType<typeof tidyJson> } = {
+    tool: 'gomod-doctor',
+    version: VERSION,
+    command: 'tidy-check',
+    findings,
+    tidy: tidyJson(prediction),
+  };
+  if (values.json) {
+    ctx.stdout.write(renderJson(report));
+  } else {
+    ctx.stdout.write(summaryText(prediction, ctx.lang));
+    const shown = values.quiet
+      ? findings.filter((f) => f.severity === 'error')
+      : values.verbose
+        ? findings
+        : findings.filter((f) => f.severity !== 'info' || findings.length < 30);
+    if (shown.length > 0) {
+      ctx.stdout.write('\n');
+      ctx.stdout.write(
+        renderTerminal(
+          { ...report, findings: shown },
+          { lang: ctx.lang, color: ctx.color, ...(values.verbose ? { verbose: true } : {}) },
+        ),
+      );
+    }
+  }
+  return exitStatusFor(findings);
+};
