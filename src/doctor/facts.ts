@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { run } from '../exec/run.ts';
-import { readSettingSources, type SettingOrigin, type SettingSources } from '../go/env.ts';
+import { readGoEnv, readSettingSources, type SettingOrigin, type SettingSources } from '../go/env.ts';
 import { allOnPath, languageVersion } from '../go/locate.ts';
 import { type ParsedGoSum, parseGoSum } from '../gosum/index.ts';
 import {
@@ -48,32 +48,6 @@ export interface GoFacts {
 
 // ---------------------------------------------------------------------------------------------
 // go env
-
-/** The variables asked of `go env`. Naming them keeps the go command from computing the costly
- *  ones (it runs the C compiler for GOGCCFLAGS), which takes half a second. */
-export const GO_ENV_NAMES = [
-  'GOVERSION',
-  'GOROOT',
-  'GOPATH',
-  'GOMODCACHE',
-  'GOCACHE',
-  'GOENV',
-  'GOOS',
-  'GOARCH',
-  'GO111MODULE',
-  'GOFLAGS',
-  'GOPROXY',
-  'GOSUMDB',
-  'GOPRIVATE',
-  'GONOPROXY',
-  'GONOSUMDB',
-  'GOINSECURE',
-  'GOVCS',
-  'GOAUTH',
-  'GOTOOLCHAIN',
-  'GOWORK',
-  'GOTMPDIR',
-] as const;
 
 export interface Setting {
   name: string;
@@ -343,23 +317,7 @@ function settingFrom(
 
 async function readGoEnvFacts(located: GoBinary, options: DoctorOptions): Promise<GoEnvFacts> {
   const env = options.env;
-  const result = await run(located.bin, ['env', '-json', ...GO_ENV_NAMES], {
-    // GOTOOLCHAIN=local: a go line in the checkout must not start a toolchain download.
-    env: { ...env, GOTOOLCHAIN: 'local' },
-    cwd: options.cwd,
-    timeoutMs: 10_000,
-  });
-  let values: Record<string, string> = {};
-  let error: string | undefined;
-  if (result.exitCode === 0) {
-    try {
-      values = JSON.parse(result.stdout) as Record<string, string>;
-    } catch {
-      error = 'go env -json printed something that is not JSON';
-    }
-  } else {
-    error = result.stderr.trim() || result.spawnError?.message || `exit status ${result.exitCode}`;
-  }
+  const { values, error } = await readGoEnv(located.bin, { env, cwd: options.cwd });
   const goroot = values.GOROOT || located.goroot;
   const sources = readSettingSources(env, goroot);
   const cache = new Map<string, Setting>();

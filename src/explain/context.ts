@@ -3,7 +3,7 @@
 // (no go, no project, a timeout) just leaves that part out.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { run } from '../exec/run.ts';
+import { readGoEnv } from '../go/env.ts';
 import { locateGo } from '../go/locate.ts';
 import { parseGoMod } from '../modfile/index.ts';
 import type { ExplainContext, GoModSummary } from './types.ts';
@@ -22,7 +22,7 @@ export interface GatherOptions {
 export async function gatherContext(options: GatherOptions): Promise<ExplainContext> {
   const context: ExplainContext = {};
   const [goEnv, goMod] = await Promise.all([
-    readGoEnv(options),
+    readContextGoEnv(options),
     Promise.resolve(readGoModSummary(options.cwd)),
   ]);
   if (goEnv) context.goEnv = goEnv;
@@ -33,24 +33,21 @@ export async function gatherContext(options: GatherOptions): Promise<ExplainCont
 }
 
 /**
- * `go env -json` with the user's environment, but never in a way that can fetch or run anything
- * new: GOTOOLCHAIN=local (a go.mod asking for a newer Go must not trigger a toolchain download)
- * and GOFLAGS cleared (a stray flag must not make go env fail).
+ * `go env` with the user's environment, never in a way that can fetch or run anything new
+ * (see readGoEnv), with GOFLAGS cleared so that a stray flag does not hide the other settings.
  */
-async function readGoEnv(options: GatherOptions): Promise<Record<string, string> | undefined> {
+async function readContextGoEnv(options: GatherOptions): Promise<Record<string, string> | undefined> {
   try {
     const go = await locateGo(options.env, options.go);
     if (!go) return undefined;
-    const result = await run(go.bin, ['env', '-json'], {
-      env: { ...options.env, GOTOOLCHAIN: 'local', GOFLAGS: '' },
+    const facts = await readGoEnv(go.bin, {
+      env: options.env,
       cwd: options.cwd,
       timeoutMs: options.timeoutMs ?? 5_000,
+      clearGoflags: true,
     });
-    if (result.exitCode !== 0 || result.timedOut) return undefined;
-    const parsed = JSON.parse(result.stdout) as unknown;
-    if (!parsed || typeof parsed !== 'object') return undefined;
-    const out: Record<string, string> = {};
-    for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') out[key] = value;
+    if (facts.error !== undefined) return undefined;
+    const out = { ...facts.values };
     // go env reports GOTOOLCHAIN as we forced it; what the user has is in their environment.
     if (options.env.GOTOOLCHAIN !== undefined) out.GOTOOLCHAIN = options.env.GOTOOLCHAIN;
     else delete out.GOTOOLCHAIN;
