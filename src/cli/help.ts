@@ -14,10 +14,6 @@ export const messages = {
     en: 'internal error (this is a bug in gomod-doctor; please report it with the text below):',
     'zh-CN': '内部错误（这是 gomod-doctor 的缺陷，请附上以下内容报告）：',
   } satisfies Message,
-  notYet: {
-    en: ({ name }) => `the "${name}" command is not available in this version yet. Available now: modfile.`,
-    'zh-CN': ({ name }) => `此版本尚未提供“${name}”命令。目前可用：modfile。`,
-  } satisfies Message<{ name: string }>,
   missingFile: {
     en: 'missing FILE argument (a go.mod or go.work file)',
     'zh-CN': '缺少 FILE 参数（go.mod 或 go.work 文件）',
@@ -182,10 +178,24 @@ On a file the go command would reject, prints the go command's own error lines
     },
   },
   'tidy-check': {
-    usage: 'gomod-doctor tidy-check',
+    usage: 'gomod-doctor tidy-check [-C DIR] [--json]',
     summary: {
       en: 'predict, offline, what go mod tidy would add, remove and re-mark, and why',
       'zh-CN': '离线预测 go mod tidy 会添加、删除和重新标记哪些依赖，以及原因',
+    },
+    options: {
+      en: `  -C DIR          the module (or workspace) to check (default: the current directory)
+  --json          the findings, plus a "tidy" object with the add/remove/re-mark lists,
+                  the lookups tidy would make and where each would go
+
+Reads only the source tree, go.mod/go.work and the module cache: no network, no go command.
+Exit status: 1 when go.mod is not tidy (or tidy would fail), so CI can gate on it.`,
+      'zh-CN': `  -C DIR          要检查的模块（或工作区）（默认：当前目录）
+  --json          输出结论，以及 "tidy" 对象：要添加/删除/重新标记的依赖、
+                  tidy 会发起的查询以及每个查询的去向
+
+只读取源码树、go.mod/go.work 和模块缓存：不联网，不运行 go 命令。
+退出状态：go.mod 不整洁（或 tidy 会失败）时为 1，便于在 CI 中把关。`,
     },
   },
 };

@@ -1,0 +1,40 @@
+// The README's examples are real: the console blocks for explain and tidy-check are what the CLI
+// prints for the files that ship in examples/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+import { repoRoot } from '../helpers/go-matrix.ts';
+
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+/** The lines of the console block that starts with `$ <command>`, without the command line and `...`. */
+function consoleBlock(command: string): string[] {
+  const start = readme.indexOf(`$ ${command}`);
+  expect(start, `README has an example of ${command}`).toBeGreaterThan(-1);
+  const end = readme.indexOf('```', start);
+  return readme
+    .slice(start, end)
+    .split('\n')
+    .slice(1)
+    .filter((line) => line !== '' && line !== '...');
+}
+
+describe('README examples', () => {
+  it('explain', async () => {
+    const result = await runCli(['explain', '--no-context', 'examples/transcripts/private-module-410.txt']);
+    expect(result.exitCode).toBe(1);
+    for (const line of consoleBlock('go mod download corp.example.com/team/lib@v1.0.0')) {
+      expect(result.stdout.split('\n')).toContain(line);
+    }
+  });
+
+  it('tidy-check', async () => {
+    const result = await runCli(['tidy-check', '-C', 'examples/app'], {
+      env: { GOPROXY: 'https://proxy.golang.org,direct', GOFLAGS: '', GOPRIVATE: '', GOENV: 'off' },
+    });
+    expect(result.exitCode).toBe(1);
+    const shown = consoleBlock('gomod-doctor tidy-check -C examples/app');
+    expect(result.stdout.split('\n').slice(0, shown.length)).toEqual(shown);
+  });
+});
