@@ -133,13 +133,18 @@ export class Explainer {
   private readonly unknownLines: Evidence[] = [];
   private unknownCount = 0;
   /** Modules a proxy answered 200 for (from -x lines): such a module is not private. */
-  private readonly servedModules = new Set<string>();
+  /**
+   * URLs of successful proxy GETs, kept raw: decoding them into module paths costs more than the
+   * rest of a line's handling, and is needed only when a later failure asks (see proxyServed).
+   */
+  private readonly servedUrls = new Set<string>();
+  private servedModules: Set<string> | undefined;
   /** The last meaningful line, to notice output that ends while a request or git is pending. */
   private last: { kind: 'get' | 'git' | 'other'; text: string; line: number } | undefined;
   private windows = false;
   private lines = 0;
   /** The last module zip downloaded (-x): a bare `zip: not a valid zip file` is about it. */
-  private lastZip: { module: string; version: string } | undefined;
+  private lastZipUrl: string | undefined;
 
   constructor(options: ExplainOptions = {}) {
     this.context = options.context;
@@ -242,10 +247,26 @@ export class Explainer {
     this.last = { kind: 'other', text, line: lineNumber };
     if (rest.startsWith('200 OK', space + 2)) {
       const url = rest.slice(0, space);
-      const { module, version } = moduleFromProxyUrl(url);
-      if (module) this.servedModules.add(module);
-      if (module && version && url.endsWith('.zip')) this.lastZip = { module, version };
+      // One entry per module (its URL up to /@v/), however many of its files were fetched.
+      const marker = url.indexOf('/@v/');
+      const key = marker === -1 ? url : `${url.slice(0, marker)}/@v/list`;
+      if (!this.servedUrls.has(key)) {
+        this.servedUrls.add(key);
+        this.servedModules = undefined;
+      }
+      if (url.endsWith('.zip')) this.lastZipUrl = url;
     }
+  }
+
+  private proxyServed(module: string): boolean {
+    if (!this.servedModules) {
+      this.servedModules = new Set();
+      for (const url of this.servedUrls) {
+        const served = moduleFromProxyUrl(url).module;
+        if (served) this.servedModules.add(served);
+      }
+    }
+    return this.servedModules.has(module);
   }
 
   private match(
@@ -322,9 +343,10 @@ export class Explainer {
     }
     if (!facts.host && facts.url) facts.host = hostOf(facts.url);
     if (facts.host?.startsWith('$') || facts.host === '') delete facts.host;
-    if (!facts.module && this.lastZip && rule.cause === 'modcache-corrupt') {
-      facts.module = this.lastZip.module;
-      facts.version = this.lastZip.version;
+    const lastZip = this.lastZipUrl ? moduleFromProxyUrl(this.lastZipUrl) : undefined;
+    if (!facts.module && lastZip?.module && lastZip.version && rule.cause === 'modcache-corrupt') {
+      facts.module = lastZip.module;
+      facts.version = lastZip.version;
     }
     if (!this.windows && /connectex|wsarecv|\\pkg\\mod|[A-Z]:\\|%PATH%|is not recognized/.test(full))
       this.windows = true;
@@ -355,7 +377,7 @@ export class Explainer {
           situation: this.situation(facts),
           signals: statement.signals,
           context: this.context,
-          proxyKnewModule: facts.module !== undefined && this.servedModules.has(facts.module),
+          proxyKnewModule: facts.module !== undefined && this.proxyServed(facts.module),
         });
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;
