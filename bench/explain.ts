@@ -54,7 +54,8 @@ try {
     });
     const elapsed = performance.now() - start;
     if (i > 0) times.push(elapsed); // the first run warms the page cache
-    cause = (JSON.parse(result.stdout) as { findings: Array<{ cause: string }> }).findings[0]?.cause ?? 'none';
+    cause =
+      (JSON.parse(result.stdout) as { findings: Array<{ cause: string }> }).findings[0]?.cause ?? 'none';
   }
   const ms = median(times);
   process.stdout.write(
