@@ -18,18 +18,14 @@ import { findGoProcesses } from '../../trace/proc.ts';
 import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
+import { OUTPUT_OPTIONS } from '../options.ts';
 
 export const attachCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
+      ...OUTPUT_OPTIONS,
     },
   });
   const lang = ctx.lang;

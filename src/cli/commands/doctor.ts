@@ -18,6 +18,7 @@ import { renderSarif } from '../../report/sarif.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { PROJECT_OPTIONS } from '../options.ts';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -121,16 +122,9 @@ export const doctorCommand: Command = async (ctx) => {
     args: ctx.args,
     allowPositionals: false,
     options: {
-      json: { type: 'boolean' },
+      ...PROJECT_OPTIONS,
       format: { type: 'string' },
       release: { type: 'boolean' },
-      go: { type: 'string' },
-      C: { type: 'string', short: 'C' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
       network: { type: 'boolean' },
       resolver: { type: 'string' },
       budget: { type: 'string' },

@@ -14,6 +14,7 @@ import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { messages } from '../help.ts';
+import { PROJECT_OPTIONS } from '../options.ts';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,16 +24,9 @@ export const explainCommand: Command = async (ctx) => {
     args: ctx.args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' },
+      ...PROJECT_OPTIONS,
       format: { type: 'string' },
-      C: { type: 'string', short: 'C' },
-      go: { type: 'string' },
       'no-context': { type: 'boolean' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
     },
   });
   if (positionals.length > 1) throw new UsageError(say(explainMessages.oneFile, ctx.lang));

@@ -17,6 +17,7 @@ import {
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { messages } from '../help.ts';
+import { PROJECT_OPTIONS } from '../options.ts';
 
 const RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.\d+|(?:rc|beta)\d+)?$/;
 
@@ -60,15 +61,8 @@ export const modfileCommand: Command = async (ctx) => {
     args: ctx.args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' },
+      ...PROJECT_OPTIONS,
       fmt: { type: 'boolean' },
-      go: { type: 'string' },
-      C: { type: 'string', short: 'C' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
     },
   });
   if (values.json && values.fmt) throw new UsageError(say(messages.jsonAndFmt, ctx.lang));

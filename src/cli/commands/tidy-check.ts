@@ -13,6 +13,7 @@ import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
 import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
+import { PROJECT_OPTIONS } from '../options.ts';
 
 const text = {
   notADir: {
@@ -92,14 +93,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
     args: ctx.args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' },
-      C: { type: 'string', short: 'C' },
-      go: { type: 'string' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
+      ...PROJECT_OPTIONS,
     },
   });
   if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));

@@ -16,6 +16,7 @@ import { addXFlag, NO_PROMPT_ENV, traceGoCommand } from '../../trace/trace.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { PROJECT_OPTIONS } from '../options.ts';
 
 /** How often an unchanged diagnosis is repeated while the command stays stuck. */
 const REPEAT_SECONDS = 30;
@@ -74,17 +75,10 @@ export const traceCommand: Command = async (ctx) => {
     args: own,
     allowPositionals: false,
     options: {
+      ...PROJECT_OPTIONS,
       stall: { type: 'string' },
       timeout: { type: 'string' },
-      json: { type: 'boolean' },
       'no-prompt': { type: 'boolean' },
-      C: { type: 'string', short: 'C' },
-      go: { type: 'string' },
-      lang: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
     },
   });
   if (command.length === 0) throw new UsageError(say(traceMessages.usage, ctx.lang));
