@@ -42,3 +42,8 @@ export function goToolchains(): GoToolchain[] {
 export function goToolchain(version: string): GoToolchain | undefined {
   return goToolchains().find((t) => t.version === version);
 }
+
+/** A describe title that states the skip reason only when the suite is skipped for want of Go. */
+export function titleNeedingGo(title: string, available: boolean): string {
+  return available ? title : `${title} (skipped: ${NO_GO_REASON})`;
+}

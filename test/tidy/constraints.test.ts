@@ -18,7 +18,7 @@ import {
   tidyIncludes,
 } from '../../src/tidy/constraints.ts';
 import { scanModule } from '../../src/tidy/scan.ts';
-import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 import { goEnv, runGo } from './go-run.ts';
 
 const toolchains = goToolchains();
@@ -273,7 +273,7 @@ const CONTEXTS: Array<{ goos: string; goarch: string; tags: string[] }> = [
 ];
 
 describe.skipIf(toolchains.length === 0)(
-  `differential against go list and go mod tidy (${NO_GO_REASON})`,
+  titleNeedingGo('differential against go list and go mod tidy', goToolchains().length > 0),
   () => {
     const files = generateFiles(20240601, 160);
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeaderConstraints } from '../../src/tidy/constraints.ts';
 import { parseGoFileHeader, unquoteGoString } from '../../src/tidy/header.ts';
 import { readGoFileHeader, scanGoFile, scanModule } from '../../src/tidy/scan.ts';
-import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 import { goEnv, runGo } from './go-run.ts';
 
 let scratch = '';
@@ -158,7 +158,7 @@ describe('module walk', () => {
 
 const go = goToolchains().filter((t) => ['1.19', '1.24'].includes(t.version));
 
-describe.skipIf(go.length === 0)(`import positions against go build (${NO_GO_REASON})`, () => {
+describe.skipIf(go.length === 0)(titleNeedingGo('import positions against go build', go.length > 0), () => {
   for (const tc of go) {
     it(`file:line:col of missing imports match go ${tc.version}`, () => {
       const root = join(scratch, `pos-${tc.version}`);

@@ -14,7 +14,7 @@ import { parseGoMod } from '../../src/modfile/index.ts';
 import { analyzeTidy } from '../../src/tidy/analyze.ts';
 import { FIXTURES, type Fixture } from '../fixtures/tidy/projects.ts';
 import { UNIVERSE } from '../fixtures/tidy/universe.ts';
-import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 
 const toolchains = goToolchains().filter((t) => ['1.19', '1.21', '1.22', '1.23', '1.24'].includes(t.version));
 
@@ -121,45 +121,51 @@ async function runFixture(fixture: Fixture, tc: (typeof toolchains)[number]) {
   }
 }
 
-describe.skipIf(toolchains.length === 0)(`tidy-check vs go mod tidy (${NO_GO_REASON})`, () => {
-  for (const tc of toolchains) {
-    for (const fixture of FIXTURES) {
-      if (fixture.minGo && Number(tc.version.split('.')[1]) < fixture.minGo) continue;
-      it(`${fixture.name} (go ${tc.version})`, async () => {
-        await runFixture(fixture, tc);
-      });
+describe.skipIf(toolchains.length === 0)(
+  titleNeedingGo('tidy-check vs go mod tidy', toolchains.length > 0),
+  () => {
+    for (const tc of toolchains) {
+      for (const fixture of FIXTURES) {
+        if (fixture.minGo && Number(tc.version.split('.')[1]) < fixture.minGo) continue;
+        it(`${fixture.name} (go ${tc.version})`, async () => {
+          await runFixture(fixture, tc);
+        });
+      }
     }
-  }
-});
+  },
+);
 
 // Which module paths tidy asks about for an import nobody provides: `go mod tidy -x` (1.23+)
 // prints every proxy request; a proxy on a closed loopback port makes each one fail at once.
 const tracing = toolchains.filter((t) => Number(t.version.split('.')[1]) >= 23);
-describe.skipIf(tracing.length === 0)(`lookups predicted vs go mod tidy -x (${NO_GO_REASON})`, () => {
-  for (const tc of tracing) {
-    it(`go ${tc.version}`, async () => {
-      const sandbox = await createSandbox({ go: tc, goproxy: 'http://127.0.0.1:9' });
-      try {
-        await sandbox.writeFiles({
-          'go.mod': 'module example.com/m9\n\ngo 1.18\n',
-          'a.go':
-            'package a\n\nimport (\n\t_ "example.com/m9/nodir"\n\t_ "corp.example.net/team/lib/pkg"\n\t_ "nodot/std"\n)\n',
-        });
-        const res = await sandbox.go(['mod', 'tidy', '-e', '-x']);
-        const asked = new Set(
-          [...res.stderr.matchAll(/^# get http:\/\/127\.0\.0\.1:9\/(\S+)\/@v\/list$/gm)].map((m) => m[1]),
-        );
-        const prediction = analyzeTidy({ dir: sandbox.workDir, env: sandbox.env });
-        const ours = new Set(prediction.missing.flatMap((m) => m.lookups.map((l) => l.modulePath)));
-        expect(asked.size, res.stderr).toBeGreaterThan(0);
-        expect([...ours].sort()).toEqual([...asked].sort());
-        for (const m of prediction.missing) {
-          for (const l of m.lookups)
-            expect(l.via).toEqual([{ kind: 'proxy', url: 'http://127.0.0.1:9', fallBackOnError: false }]);
+describe.skipIf(tracing.length === 0)(
+  titleNeedingGo('lookups predicted vs go mod tidy -x', tracing.length > 0),
+  () => {
+    for (const tc of tracing) {
+      it(`go ${tc.version}`, async () => {
+        const sandbox = await createSandbox({ go: tc, goproxy: 'http://127.0.0.1:9' });
+        try {
+          await sandbox.writeFiles({
+            'go.mod': 'module example.com/m9\n\ngo 1.18\n',
+            'a.go':
+              'package a\n\nimport (\n\t_ "example.com/m9/nodir"\n\t_ "corp.example.net/team/lib/pkg"\n\t_ "nodot/std"\n)\n',
+          });
+          const res = await sandbox.go(['mod', 'tidy', '-e', '-x']);
+          const asked = new Set(
+            [...res.stderr.matchAll(/^# get http:\/\/127\.0\.0\.1:9\/(\S+)\/@v\/list$/gm)].map((m) => m[1]),
+          );
+          const prediction = analyzeTidy({ dir: sandbox.workDir, env: sandbox.env });
+          const ours = new Set(prediction.missing.flatMap((m) => m.lookups.map((l) => l.modulePath)));
+          expect(asked.size, res.stderr).toBeGreaterThan(0);
+          expect([...ours].sort()).toEqual([...asked].sort());
+          for (const m of prediction.missing) {
+            for (const l of m.lookups)
+              expect(l.via).toEqual([{ kind: 'proxy', url: 'http://127.0.0.1:9', fallBackOnError: false }]);
+          }
+        } finally {
+          await sandbox.dispose();
         }
-      } finally {
-        await sandbox.dispose();
-      }
-    });
-  }
-});
+      });
+    }
+  },
+);
