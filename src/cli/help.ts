@@ -14,6 +14,11 @@ export const messages = {
     en: 'internal error (this is a bug in gomod-doctor; please report it with the text below):',
     'zh-CN': '内部错误（这是 gomod-doctor 的缺陷，请附上以下内容报告）：',
   } satisfies Message,
+  readingStdin: {
+    en: 'Reading the go command output from standard input (paste it, then Ctrl-D; or: go mod tidy 2>&1 | gomod-doctor explain)',
+    'zh-CN':
+      '正在从标准输入读取 go 命令的输出（粘贴后按 Ctrl-D；或：go mod tidy 2>&1 | gomod-doctor explain）',
+  } satisfies Message,
   missingFile: {
     en: 'missing FILE argument (a go.mod or go.work file)',
     'zh-CN': '缺少 FILE 参数（go.mod 或 go.work 文件）',

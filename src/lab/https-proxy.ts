@@ -286,3 +286,49 @@ export function goGetRoute(
     forwardRequest(fallback, req, res);
   };
 }
+
+/** What a server answers to `?go-get=1` for the paths under `prefix`. */
+export interface GoGetPage {
+  prefix: string;
+  /** HTTP status (default 200). */
+  status?: number;
+  /** The page itself (HTML). */
+  body: string;
+}
+
+/**
+ * A route for a host whose `?go-get=1` discovery goes wrong the way it does in the field: each
+ * import path gets the page of its longest matching prefix (a 404, a login page without a
+ * go-import tag, two tags for one path, a tag for another prefix); anything else is a 404.
+ */
+export function goGetPageRoute(pages: readonly GoGetPage[]): (req: IncomingMessage, res: ServerResponse) => void {
+  const byLength = [...pages].sort((a, b) => b.prefix.length - a.prefix.length);
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://lab.invalid');
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const importPath = `${host}${url.pathname}`.replace(/\/$/, '');
+    const page =
+      url.searchParams.get('go-get') === '1'
+        ? byLength.find((p) => importPath === p.prefix || importPath.startsWith(`${p.prefix}/`))
+        : undefined;
+    const status = page?.status ?? (page ? 200 : 404);
+    const body = page?.body ?? '404 page not found\n';
+    res.writeHead(status, {
+      'Content-Type': page ? 'text/html; charset=utf-8' : 'text/plain',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  };
+}
+
+/** An HTML page with one go-import meta tag per entry (`prefix vcs repoRoot`). */
+export function goImportPage(imports: ReadonlyArray<{ prefix: string; vcs?: string; repoRoot: string }>): string {
+  const tags = imports
+    .map((i) => `<meta name="go-import" content="${i.prefix} ${i.vcs ?? 'git'} ${i.repoRoot}">`)
+    .join('\n');
+  return `<!DOCTYPE html>\n<html><head>\n${tags}\n</head><body>go get</body></html>\n`;
+}
+
+/** A sign-in page as an SSO gateway or a private forge shows to anonymous clients: no go-import tag. */
+export const LOGIN_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form method="post" action="/users/sign_in"><input name="user[login]"><input type="password" name="user[password]"></form></body></html>\n';

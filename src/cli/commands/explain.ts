@@ -42,6 +42,8 @@ export const explainCommand: Command = async (ctx) => {
 
   let input: AsyncIterable<Uint8Array | string>;
   if (file === undefined || file === '-') {
+    // Typed at a terminal with nothing piped in, this would look like a hang: say what it waits for.
+    if ((ctx.stdin as NodeJS.ReadStream).isTTY) ctx.stderr.write(`${say(messages.readingStdin, ctx.lang)}\n`);
     input = ctx.stdin as AsyncIterable<Uint8Array | string>;
   } else {
     const path = resolve(ctx.cwd, file);
