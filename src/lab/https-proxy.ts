@@ -301,7 +301,9 @@ export interface GoGetPage {
  * import path gets the page of its longest matching prefix (a 404, a login page without a
  * go-import tag, two tags for one path, a tag for another prefix); anything else is a 404.
  */
-export function goGetPageRoute(pages: readonly GoGetPage[]): (req: IncomingMessage, res: ServerResponse) => void {
+export function goGetPageRoute(
+  pages: readonly GoGetPage[],
+): (req: IncomingMessage, res: ServerResponse) => void {
   const byLength = [...pages].sort((a, b) => b.prefix.length - a.prefix.length);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'https://lab.invalid');
@@ -322,7 +324,9 @@ export function goGetPageRoute(pages: readonly GoGetPage[]): (req: IncomingMessa
 }
 
 /** An HTML page with one go-import meta tag per entry (`prefix vcs repoRoot`). */
-export function goImportPage(imports: ReadonlyArray<{ prefix: string; vcs?: string; repoRoot: string }>): string {
+export function goImportPage(
+  imports: ReadonlyArray<{ prefix: string; vcs?: string; repoRoot: string }>,
+): string {
   const tags = imports
     .map((i) => `<meta name="go-import" content="${i.prefix} ${i.vcs ?? 'git'} ${i.repoRoot}">`)
     .join('\n');

@@ -184,6 +184,22 @@ describe('context', () => {
     expect(finding!.fixes![0]!.command).toBe('go env -u GONOPROXY');
   });
 
+  it('GOPRIVATE with an extra trailing slash never matches: goprivate-misconfigured, with the repaired list', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'git.other.example,corp.example.com//', GONOPROXY: '', GONOSUMDB: '' }),
+    });
+    expect(finding!.cause).toBe('goprivate-misconfigured');
+    expect(finding!.message).toContain('"corp.example.com//"');
+    expect(finding!.fixes![0]!.command).toBe('go env -w GOPRIVATE=git.other.example,corp.example.com');
+  });
+
+  it('a broken GOPRIVATE entry meant for another host is not the cause', () => {
+    const [finding] = explain(PRIVATE_410, {
+      context: base({ GOPRIVATE: 'https://git.other.example', GONOPROXY: '', GONOSUMDB: '' }),
+    });
+    expect(finding!.cause).toBe('private-module-via-proxy');
+  });
+
   it('go.mod gives the location of the requirement', () => {
     const [finding] = explain(PRIVATE_410, {
       context: {

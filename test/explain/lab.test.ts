@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain/index.ts';
+import type { ExplainContext } from '../../src/explain/types.ts';
 import { transcriptsDir } from './helpers.ts';
 
 /**
@@ -58,6 +59,14 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'https-sumdb-private-direct': 'sumdb-private-module',
   'https-sumdb-private-mirror': 'sumdb-private-module',
   'https-wrong-name': 'tls-untrusted-certificate',
+  'go-get-404': 'go-get-discovery-failed',
+  'go-get-no-meta': 'go-get-discovery-failed',
+  'go-get-meta-mismatch': 'go-get-discovery-failed',
+  'go-get-multiple-meta': 'go-get-discovery-failed',
+  // GOPRIVATE that never matches is invisible in the output: without the user's settings the
+  // transcript is the plain private-module case; with them (see below) it is goprivate-misconfigured.
+  'goprivate-url-scheme': 'private-module-via-proxy',
+  'goprivate-space': 'sumdb-private-module',
   'modcache-permission': 'modcache-permission',
   'modcache-read-only': 'modcache-permission',
   'sumdb-gone': 'sumdb-private-module',
@@ -172,5 +181,62 @@ describe.skipIf(files.length === 0)('lab transcripts', () => {
         if (fix.command !== undefined) expect(fix.command, label).not.toMatch(/undefined/);
       }
     });
+  });
+});
+
+/**
+ * Lab cases whose cause only the user's settings reveal: the go environment the case ran with (as
+ * `gomod-doctor explain` reads it with `go env`) turns the symptom into the root cause.
+ */
+const WITH_CONTEXT: Record<string, { context: ExplainContext; cause: string; fix: string }> = {
+  'goprivate-url-scheme': {
+    context: {
+      goEnv: {
+        GOPRIVATE: 'https://git.corp.example.com',
+        GONOPROXY: '',
+        GONOSUMDB: '',
+        GOPROXY: 'https://proxy.golang.org',
+      },
+    },
+    cause: 'goprivate-misconfigured',
+    fix: 'go env -w GOPRIVATE=git.corp.example.com',
+  },
+  'goprivate-space': {
+    context: {
+      goEnv: {
+        GOPRIVATE: 'other.example.com, git.corp.example.com',
+        GONOPROXY: '',
+        GONOSUMDB: '',
+        GOPROXY: 'https://proxy.golang.org,direct',
+      },
+      envSetInProcess: ['GOPRIVATE'],
+    },
+    cause: 'goprivate-misconfigured',
+    fix: 'export GOPRIVATE="other.example.com,git.corp.example.com"',
+  },
+};
+
+const contextFiles = files.filter((f) => /^(.+)\.go\d+\.\d+\.txt$/.exec(f)![1]! in WITH_CONTEXT);
+
+describe.skipIf(contextFiles.length === 0)('lab transcripts with the go environment they ran with', () => {
+  it.each(contextFiles)('%s', (file) => {
+    const name = /^(.+)\.go\d+\.\d+\.txt$/.exec(file)![1]!;
+    const { context, cause, fix } = WITH_CONTEXT[name]!;
+    const text = readFileSync(join(transcriptsDir, file), 'utf8');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const [finding] = explainText(text, { context, lang }).findings;
+      expect(finding?.cause, lang).toBe(cause);
+      expect(finding?.fixes?.[0]?.command, lang).toBe(fix);
+      expect(finding?.message, lang).toContain(context.goEnv!.GOPRIVATE!);
+    }
+  });
+
+  it('a GOPRIVATE that does match is not called misconfigured', () => {
+    const file = contextFiles.find((f) => f.startsWith('goprivate-url-scheme.'))!;
+    const text = readFileSync(join(transcriptsDir, file), 'utf8');
+    const findings = explainText(text, {
+      context: { goEnv: { GOPRIVATE: 'other.example.com', GONOPROXY: '', GONOSUMDB: '' } },
+    }).findings;
+    expect(findings[0]?.cause).toBe('private-module-via-proxy');
   });
 });

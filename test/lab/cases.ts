@@ -11,7 +11,13 @@ import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
 import type { GitHttpServer } from '../../src/lab/git.ts';
 import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
 import type { ConnectAction, ConnectProxy } from '../../src/lab/https-proxy.ts';
-import { goGetRoute, startConnectProxy } from '../../src/lab/https-proxy.ts';
+import {
+  goGetPageRoute,
+  goGetRoute,
+  goImportPage,
+  LOGIN_PAGE,
+  startConnectProxy,
+} from '../../src/lab/https-proxy.ts';
 import type { NamespaceSpec } from '../../src/lab/namespace.ts';
 import { namespaceCommand } from '../../src/lab/namespace.ts';
 import type { ProxyServer } from '../../src/lab/proxy-server.ts';
@@ -58,6 +64,27 @@ function simpleModule(path: string): ModuleDecl {
 const CORP_SECRET = 'corp.example.com/team/secret';
 const PRIVATE_SECRET = 'private.example.com/team/secret';
 const SUMDB_PRIVATE = 'corp.example.com/team/sumdb';
+
+// ?go-get=1 discovery that goes wrong: one vanity/self-hosted host, one path prefix per way.
+const DISCOVERY_HOST = 'go.corp.example.com';
+const DISCOVERY = {
+  gone: `${DISCOVERY_HOST}/gone/lib`,
+  login: `${DISCOVERY_HOST}/login/lib`,
+  multi: `${DISCOVERY_HOST}/multi/lib`,
+  mismatch: `${DISCOVERY_HOST}/mismatch/lib`,
+} as const;
+
+// GOPRIVATE set, but written so that it never matches (see patternIssues in src/goenv/patterns.ts).
+const GOPRIVATE_SCHEME = 'git.corp.example.com/team/scheme';
+const GOPRIVATE_SPACED = 'git.corp.example.com/team/spaced';
+/**
+ * Served only by git (found by ?go-get=1), never part of the universe: adding it there would
+ * change the local checksum database's tree, which sumdb transcripts show.
+ */
+const GOPRIVATE_SPACED_MODULE: ModuleDecl = {
+  path: GOPRIVATE_SPACED,
+  versions: { 'v1.0.0': { files: packageFiles(GOPRIVATE_SPACED) } },
+};
 
 // Project faults: modules for the cases where the go command rejects the project itself (go.mod,
 // go.sum, go.work, vendor/, paths and versions, the environment) rather than the network.
@@ -319,6 +346,9 @@ export async function startLabServers(): Promise<LabServers> {
     await createGitRepository(universe, PRIVATE_SECRET, {
       dir: join(reposDir, 'private', 'team', 'secret.git'),
     });
+    await createGitRepository(createUniverse([GOPRIVATE_SPACED_MODULE]), GOPRIVATE_SPACED, {
+      dir: join(reposDir, 'gitcorp', 'team', 'spaced.git'),
+    });
     const projectUniverse = createUniverse(PROJECT_MODULES);
     // createUniverse checks versions only; nothing here asks it for a zip or a checksum.
     const gitOnly = createUniverse(GIT_ONLY_MODULES);
@@ -375,7 +405,7 @@ export async function startLabServers(): Promise<LabServers> {
     closers.unshift(() => sumdb.close());
     const publicSumdb = await startChecksumDatabase({
       name: 'sum.golang.org',
-      faults: [SUMDB_PRIVATE, CORP_SECRET].map((module) => ({
+      faults: [SUMDB_PRIVATE, CORP_SECRET, GOPRIVATE_SPACED].map((module) => ({
         name: 'sumdb-private',
         match: { module },
         action: { type: 'status', status: 404, body: sumdbPrivateBody(module, 'v1.0.0') },
@@ -400,6 +430,11 @@ export async function startLabServers(): Promise<LabServers> {
         [{ prefix: PRIVATE_SECRET, repoRoot: `https://${PRIVATE_SECRET}` }],
         `${gitAuth.url}/private`,
       ),
+      'git.corp.example.com': goGetRoute(
+        [{ prefix: GOPRIVATE_SPACED, repoRoot: `https://${GOPRIVATE_SPACED}` }],
+        `${git.url}/gitcorp`,
+      ),
+      [DISCOVERY_HOST]: goGetPageRoute(DISCOVERY_PAGES),
     };
     const https = await startConnectProxy({ ca, routes });
     closers.unshift(() => https.close());
@@ -457,7 +492,33 @@ function tamperedZip(universe: ModuleUniverse): Uint8Array {
   return zip.value;
 }
 
+/** What go.corp.example.com answers to ?go-get=1 under each prefix of DISCOVERY. */
+const DISCOVERY_PAGES = [
+  // A vanity server that does not know the path (or a forge that hides a private repository).
+  { prefix: `${DISCOVERY_HOST}/gone`, status: 404, body: '<html><body>Not Found</body></html>\n' },
+  // An SSO gateway or private forge that shows anonymous clients a sign-in page.
+  { prefix: `${DISCOVERY_HOST}/login`, body: LOGIN_PAGE },
+  // Two tags for the same prefix (a template that adds one per repository mirror).
+  {
+    prefix: `${DISCOVERY_HOST}/multi`,
+    body: goImportPage([
+      { prefix: DISCOVERY.multi, repoRoot: `https://${DISCOVERY.multi}` },
+      { prefix: DISCOVERY.multi, repoRoot: `https://mirror.corp.example.com/multi/lib` },
+    ]),
+  },
+  // A tag for another prefix than the one asked for (e.g. a subgroup path cut short).
+  {
+    prefix: `${DISCOVERY_HOST}/mismatch`,
+    body: goImportPage([{ prefix: `${DISCOVERY_HOST}/other`, repoRoot: `https://${DISCOVERY_HOST}/other` }]),
+  },
+];
+
 const PROXY_FAULTS = [
+  ...[GOPRIVATE_SCHEME, GOPRIVATE_SPACED].map((module) => ({
+    name: 'private-410-goprivate',
+    match: { module },
+    action: { type: 'status', status: 410, body: privateRepoBody(module) } as const,
+  })),
   {
     name: 'private-410-secret',
     match: { module: 'corp.example.com/team/se*' },
@@ -561,6 +622,18 @@ function viaHttps(
     ...overrides,
     env: { HTTPS_PROXY: connectProxy(servers).url, SSL_CERT_FILE: servers.ca.certFile, ...overrides.env },
   });
+}
+
+/**
+ * ?go-get=1 discovery through the CONNECT proxy: GOPRIVATE covers the discovery host, so the go
+ * command asks it directly (never proxy.golang.org or sum.golang.org).
+ */
+function viaDiscovery(servers: LabServers): Omit<SandboxOptions, 'go'> {
+  return viaHttps((s) => s.https, {
+    goproxy: 'https://proxy.golang.org,direct',
+    gosumdb: 'sum.golang.org',
+    goprivate: DISCOVERY_HOST,
+  })(servers);
 }
 
 /** git reads the lab CA from its config (curl does not read SSL_CERT_FILE in every build). */
@@ -1688,6 +1761,95 @@ export const LAB_CASES: readonly LabCase[] = [
     keyLines: [
       /^# get https:\/\/private\.example\.com\/team\/secret\?go-get=1: 200 OK \(N\.NNNs\)$/,
       /^\tfatal: could not read Username for 'https:\/\/private\.example\.com': terminal prompts disabled$/,
+    ],
+  },
+  // ---- ?go-get=1 discovery of a vanity/self-hosted path (through the CONNECT proxy) ---------------
+  {
+    name: 'go-get-404',
+    title: 'a vanity or self-hosted server answers ?go-get=1 with 404 (unknown path, or private and hidden)',
+    sandbox: viaDiscovery,
+    prepare: workModule,
+    args: download(`${DISCOVERY.gone}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/go\.corp\.example\.com\/gone\/lib\?go-get=1: 404 Not Found \(N\.NNNs\)$/,
+      /^go: go\.corp\.example\.com\/gone\/lib@v1\.0\.0: unrecognized import path "go\.corp\.example\.com\/gone\/lib": reading https:\/\/go\.corp\.example\.com\/gone\/lib\?go-get=1: 404 Not Found$/,
+    ],
+  },
+  {
+    name: 'go-get-no-meta',
+    title: 'the ?go-get=1 page is a sign-in page (SSO gateway, private forge): no go-import meta tag',
+    sandbox: viaDiscovery,
+    prepare: workModule,
+    args: download(`${DISCOVERY.login}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/go\.corp\.example\.com\/login\/lib\?go-get=1: 200 OK \(N\.NNNs\)$/,
+      /^go: go\.corp\.example\.com\/login\/lib@v1\.0\.0: unrecognized import path "go\.corp\.example\.com\/login\/lib": parse https:\/\/go\.corp\.example\.com\/login\/lib\?go-get=1: no go-import meta tags \(\)$/,
+    ],
+  },
+  {
+    name: 'go-get-meta-mismatch',
+    title: 'the ?go-get=1 page has a go-import tag for another prefix than the import path',
+    sandbox: viaDiscovery,
+    prepare: workModule,
+    args: download(`${DISCOVERY.mismatch}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: go\.corp\.example\.com\/mismatch\/lib@v1\.0\.0: unrecognized import path "go\.corp\.example\.com\/mismatch\/lib": parse https:\/\/go\.corp\.example\.com\/mismatch\/lib\?go-get=1: no go-import meta tags \(meta tag go\.corp\.example\.com\/other did not match import path go\.corp\.example\.com\/mismatch\/lib\)$/,
+    ],
+  },
+  {
+    name: 'go-get-multiple-meta',
+    title: 'the ?go-get=1 page has two go-import tags for the same import path',
+    sandbox: viaDiscovery,
+    prepare: workModule,
+    args: download(`${DISCOVERY.multi}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: go\.corp\.example\.com\/multi\/lib@v1\.0\.0: unrecognized import path "go\.corp\.example\.com\/multi\/lib": parse \/\/go\.corp\.example\.com\/multi\/lib\?go-get=1: multiple meta tags match import path "go\.corp\.example\.com\/multi\/lib"$/,
+    ],
+  },
+  // ---- GOPRIVATE set but never matching (the go command never says so) -------------------------------
+  {
+    name: 'goprivate-url-scheme',
+    title:
+      'GOPRIVATE=https://git.corp.example.com (a URL, not a path prefix): the private module still goes to proxy.golang.org, 410',
+    sandbox: viaHttps((servers) => servers.https, { goprivate: `https://${GOPRIVATE_SCHEME.split('/')[0]}` }),
+    prepare: workModule,
+    args: download(`${GOPRIVATE_SCHEME}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: git\.corp\.example\.com\/team\/scheme@v1\.0\.0: reading https:\/\/proxy\.golang\.org\/git\.corp\.example\.com\/team\/scheme\/@v\/v1\.0\.0\.info: 410 Gone$/,
+      /^\tserver response:$/,
+      /terminal prompts disabled$/,
+    ],
+  },
+  {
+    name: 'goprivate-space',
+    title:
+      'GOPRIVATE="other.example.com, git.corp.example.com" (a space after the comma is part of the pattern): proxy 410, direct works, sum.golang.org 404',
+    sandbox: viaHttps((servers) => servers.https, {
+      goproxy: 'https://proxy.golang.org,direct',
+      gosumdb: 'sum.golang.org',
+      goprivate: `other.example.com, ${GOPRIVATE_SPACED.split('/')[0]}`,
+    }),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      await trustLabCaInGit(sandbox, servers);
+    },
+    args: download(`${GOPRIVATE_SPACED}@v1.0.0`),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^# get https:\/\/proxy\.golang\.org\/git\.corp\.example\.com\/team\/spaced\/@v\/v1\.0\.0\.info: 410 Gone \(N\.NNNs\)$/,
+      /^# get https:\/\/git\.corp\.example\.com\/team\/spaced\?go-get=1: 200 OK \(N\.NNNs\)$/,
+      /^go: git\.corp\.example\.com\/team\/spaced@v1\.0\.0: verifying go\.mod: git\.corp\.example\.com\/team\/spaced@v1\.0\.0\/go\.mod: reading https:\/\/sum\.golang\.org\/lookup\/git\.corp\.example\.com\/team\/spaced@v1\.0\.0: 404 Not Found$/,
     ],
   },
   // ---- A local checksum database (GOSUMDB with a lab key and URL) ----------------------------------

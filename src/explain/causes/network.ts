@@ -1,10 +1,12 @@
 // Network and proxy causes: DNS, TCP, TLS, HTTP proxies, GOPROXY/GOSUMDB settings, and the proxy's
 // not-found answers for private modules.
 import type { CauseId } from '../../causes/catalog.ts';
+import type { PatternIssueKind } from '../../goenv/patterns.ts';
+import { matchPrefixPatterns, patternIssues } from '../../goenv/patterns.ts';
 import { resolvePrivacy } from '../../goenv/private.ts';
 import { isPublicHost } from '../extract.ts';
 import { docs, goprivateFixes, mirrorFixes, setGoVariable } from '../fixes.ts';
-import type { CauseRule, RemoteSignal } from '../types.ts';
+import type { CauseRule, Facts, RemoteSignal } from '../types.ts';
 import { at, host, mod, pat, quoted } from './helpers.ts';
 
 /** Causes that are the network path itself failing: symptoms in the same statement yield to them. */
@@ -645,6 +647,8 @@ export const networkRules: CauseRule[] = [
           return { cause: 'env-not-inherited', facts: { certainty: 'certain', variable: 'GOPRIVATE' } };
         if (privacy.private)
           return { cause: 'goprivate-misconfigured', facts: { certainty: 'certain', variable: 'GONOPROXY' } };
+        const broken = brokenPattern(env, s.module, 'GONOPROXY');
+        if (broken) return { cause: 'goprivate-misconfigured', facts: broken };
       }
       if (proxyKnewModule && (signals.has('repo-not-found') || signals.has('auth')))
         return { cause: 'module-source-gone' };
@@ -720,29 +724,44 @@ export const networkRules: CauseRule[] = [
     },
     message: {
       en: (s) =>
-        s.variable === 'GONOPROXY'
-          ? `${mod.en(s)} matches GOPRIVATE, but GONOPROXY is set explicitly and does not cover it, so the proxy was still asked.`
-          : `${mod.en(s)} is excluded from the proxy (GOPRIVATE/GONOPROXY), but GOPROXY has no "direct" entry, so nothing may fetch it.`,
+        s.pattern !== undefined
+          ? `${s.variable}="${s.value}" was meant to cover ${mod.en(s)}, but its entry "${s.pattern}" never matches a module path: ${PATTERN_REASON[s.patternIssue as PatternIssueKind]?.en ?? 'it is not a path prefix'}. The go command skips such an entry without a word, so the module was treated as public${s.url ? ` and sent to ${hostText(s.url)}, which answered ${s.status ?? 'not found'}` : ''}.`
+          : s.variable === 'GONOPROXY'
+            ? `${mod.en(s)} matches GOPRIVATE, but GONOPROXY is set explicitly and does not cover it, so the proxy was still asked.`
+            : `${mod.en(s)} is excluded from the proxy (GOPRIVATE/GONOPROXY), but GOPROXY has no "direct" entry, so nothing may fetch it.`,
       'zh-CN': (s) =>
-        s.variable === 'GONOPROXY'
-          ? `${mod.zh(s)} 匹配 GOPRIVATE，但 GONOPROXY 被单独设置且不包含它，所以仍然请求了代理。`
-          : `${mod.zh(s)} 被排除在代理之外（GOPRIVATE/GONOPROXY），但 GOPROXY 中没有 "direct"，因此没有任何途径可以获取它。`,
+        s.pattern !== undefined
+          ? `${s.variable}="${s.value}" 本意是覆盖 ${mod.zh(s)}，但其中的 "${s.pattern}" 永远匹配不到模块路径：${PATTERN_REASON[s.patternIssue as PatternIssueKind]?.['zh-CN'] ?? '它不是路径前缀'}。go 命令会默默跳过这样的条目，所以该模块被当作公开模块${s.url ? `，请求发往 ${hostText(s.url)}，对方回答 ${s.status ?? '未找到'}` : ''}。`
+          : s.variable === 'GONOPROXY'
+            ? `${mod.zh(s)} 匹配 GOPRIVATE，但 GONOPROXY 被单独设置且不包含它，所以仍然请求了代理。`
+            : `${mod.zh(s)} 被排除在代理之外（GOPRIVATE/GONOPROXY），但 GOPROXY 中没有 "direct"，因此没有任何途径可以获取它。`,
     },
     fixes: (s) =>
-      s.variable === 'GONOPROXY'
-        ? [
+      s.pattern !== undefined && typeof s.variable === 'string' && typeof s.repaired === 'string'
+        ? setGoVariable(
+            s,
+            s.variable,
+            s.repaired,
             {
-              description: {
-                en: 'Let GONOPROXY default to GOPRIVATE',
-                'zh-CN': '让 GONOPROXY 使用 GOPRIVATE 的默认值',
-              },
-              command: 'go env -u GONOPROXY',
+              en: `Write each entry of ${s.variable} as a bare module path prefix (no scheme, no spaces, at most one trailing slash)`,
+              'zh-CN': `把 ${s.variable} 的每个条目写成纯模块路径前缀（不带协议、不带空格、末尾最多一个斜杠）`,
             },
-          ]
-        : setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
-            en: 'Add "direct" to GOPROXY so excluded paths are fetched from their repositories',
-            'zh-CN': '在 GOPROXY 中加入 "direct"，让被排除的路径直接从代码仓库获取',
-          }),
+            { fromEnv: s.variable === 'GOPRIVATE' && s.goprivateFromEnv === true },
+          )
+        : s.variable === 'GONOPROXY'
+          ? [
+              {
+                description: {
+                  en: 'Let GONOPROXY default to GOPRIVATE',
+                  'zh-CN': '让 GONOPROXY 使用 GOPRIVATE 的默认值',
+                },
+                command: 'go env -u GONOPROXY',
+              },
+            ]
+          : setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
+              en: 'Add "direct" to GOPROXY so excluded paths are fetched from their repositories',
+              'zh-CN': '在 GOPROXY 中加入 "direct"，让被排除的路径直接从代码仓库获取',
+            }),
     docs: docs('private-modules', 'environment-variables'),
   },
   {
@@ -771,6 +790,8 @@ export const networkRules: CauseRule[] = [
       const privacy = resolvePrivacy(env, s.module);
       if (privacy.noSumDb)
         return { cause: 'env-not-inherited', facts: { certainty: 'certain', variable: 'GONOSUMDB' } };
+      const broken = brokenPattern(env, s.module, 'GONOSUMDB');
+      if (broken) return { cause: 'goprivate-misconfigured', facts: broken };
       return { cause: 'sumdb-private-module', facts: { certainty: 'certain' } };
     },
     title: {
@@ -851,7 +872,8 @@ export const networkRules: CauseRule[] = [
       pat(
         'unrecognized',
         'unrecognized import path',
-        /unrecognized import path "(?<module>[^"]+)"(?<detail>[^\n]{0,300})/,
+        // The detail starts after the colon, so that the quote is the reason alone.
+        /unrecognized import path "(?<module>[^"]+)"(?:: )?(?<detail>[^\n]{0,300})/,
         'all (vcs.go)',
         { unless: ['GOPATH'] },
       ),
@@ -881,9 +903,9 @@ export const networkRules: CauseRule[] = [
     },
     message: {
       en: (s) =>
-        `To fetch ${mod.en(s)} directly, the go command asks https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 for a <meta name="go-import"> tag, and that failed${quoted(s)}. The server has no such tag, shows a login page, or (GitLab subgroups) points at the wrong repository without credentials.`,
+        `To fetch ${mod.en(s)} directly, the go command asks https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 for a <meta name="go-import"> tag, and that failed${quoted(s)}. ${DISCOVERY_REASON[discoveryKind(s)].en}`,
       'zh-CN': (s) =>
-        `为了直接获取 ${mod.zh(s)}，go 命令会请求 https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 以读取 <meta name="go-import"> 标签，这一步失败了${quoted(s)}。服务器没有该标签、返回了登录页面，或者（GitLab 子组）在没有凭据时指向了错误的仓库。`,
+        `为了直接获取 ${mod.zh(s)}，go 命令会请求 https://${(s.module ?? 'HOST/PATH').split('/')[0]}/...?go-get=1 以读取 <meta name="go-import"> 标签，这一步失败了${quoted(s)}。${DISCOVERY_REASON[discoveryKind(s)]['zh-CN']}`,
     },
     fixes: (s) => [
       {
@@ -916,3 +938,102 @@ function hostText(url: string): string {
   const m = /^https?:\/\/([^/]+)/.exec(url);
   return m?.[1] ?? url;
 }
+
+/** Why an entry of a GOPRIVATE-style list never matches, by patternIssues kind. */
+const PATTERN_REASON: Partial<Record<PatternIssueKind, { en: string; 'zh-CN': string }>> = {
+  'url-scheme': {
+    en: 'entries are module path prefixes (host/path), not URLs',
+    'zh-CN': '条目是模块路径前缀（主机/路径），不是 URL',
+  },
+  'surrounding-space': {
+    en: 'a space next to a comma becomes part of the pattern',
+    'zh-CN': '逗号旁边的空格会成为模式的一部分',
+  },
+  'extra-trailing-slash': {
+    en: 'only one trailing slash is ignored',
+    'zh-CN': '末尾只有一个斜杠会被忽略',
+  },
+};
+
+/** An entry as its author meant it: no surrounding spaces, no URL scheme, no trailing slashes. */
+function repairPattern(entry: string): string {
+  return entry
+    .trim()
+    .replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '')
+    .replace(/\/+$/, '');
+}
+
+/**
+ * The list that decides `purpose` for `module` (GONOPROXY or GONOSUMDB when set, else GOPRIVATE)
+ * holds an entry that was meant to cover the module but never matches because of how it is
+ * written. The go command never reports such an entry, so only the settings can tell: facts for
+ * goprivate-misconfigured (the variable, its value, the entry, and the list with entries repaired).
+ */
+function brokenPattern(
+  env: Readonly<Record<string, string | undefined>>,
+  module: string,
+  purpose: 'GONOPROXY' | 'GONOSUMDB',
+): Facts | undefined {
+  const variable = (env[purpose] ?? '') !== '' ? purpose : 'GOPRIVATE';
+  const value = env[variable] ?? '';
+  for (const issue of patternIssues(value)) {
+    const reason = PATTERN_REASON[issue.kind];
+    if (!reason) continue;
+    const repaired = repairPattern(issue.entry);
+    if (repaired === '' || !matchPrefixPatterns(repaired, module)) continue;
+    const fixed = value
+      .split(',')
+      .map((entry) =>
+        patternIssues(entry).some((i) => PATTERN_REASON[i.kind]) ? repairPattern(entry) : entry,
+      )
+      .filter((entry) => entry !== '')
+      .join(',');
+    return {
+      certainty: 'certain',
+      variable,
+      value,
+      pattern: issue.entry,
+      patternIssue: issue.kind,
+      repaired: fixed,
+    };
+  }
+  return undefined;
+}
+
+type DiscoveryKind = 'multiple' | 'mismatch' | 'no-meta' | 'not-found' | 'other';
+
+/** Which way ?go-get=1 discovery failed, from the quoted reason (the same on 1.19 to 1.24). */
+function discoveryKind(s: Facts): DiscoveryKind {
+  const text = `${s.detail ?? ''} ${s.status ?? ''}`;
+  if (text.includes('multiple meta tags')) return 'multiple';
+  if (text.includes('did not match import path')) return 'mismatch';
+  if (text.includes('no go-import meta tag')) return 'no-meta';
+  if (/\b(?:404|410) /.test(text)) return 'not-found';
+  return 'other';
+}
+
+const DISCOVERY_REASON: Record<DiscoveryKind, { en: string; 'zh-CN': string }> = {
+  multiple: {
+    en: 'The page has more than one go-import tag for this path and the go command will not choose: the server must emit exactly one.',
+    'zh-CN': '该页面为这个路径给出了多个 go-import 标签，go 命令不会从中挑选：服务器必须只输出一个。',
+  },
+  mismatch: {
+    en: 'The page has a go-import tag, but for another path prefix than the one imported: the import path is misspelt, or the server maps it to another repository (GitLab subgroups seen without credentials).',
+    'zh-CN':
+      '该页面有 go-import 标签，但对应的是另一个路径前缀：导入路径拼写有误，或者服务器把它映射到了别的仓库（未带凭据访问 GitLab 子组时常见）。',
+  },
+  'no-meta': {
+    en: 'The page has no go-import tag: usually a sign-in page (an SSO gateway, a private forge seen without credentials) or a web server that does not support go get.',
+    'zh-CN':
+      '该页面没有 go-import 标签：通常是登录页面（SSO 网关，或未带凭据访问的私有代码托管平台），或者是不支持 go get 的普通网站。',
+  },
+  'not-found': {
+    en: 'The server does not know this path, or hides a private repository from anonymous requests (GitLab, Gitea and Bitbucket answer 404 then).',
+    'zh-CN':
+      '服务器不认识这个路径，或者对匿名请求隐藏了私有仓库（GitLab、Gitea 和 Bitbucket 此时会回答 404）。',
+  },
+  other: {
+    en: 'The server has no such tag, shows a login page, or (GitLab subgroups) points at the wrong repository without credentials.',
+    'zh-CN': '服务器没有该标签、返回了登录页面，或者（GitLab 子组）在没有凭据时指向了错误的仓库。',
+  },
+};
