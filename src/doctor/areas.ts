@@ -3,6 +3,7 @@ import { redactSecrets } from '../findings/redact.ts';
 import { type Lang, say } from '../i18n/lang.ts';
 import type { Facts } from './facts.ts';
 import { messages } from './messages.ts';
+import { formatSize, type TreeSize } from './tree-size.ts';
 import type { Area } from './types.ts';
 
 export async function areaSummary(area: Area, facts: Facts, lang: Lang): Promise<string> {
@@ -34,7 +35,18 @@ export async function areaSummary(area: Area, facts: Facts, lang: Lang): Promise
     }
     case 'caches': {
       const env = await facts.goenv();
-      return say(messages.cachesLine, lang, { modcache: env?.values.GOMODCACHE || '?' });
+      const modcache = env?.values.GOMODCACHE || '?';
+      const sizes = await facts.cacheSizes();
+      if (!sizes.GOMODCACHE) return say(messages.cachesLine, lang, { modcache });
+      const size = (tree: TreeSize) =>
+        tree.missing || (tree.complete && tree.files === 0)
+          ? say(messages.cacheEmpty, lang)
+          : formatSize(tree);
+      return say(messages.cachesSizedLine, lang, {
+        modcache,
+        modSize: size(sizes.GOMODCACHE),
+        buildSize: sizes.GOCACHE ? size(sizes.GOCACHE) : '',
+      });
     }
     case 'git': {
       const git = await facts.git();

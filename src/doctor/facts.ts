@@ -20,6 +20,7 @@ import {
   parseGoMod,
   parseGoWork,
 } from '../modfile/index.ts';
+import { measureTree, type TreeSize } from './tree-size.ts';
 import type { DoctorOptions, FactName } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +171,24 @@ export interface HomeFacts {
 }
 
 // ---------------------------------------------------------------------------------------------
+// cache sizes
+
+export interface CacheSizesFacts {
+  /** Absent when go env did not answer or the cache is off. */
+  GOMODCACHE?: TreeSize;
+  GOCACHE?: TreeSize;
+}
+
+/**
+ * The walks end this long after the run started (the doctor's whole run must stay well under a
+ * second on a large project), or after this many files; the sizes are then lower bounds.
+ */
+export const CACHE_SIZE_DEADLINE_MS = 400;
+/** Walk time granted even when go env answered late. */
+const CACHE_SIZE_MIN_MS = 100;
+export const CACHE_SIZE_MAX_FILES = 300_000;
+
+// ---------------------------------------------------------------------------------------------
 
 export interface Facts {
   go(): Promise<GoFacts>;
@@ -178,6 +197,7 @@ export interface Facts {
   git(): Promise<GitFacts>;
   gitconfig(): Promise<GitConfigFacts>;
   home(): Promise<HomeFacts>;
+  cacheSizes(): Promise<CacheSizesFacts>;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -206,7 +226,21 @@ export function createFacts(options: DoctorOptions): Facts {
   const git = once(async () => readGit(await gitBin(), options.env));
   const gitconfig = once(async () => readGitConfig(await gitBin(), options.env));
   const home = once(async () => readHome(options.env));
-  return { go, goenv, project, git, gitconfig, home };
+  const started = performance.now();
+  const cacheSizes = once(async () => {
+    const env = await goenv();
+    if (!env?.ok) return {};
+    const deadline = Math.max(started + CACHE_SIZE_DEADLINE_MS, performance.now() + CACHE_SIZE_MIN_MS);
+    const limits = { deadline, maxFiles: CACHE_SIZE_MAX_FILES };
+    const measure = (name: 'GOMODCACHE' | 'GOCACHE') => {
+      const path = env.values[name];
+      return path && path !== 'off' && isAbsolute(path) ? measureTree(path, limits) : undefined;
+    };
+    // Both walks interleave (each yields between slices) under the one deadline.
+    const [modcache, gocache] = await Promise.all([measure('GOMODCACHE'), measure('GOCACHE')]);
+    return { ...(modcache ? { GOMODCACHE: modcache } : {}), ...(gocache ? { GOCACHE: gocache } : {}) };
+  });
+  return { go, goenv, project, git, gitconfig, home, cacheSizes };
 }
 
 /** Starts gathering the named facts now, so that they are ready (or under way) when checks ask. */

@@ -64,6 +64,13 @@ export const messages = {
     en: ({ modcache }) => `module cache ${modcache}`,
     'zh-CN': ({ modcache }) => `模块缓存 ${modcache}`,
   } satisfies Message<{ modcache: string }>,
+  cachesSizedLine: {
+    en: ({ modcache, modSize, buildSize }) =>
+      `module cache ${modcache} (${modSize})${buildSize ? `, build cache ${buildSize}` : ''}`,
+    'zh-CN': ({ modcache, modSize, buildSize }) =>
+      `模块缓存 ${modcache}（${modSize}）${buildSize ? `，构建缓存 ${buildSize}` : ''}`,
+  } satisfies Message<{ modcache: string; modSize: string; buildSize: string }>,
+  cacheEmpty: { en: 'empty', 'zh-CN': '空' } satisfies Message,
   gitLine: {
     en: ({ version }) => `git ${version}`,
     'zh-CN': ({ version }) => `git ${version}`,

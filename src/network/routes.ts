@@ -74,6 +74,8 @@ export type FetchRoute =
 export type ChecksumRoute =
   | { kind: 'sumdb'; name: string }
   | { kind: 'skipped'; reason: 'gonosumdb' | 'gosumdb-off' }
+  /** Nothing is downloaded (GOPROXY=off, -mod=vendor), so there is no new checksum to look up. */
+  | { kind: 'not-fetched'; reason: 'goproxy-off' | 'vendor' }
   | { kind: 'invalid'; error: string };
 
 export interface ModuleRoute {
@@ -383,13 +385,18 @@ export function computeRoutes(input: RouteInput): RouteTable {
       version: req.version,
       privacy,
       fetch,
-      checksum: !gosumdb.ok
-        ? { kind: 'invalid', error: gosumdb.error }
-        : gosumdb.kind === 'off'
-          ? { kind: 'skipped', reason: 'gosumdb-off' }
-          : privacy.noSumDb
-            ? { kind: 'skipped', reason: 'gonosumdb' }
-            : { kind: 'sumdb', name: gosumdb.name },
+      // A module that is never downloaded is never looked up in the checksum database either:
+      // counting it there made a GOPROXY=off run probe sum.golang.org and report it unreachable.
+      checksum:
+        fetch.kind === 'off'
+          ? { kind: 'not-fetched', reason: fetch.reason }
+          : !gosumdb.ok
+            ? { kind: 'invalid', error: gosumdb.error }
+            : gosumdb.kind === 'off'
+              ? { kind: 'skipped', reason: 'gosumdb-off' }
+              : privacy.noSumDb
+                ? { kind: 'skipped', reason: 'gonosumdb' }
+                : { kind: 'sumdb', name: gosumdb.name },
     };
     if (fetch.kind === 'direct' || (fetch.kind === 'proxies' && fetch.after === 'direct')) {
       route.direct = directRoute(req.path, privacy, govcs, insteadOf);

@@ -1,11 +1,11 @@
 // One case per kind of finding, each against the real go command and real git in a sandboxed
 // environment, plus a healthy project that must yield no warning at all.
-import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
 import type { Sandbox } from '../../src/lab/sandbox.ts';
-import { NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
 import { type DoctorCase, doctorIn, HEALTHY_GOMOD, HEALTHY_GOSUM, toolchain, universe } from './helpers.ts';
 
 interface Expected {
@@ -346,6 +346,30 @@ describe.skipIf(!toolchain)(
           { files: { 'go.mod': mod('\nrequire git.corp.internal/team/lib v1.0.0\n'), 'go.sum': '' } },
           { check: 'settings/private-patterns', cause: 'private-module-via-proxy', severity: 'warning' },
         ));
+      const go124 = goToolchain('1.24') ? it : it.skip;
+      go124('GOAUTH names a command that is not on PATH (go 1.24)', () =>
+        expectFinding(
+          { go: '1.24', env: { GOAUTH: 'netrc;corp-auth-helper --token=abc' } },
+          { check: 'settings/goauth', cause: 'git-auth-required', severity: 'warning' },
+        ),
+      );
+      go124('GOAUTH with an empty entry stops every download (go 1.24)', () =>
+        expectFinding(
+          { go: '1.24', env: { GOAUTH: 'netrc;' } },
+          { check: 'settings/goauth', cause: 'git-auth-required', severity: 'error' },
+        ),
+      );
+      go124('GOAUTH=git with a relative directory (go 1.24)', () =>
+        expectFinding(
+          { go: '1.24', env: { GOAUTH: 'git relative/dir' } },
+          { check: 'settings/goauth', cause: 'git-auth-required', severity: 'error' },
+        ),
+      );
+      it('GOAUTH set for a go before 1.24 has no effect', () =>
+        expectFinding(
+          { env: { GOAUTH: 'netrc' } },
+          { check: 'settings/goauth', cause: 'git-auth-required', severity: 'info' },
+        ));
       it('GOVCS malformed', () =>
         expectFinding(
           { env: { GOVCS: 'github.com' } },
@@ -428,6 +452,23 @@ describe.skipIf(!toolchain)(
           },
           { check: 'caches/writable', cause: 'modcache-permission', severity: 'error' },
         ));
+      it('a large module cache: its size as a note, and in the area line', async () => {
+        const c: DoctorCase = {
+          prepare: (s) => {
+            const dir = join(s.gomodcache, 'cache', 'download', 'example.com', 'big', '@v');
+            mkdirSync(dir, { recursive: true });
+            // Sparse: 2 GiB apparent size without using the disk.
+            writeFileSync(join(dir, 'v1.0.0.zip'), '');
+            truncateSync(join(dir, 'v1.0.0.zip'), 2 * 1024 ** 3);
+          },
+        };
+        await expectFinding(c, { check: 'caches/sizes', cause: 'disk-full', severity: 'info' });
+        const { result, sandbox } = await doctorIn(c);
+        sandboxes.push(sandbox);
+        expect(result.areas.find((a) => a.area === 'caches')?.summary).toMatch(
+          /^module cache .+ \(2\.0 GiB\), build cache empty$/,
+        );
+      });
       it('leftover partial downloads', () =>
         expectFinding(
           {
@@ -479,6 +520,47 @@ describe.skipIf(!toolchain)(
           },
           { check: 'git/ssh-hosts', cause: 'git-ssh-auth', severity: 'warning' },
         ));
+      const privateMod = {
+        'go.mod': mod('\nrequire git.corp.example.com/team/lib v1.0.0\n'),
+        'go.sum': '',
+      };
+      it('a private module host without any credentials for git', () =>
+        expectFinding(
+          { files: privateMod, env: { GOPRIVATE: 'git.corp.example.com' } },
+          { check: 'git/module-hosts', cause: 'git-auth-required', severity: 'warning' },
+        ));
+      it('a private module host with a ~/.netrc entry: no warning', async () => {
+        const { result, sandbox } = await doctorIn({
+          files: privateMod,
+          env: { GOPRIVATE: 'git.corp.example.com' },
+          prepare: (s) => {
+            writeFileSync(join(s.home, '.netrc'), 'machine git.corp.example.com login me password x\n');
+            chmodSync(join(s.home, '.netrc'), 0o600);
+          },
+        });
+        sandboxes.push(sandbox);
+        expect(result.report.findings.filter((f) => f.check === 'git/module-hosts')).toEqual([]);
+      });
+      it('a ~/.netrc entry for a private host that git reaches over ssh', () =>
+        expectFinding(
+          {
+            files: privateMod,
+            env: { GOPRIVATE: 'git.corp.example.com' },
+            prepare: async (s) => {
+              writeFileSync(join(s.home, '.netrc'), 'machine git.corp.example.com login me password x\n');
+              chmodSync(join(s.home, '.netrc'), 0o600);
+              await s.gitConfig([
+                {
+                  section: 'url',
+                  subsection: 'git@git.corp.example.com:',
+                  key: 'insteadOf',
+                  value: 'https://git.corp.example.com/',
+                },
+              ]);
+            },
+          },
+          { check: 'git/module-hosts', cause: 'git-ssh-auth', severity: 'info' },
+        ));
       it('.netrc entry without password', () =>
         expectFinding(
           {
@@ -516,3 +598,58 @@ describe.skipIf(!toolchain)(
     });
   },
 );
+
+// Checks whose answer depends on the go release, run against each installed one.
+const MATRIX = ['1.19', '1.23', '1.24'] as const;
+for (const version of MATRIX) {
+  const available = goToolchain(version) !== undefined;
+  describe.skipIf(!available)(
+    `version-dependent checks on go ${version}${available ? '' : ` (go ${version} not installed: ${NO_GO_REASON})`}`,
+    () => {
+      // Before 1.21 there is no toolchain switching: a newer go line is an error whatever GOTOOLCHAIN says.
+      const switching = version !== '1.19';
+      // Go 1.19 does not stop on a newer go line: it tries, and fails only on what it cannot build.
+      const tooNew = switching ? 'error' : 'warning';
+      it(`go line newer than the local go, GOTOOLCHAIN=local: ${tooNew}`, () =>
+        expectFinding(
+          { go: version, files: { 'go.mod': 'module example.com/app\n\ngo 1.99\n' } },
+          { check: 'toolchain/go-line', cause: 'go-version-too-new', severity: tooNew, line: 3 },
+        ));
+      it(`go line newer than the local go, GOTOOLCHAIN=auto: ${switching ? 'a download' : 'still too new'}`, () =>
+        expectFinding(
+          {
+            go: version,
+            files: { 'go.mod': 'module example.com/app\n\ngo 1.99\n' },
+            env: { GOTOOLCHAIN: 'auto' },
+          },
+          switching
+            ? { check: 'toolchain/go-line', cause: 'toolchain-download', severity: 'warning' }
+            : { check: 'toolchain/go-line', cause: 'go-version-too-new', severity: 'warning' },
+        ));
+      it('a healthy go line: no toolchain finding', async () => {
+        const { result, sandbox } = await doctorIn({
+          go: version,
+          files: { 'go.mod': HEALTHY_GOMOD.replace('go 1.21', `go ${version}`), 'go.sum': HEALTHY_GOSUM },
+        });
+        sandboxes.push(sandbox);
+        const problems = result.report.findings.filter((f) => f.severity !== 'info');
+        expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+      });
+      it('GOFLAGS with a non-flag', () =>
+        expectFinding(
+          { go: version, env: { GOFLAGS: 'mod=mod' } },
+          { check: 'settings/goflags', cause: 'goflags-invalid', severity: 'error' },
+        ));
+      it('GOFLAGS=-mod=vendor without vendor/', () =>
+        expectFinding(
+          { go: version, env: { GOFLAGS: '-mod=vendor' } },
+          { check: 'settings/goflags', cause: 'goflags-invalid', severity: 'error' },
+        ));
+      it('GOFLAGS=-mod=mod in CI', () =>
+        expectFinding(
+          { go: version, env: { GOFLAGS: '-mod=mod', CI: 'true' } },
+          { check: 'settings/goflags', cause: 'goflags-invalid', severity: 'warning' },
+        ));
+    },
+  );
+}

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
 import { runCli } from '../helpers/cli.ts';
-import { NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
 import { HEALTHY_GOMOD, HEALTHY_GOSUM, toolchain } from './helpers.ts';
 
 const sandboxes: Sandbox[] = [];
@@ -103,6 +103,57 @@ describe.skipIf(!toolchain)(`doctor safety${toolchain ? '' : ` (${NO_GO_REASON})
     const text = await runCli(['-v'], { cwd: sandbox.workDir, env });
     expect(text.stdout).toContain('proxy.corp.example.com');
   });
+
+  it.skipIf(!goToolchain('1.24'))(
+    'GOAUTH (go 1.24), .netrc and private module hosts: findings name hosts and commands, never secrets',
+    async () => {
+      const canaries = ['CANARYgoauthARG8', 'CANARYnetrcPASS9', 'CANARYgoauthCMD10', 'CANARYnetrcLOGIN11'];
+      const sandbox = await createSandbox({ go: goToolchain('1.24')! });
+      sandboxes.push(sandbox);
+      await sandbox.writeFiles({
+        'go.mod':
+          'module example.com/app\n\ngo 1.21\n\nrequire (\n\tgit.corp.example.com/team/lib v1.0.0\n\tgit.other.internal/x v1.0.0\n)\n',
+      });
+      writeFileSync(
+        join(sandbox.home, '.netrc'),
+        `machine git.corp.example.com login ${canaries[3]} password ${canaries[1]}\n`,
+      );
+      chmodSync(join(sandbox.home, '.netrc'), 0o600);
+      await sandbox.gitConfig([
+        {
+          section: 'url',
+          subsection: 'git@git.corp.example.com:',
+          key: 'insteadOf',
+          value: 'https://git.corp.example.com/',
+        },
+      ]);
+      const env = cliEnv(sandbox, {
+        GOPRIVATE: 'git.corp.example.com,git.other.internal',
+        // A missing command with a token argument, a command word that is itself a secret, and an
+        // empty entry (fatal): each becomes a finding, none may show a token.
+        GOAUTH: `netrc;missing-auth-helper --token=${canaries[0]};TOKEN=${canaries[2]} helper;`,
+      });
+      for (const args of FORMATS) {
+        const result = await runCli(args, { cwd: sandbox.workDir, env });
+        const output = result.stdout + result.stderr;
+        expect(result.exitCode, output).not.toBe(2);
+        for (const canary of canaries)
+          expect(output, `${args.join(' ')} leaks ${canary}`).not.toContain(canary);
+      }
+      const json = await runCli(['--json'], { cwd: sandbox.workDir, env });
+      const checks = (JSON.parse(json.stdout) as { findings: Array<{ check: string; cause: string }> })
+        .findings;
+      expect(checks).toContainEqual(
+        expect.objectContaining({ check: 'settings/goauth', cause: 'git-auth-required' }),
+      );
+      expect(checks).toContainEqual(
+        expect.objectContaining({ check: 'git/module-hosts', cause: 'git-auth-required' }),
+      );
+      expect(checks).toContainEqual(
+        expect.objectContaining({ check: 'git/module-hosts', cause: 'git-ssh-auth' }),
+      );
+    },
+  );
 
   it('an untrusted checkout: nothing of it runs, no toolchain download, no file changes', async () => {
     // A proxy that records every request: a toolchain download would go through it.

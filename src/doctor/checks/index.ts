@@ -4,9 +4,11 @@
 import type { Check } from '../types.ts';
 import cachesDiskSpace from './caches/disk-space.ts';
 import cachesLeftovers from './caches/leftovers.ts';
+import cachesSizes from './caches/sizes.ts';
 import cachesWritable from './caches/writable.ts';
 import gitBinary from './git/binary.ts';
 import gitCredentials from './git/credentials.ts';
+import gitModuleHosts from './git/module-hosts.ts';
 import gitPromptEnv from './git/prompt-env.ts';
 import gitSshHosts from './git/ssh-hosts.ts';
 import projectGomodSyntax from './project/gomod-syntax.ts';
@@ -19,6 +21,7 @@ import projectVendor from './project/vendor.ts';
 import projectVersions from './project/versions.ts';
 import projectWorkspace from './project/workspace.ts';
 import settingsGo111module from './settings/go111module.ts';
+import settingsGoauth from './settings/goauth.ts';
 import settingsGoflags from './settings/goflags.ts';
 import settingsGoproxy from './settings/goproxy.ts';
 import settingsGosumdb from './settings/gosumdb.ts';
@@ -39,6 +42,7 @@ export const CHECKS: readonly Check[] = [
   settingsGosumdb,
   settingsPrivatePatterns,
   settingsGovcs,
+  settingsGoauth,
   settingsOrigins,
   projectModuleRoot,
   projectGomodSyntax,
@@ -52,8 +56,10 @@ export const CHECKS: readonly Check[] = [
   cachesWritable,
   cachesDiskSpace,
   cachesLeftovers,
+  cachesSizes,
   gitBinary,
   gitSshHosts,
   gitCredentials,
+  gitModuleHosts,
   gitPromptEnv,
 ];

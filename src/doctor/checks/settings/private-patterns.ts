@@ -15,7 +15,7 @@ import { projectModules } from '../project/modules.ts';
 
 const NAMES = ['GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'] as const;
 /** Hosts of public code: a pattern that covers one of them whole is almost never meant. */
-const PUBLIC_HOSTS = [
+export const PUBLIC_HOSTS = [
   'github.com',
   'gitlab.com',
   'bitbucket.org',
@@ -26,7 +26,7 @@ const PUBLIC_HOSTS = [
   'k8s.io',
   'go.uber.org',
 ];
-const PRIVATE_HOST =
+export const PRIVATE_HOST =
   /(^|\.)(internal|corp|local|lan|intranet|private|home\.arpa|localdomain)$|^localhost$|^\d+\.\d+\.\d+\.\d+$/i;
 
 const m = {
