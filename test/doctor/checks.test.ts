@@ -4,9 +4,18 @@ import { chmodSync, chownSync, mkdirSync, truncateSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
+import { type NamespaceSpec, namespaceSupport } from '../../src/lab/namespace.ts';
 import type { Sandbox } from '../../src/lab/sandbox.ts';
-import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
-import { type DoctorCase, doctorIn, HEALTHY_GOMOD, HEALTHY_GOSUM, toolchain, universe } from './helpers.ts';
+import { goToolchain, goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import {
+  type DoctorCase,
+  doctorIn,
+  doctorInNamespace,
+  HEALTHY_GOMOD,
+  HEALTHY_GOSUM,
+  toolchain,
+  universe,
+} from './helpers.ts';
 
 interface Expected {
   check: string;
@@ -15,6 +24,8 @@ interface Expected {
   file?: string;
   line?: number;
   column?: number;
+  /** To tell apart two findings of one check with the same cause and severity. */
+  title?: RegExp;
 }
 
 const sandboxes: Sandbox[] = [];
@@ -22,8 +33,13 @@ afterAll(async () => {
   await Promise.all(sandboxes.map((s) => s.dispose()));
 });
 
-async function expectFinding(c: DoctorCase, expected: Expected): Promise<void> {
-  const { result, sandbox } = await doctorIn(c);
+/** Set `namespace` to run the doctor in a process of its own inside a private mount namespace. */
+async function expectFinding(
+  c: DoctorCase & { namespace?: (sandbox: Sandbox) => NamespaceSpec },
+  expected: Expected,
+): Promise<void> {
+  const { namespace } = c;
+  const { result, sandbox } = namespace ? await doctorInNamespace({ ...c, namespace }) : await doctorIn(c);
   sandboxes.push(sandbox);
   // Every check emits only causes it declares, and only catalog ids.
   for (const outcome of result.outcomes) {
@@ -34,7 +50,11 @@ async function expectFinding(c: DoctorCase, expected: Expected): Promise<void> {
     }
   }
   const hit = result.report.findings.find(
-    (f) => f.check === expected.check && f.cause === expected.cause && f.severity === expected.severity,
+    (f) =>
+      f.check === expected.check &&
+      f.cause === expected.cause &&
+      f.severity === expected.severity &&
+      (expected.title === undefined || expected.title.test(f.title)),
   );
   expect(hit, JSON.stringify(result.report.findings, null, 1)).toBeDefined();
   expect(hit!.severity).toBe(expected.severity);
@@ -44,6 +64,9 @@ async function expectFinding(c: DoctorCase, expected: Expected): Promise<void> {
 }
 
 const mod = (body: string) => `module example.com/app\n\ngo 1.21\n${body}`;
+
+/** Undefined where mounts in a private namespace work (root on Linux), else why not. */
+const noNamespaces = await namespaceSupport();
 
 describe.skipIf(!toolchain)(
   `doctor checks against go ${toolchain?.version ?? '(none)'} and git${toolchain ? '' : ` (${NO_GO_REASON})`}`,
@@ -258,6 +281,54 @@ describe.skipIf(!toolchain)(
           },
           { check: 'project/nested-modules', cause: 'missing-requirement', severity: 'warning' },
         ));
+      it('a version that is not a version at all', () =>
+        expectFinding(
+          { files: { 'go.mod': mod('\nrequire example.com/a bogus\n'), 'go.sum': '' } },
+          {
+            check: 'project/gomod-syntax',
+            cause: 'invalid-version-syntax',
+            severity: 'error',
+            file: 'go.mod',
+            line: 5,
+            column: 1,
+          },
+        ));
+      it('a module path whose major version suffix is malformed (/v1)', () =>
+        expectFinding(
+          { files: { 'go.mod': mod('\nrequire example.com/a/v1 v1.0.0\n'), 'go.sum': '' } },
+          {
+            check: 'project/gomod-syntax',
+            cause: 'malformed-module-path',
+            severity: 'error',
+            file: 'go.mod',
+            line: 5,
+            column: 1,
+          },
+        ));
+      it('the main module path is not a valid import path', () =>
+        expectFinding(
+          { files: { 'go.mod': 'module example.com/app/\n\ngo 1.21\n' } },
+          {
+            check: 'project/versions',
+            cause: 'malformed-module-path',
+            severity: 'warning',
+            file: 'go.mod',
+            line: 1,
+            column: 1,
+          },
+        ));
+      it('go.mod without a module line', () =>
+        expectFinding(
+          { files: { 'go.mod': 'go 1.21\n' } },
+          {
+            check: 'project/module-root',
+            cause: 'go-mod-syntax',
+            severity: 'error',
+            file: 'go.mod',
+            line: 1,
+            column: 1,
+          },
+        ));
       it('no go.mod at all', () =>
         expectFinding(
           { files: { README: 'hi\n' } },
@@ -346,6 +417,14 @@ describe.skipIf(!toolchain)(
           { files: { 'go.mod': mod('\nrequire git.corp.internal/team/lib v1.0.0\n'), 'go.sum': '' } },
           { check: 'settings/private-patterns', cause: 'private-module-via-proxy', severity: 'warning' },
         ));
+      it('a private-looking requirement kept off the proxy but still checked against the checksum database', () =>
+        expectFinding(
+          {
+            files: { 'go.mod': mod('\nrequire git.corp.internal/team/lib v1.0.0\n'), 'go.sum': '' },
+            env: { GONOPROXY: 'git.corp.internal' },
+          },
+          { check: 'settings/private-patterns', cause: 'sumdb-private-module', severity: 'warning' },
+        ));
       const go124 = goToolchain('1.24') ? it : it.skip;
       go124('GOAUTH names a command that is not on PATH (go 1.24)', () =>
         expectFinding(
@@ -417,6 +496,22 @@ describe.skipIf(!toolchain)(
           { env: { GOROOT: '/usr/lib/go-9.99' } },
           { check: 'toolchain/go-binary', cause: 'goroot-broken', severity: 'warning' },
         ));
+      const older = goToolchains().find((t) => t.version !== toolchain?.version);
+      (older ? it : it.skip)(
+        `two go installations on PATH${older ? '' : ' (needs a second toolchain in .cache/go)'}`,
+        () =>
+          expectFinding(
+            {
+              env: { PATH: `${join(toolchain!.goroot, 'bin')}:${join(older!.goroot, 'bin')}:/usr/bin:/bin` },
+            },
+            {
+              check: 'toolchain/go-on-path',
+              cause: 'goroot-broken',
+              severity: 'info',
+              title: /^2 different go installations on PATH$/,
+            },
+          ),
+      );
       it('no go on PATH', () =>
         expectFinding(
           { env: { PATH: '/usr/bin:/bin' } },
@@ -469,6 +564,54 @@ describe.skipIf(!toolchain)(
           /^module cache .+ \(2\.0 GiB\), build cache empty$/,
         );
       });
+      describe.skipIf(noNamespaces)(
+        `a small tmpfs as the module cache${noNamespaces ? ` (skipped: ${noNamespaces})` : ''}`,
+        () => {
+          const cacheOn = (options: string) => (s: Sandbox) => ({
+            tmpfs: [{ target: s.gomodcache, options }],
+          });
+          it('1 MiB free: an error', () =>
+            expectFinding(
+              { namespace: cacheOn('size=1m') },
+              {
+                check: 'caches/disk-space',
+                cause: 'disk-full',
+                severity: 'error',
+                title: /^Only 1 MiB free for GOMODCACHE$/,
+              },
+            ));
+          it('512 MiB free: a warning', () =>
+            expectFinding(
+              { namespace: cacheOn('size=512m') },
+              {
+                check: 'caches/disk-space',
+                cause: 'disk-full',
+                severity: 'warning',
+                title: /^Only 512 MiB free for GOMODCACHE$/,
+              },
+            ));
+          it('space left but almost no inodes: an error', () =>
+            expectFinding(
+              { namespace: cacheOn('size=64m,nr_inodes=100') },
+              {
+                check: 'caches/disk-space',
+                cause: 'disk-full',
+                severity: 'error',
+                title: /^Only \d{2} free inodes for GOMODCACHE$/,
+              },
+            ));
+          it('10 000 inodes left: a warning', () =>
+            expectFinding(
+              { namespace: cacheOn('size=64m,nr_inodes=10000') },
+              {
+                check: 'caches/disk-space',
+                cause: 'disk-full',
+                severity: 'warning',
+                title: /^Only \d{4} free inodes for GOMODCACHE$/,
+              },
+            ));
+        },
+      );
       it('leftover partial downloads', () =>
         expectFinding(
           {

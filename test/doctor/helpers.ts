@@ -1,8 +1,13 @@
 // Runs the doctor in the test lab: a sandboxed go environment (temporary HOME, GOPATH, module and
 // build caches, GOENV file, GIT_CONFIG_GLOBAL) with the real go and git, on a project written
 // into the sandbox's work directory.
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type DoctorResult, runDoctor } from '../../src/doctor/run.ts';
 import type { DoctorOptions } from '../../src/doctor/types.ts';
+import { run } from '../../src/exec/run.ts';
+import { type NamespaceSpec, namespaceCommand } from '../../src/lab/namespace.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/lab/sandbox.ts';
 import { createUniverse } from '../../src/lab/universe.ts';
 import { goToolchain, goToolchains } from '../helpers/go-matrix.ts';
@@ -49,7 +54,7 @@ export interface DoctorCase {
   go?: string;
 }
 
-export async function doctorIn(c: DoctorCase): Promise<{ result: DoctorResult; sandbox: Sandbox }> {
+async function prepareCase(c: DoctorCase): Promise<{ sandbox: Sandbox; env: Record<string, string> }> {
   const go = (c.go ? goToolchain(c.go) : undefined) ?? toolchain!;
   const base = { ...HEALTHY_SETTINGS, ...c.sandbox };
   const sandbox = await createSandbox({
@@ -61,6 +66,52 @@ export async function doctorIn(c: DoctorCase): Promise<{ result: DoctorResult; s
   await c.prepare?.(sandbox);
   const env = { ...sandbox.env, ...c.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return { sandbox, env: env as Record<string, string> };
+}
+
+export async function doctorIn(c: DoctorCase): Promise<{ result: DoctorResult; sandbox: Sandbox }> {
+  const { sandbox, env } = await prepareCase(c);
   const result = await runDoctor({ cwd: sandbox.workDir, env, lang: 'en', ...c.options });
   return { result, sandbox };
+}
+
+/** What doctor-child.ts prints: the result without its facts, each check by id and causes. */
+export interface ChildDoctorResult {
+  report: DoctorResult['report'];
+  areas: DoctorResult['areas'];
+  outcomes: Array<{
+    check: { id: string; causes: readonly string[] };
+    status: DoctorResult['outcomes'][number]['status'];
+    findings: DoctorResult['outcomes'][number]['findings'];
+  }>;
+}
+
+const childScript = fileURLToPath(new URL('./doctor-child.ts', import.meta.url));
+const tsxLoader = createRequire(import.meta.url).resolve('tsx/esm');
+
+/**
+ * The doctor in a process of its own inside a private mount namespace (src/lab/namespace.ts), for
+ * what only mounts can set up, such as a nearly full file system under the caches. The mounts
+ * exist for that process alone and end with it. Needs root: skip with `namespaceSupport()`.
+ */
+export async function doctorInNamespace(
+  c: DoctorCase & { namespace: (sandbox: Sandbox) => NamespaceSpec },
+): Promise<{ result: ChildDoctorResult; sandbox: Sandbox }> {
+  const { sandbox, env } = await prepareCase(c);
+  const spec = c.namespace(sandbox);
+  // A mount needs an existing directory to cover.
+  for (const { target } of spec.tmpfs ?? []) await mkdir(target, { recursive: true });
+  const { command, args } = await namespaceCommand(spec, sandbox.labDir, process.execPath, [
+    '--import',
+    tsxLoader,
+    childScript,
+    JSON.stringify(c.options ?? {}),
+  ]);
+  const child = await run(command, args, { env, cwd: sandbox.workDir, timeoutMs: 60_000 });
+  if (child.exitCode !== 0) {
+    throw new Error(
+      `doctor in a namespace exited ${child.exitCode}: ${child.stderr || child.spawnError?.message}`,
+    );
+  }
+  return { result: JSON.parse(child.stdout) as ChildDoctorResult, sandbox };
 }
