@@ -5,7 +5,8 @@ import pc from 'picocolors';
 import type { Severity } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import { type Lang, say } from '../i18n/lang.ts';
-import { countBySeverity, labels, severityLabel } from '../report/labels.ts';
+import { countBySeverity, labels } from '../report/labels.ts';
+import { findingBodyLines, findingTitleLine } from '../report/terminal.ts';
 import { areaName, messages } from './messages.ts';
 import type { DoctorNetwork } from './network.ts';
 import type { AreaResult, DoctorResult } from './run.ts';
@@ -49,10 +50,7 @@ function charIndex(text: string, byteColumn: number): number {
 
 function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors): string[] {
   const { lang, verbose } = options;
-  const mark = { error: c.red('✗'), warning: c.yellow('!'), info: c.blue('i') }[f.severity];
-  const lines = [
-    `${mark} ${c.bold(f.title)} ${c.dim(`(${severityLabel[f.severity][lang]}, ${labels.cause[lang]}: ${f.cause})`)}`,
-  ];
+  const lines = [findingTitleLine(f, lang, c)];
   const evidence = [...(f.evidence ?? [])];
   const loc = f.location;
   if (loc) {
@@ -68,19 +66,7 @@ function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors
       }
     }
   }
-  for (const text of f.message.split('\n')) lines.push(`  ${text}`);
-  const shown = verbose ? evidence : evidence.slice(0, 3);
-  if (shown.length > 0) {
-    lines.push(`  ${c.dim(`${labels.evidence[lang]}:`)}`);
-    for (const e of shown)
-      lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
-    if (shown.length < evidence.length) lines.push(`    ${c.dim(`(+${evidence.length - shown.length})`)}`);
-  }
-  for (const fix of f.fixes ?? []) {
-    lines.push(`  ${c.green(`${labels.fix[lang]}:`)} ${fix.description}`);
-    if (fix.command) lines.push(`    ${c.bold(fix.command)}`);
-  }
-  if (verbose) for (const url of f.docs ?? []) lines.push(`  ${c.dim(`${labels.docs[lang]}: ${url}`)}`);
+  lines.push(...findingBodyLines(f, evidence, { lang, verbose, docs: verbose === true }, c));
   return lines;
 }
 

@@ -20,6 +20,31 @@ export interface ModuleDecl {
   unlisted?: readonly string[];
 }
 
+/**
+ * A module with one version, v1.0.0, holding a go.mod, one package named after the last path
+ * element, a README large enough to be worth dribbling or truncating, and any extra files.
+ */
+export function simpleModule(path: string, extra: Record<string, string> = {}): ModuleDecl {
+  const name = path
+    .split('/')
+    .at(-1)!
+    .replace(/\.git$/, '')
+    .replace(/[^a-z0-9]/g, '');
+  return {
+    path,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${path}\n\ngo 1.19\n`,
+          [`${name}.go`]: `package ${name}\n\n// Hello says hello.\nfunc Hello() string { return "hello from ${path}" }\n`,
+          'README.md': `# ${path}\n\n${'The lab module. '.repeat(40)}\n`,
+          ...extra,
+        },
+      },
+    },
+  };
+}
+
 export interface ModuleInfo {
   Version: string;
   Time: string;

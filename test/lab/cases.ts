@@ -30,7 +30,7 @@ import type { LabCa } from '../../src/lab/tls.ts';
 import { createLabCa } from '../../src/lab/tls.ts';
 import { normalizeTranscript } from '../../src/lab/transcript.ts';
 import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
-import { createUniverse, toBytes } from '../../src/lab/universe.ts';
+import { createUniverse, simpleModule, toBytes } from '../../src/lab/universe.ts';
 import { goToolchains } from '../helpers/go-matrix.ts';
 
 /** The releases the lab proves its faults with (those of them that are installed). */
@@ -38,27 +38,6 @@ export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24'] as const;
 
 export function labToolchains(): Array<LabToolchain & { version: string }> {
   return goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
-}
-
-/** A one-version module whose zip is worth dribbling and truncating. */
-function simpleModule(path: string): ModuleDecl {
-  const name = path
-    .split('/')
-    .at(-1)!
-    .replace(/\.git$/, '')
-    .replace(/[^a-z0-9]/g, '');
-  return {
-    path,
-    versions: {
-      'v1.0.0': {
-        files: {
-          'go.mod': `module ${path}\n\ngo 1.19\n`,
-          [`${name}.go`]: `package ${name}\n\n// Hello says hello.\nfunc Hello() string { return "hello from ${path}" }\n`,
-          'README.md': `# ${path}\n\n${'The lab module. '.repeat(40)}\n`,
-        },
-      },
-    },
-  };
 }
 
 const CORP_SECRET = 'corp.example.com/team/secret';

@@ -18,8 +18,7 @@ import type { Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
 import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
 import { startChecksumDatabase } from '../../src/lab/sumdb.ts';
-import type { ModuleDecl } from '../../src/lab/universe.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
+import { createUniverse, simpleModule } from '../../src/lab/universe.ts';
 import { type GoToolchain, goToolchains } from '../helpers/go-matrix.ts';
 import { type CliRun, processesUnder, runCliIn, runTraceCli, waitFor, writeScript } from './harness.ts';
 
@@ -29,26 +28,6 @@ const VERSIONS = goToolchains().filter((t) =>
 const STALL = 1;
 /** The brief: diagnosed within --stall + 3 s (measured here from the CLI's own start). */
 const DIAGNOSIS_BUDGET = STALL + 3;
-
-function module(path: string, extra: Record<string, string> = {}): ModuleDecl {
-  const name = path
-    .split('/')
-    .at(-1)!
-    .replace(/\.git$/, '')
-    .replace(/[^a-z0-9]/g, '');
-  return {
-    path,
-    versions: {
-      'v1.0.0': {
-        files: {
-          'go.mod': `module ${path}\n\ngo 1.19\n`,
-          [`${name}.go`]: `package ${name}\n\n// Hello says hello.\nfunc Hello() string { return "hello" }\n`,
-          ...extra,
-        },
-      },
-    },
-  };
-}
 
 /** Some text that does not compress much, so a dribbled git fetch takes a while. */
 function noise(length: number): string {
@@ -60,12 +39,12 @@ function noise(length: number): string {
 }
 
 const MODULES = [
-  module('example.com/lab/ok'),
-  module('example.com/lab/stall'),
-  module('example.com/lab/locked'),
-  module('example.com/lab/sumstall'),
-  module('lab.example/helper.git'),
-  module('lab.example/slow.git', { 'data.txt': noise(6000) }),
+  simpleModule('example.com/lab/ok'),
+  simpleModule('example.com/lab/stall'),
+  simpleModule('example.com/lab/locked'),
+  simpleModule('example.com/lab/sumstall'),
+  simpleModule('lab.example/helper.git'),
+  simpleModule('lab.example/slow.git', { 'data.txt': noise(6000) }),
 ];
 
 interface Servers {
