@@ -1,5 +1,7 @@
 // The one shape that flows from checks, the transcript classifier and the tracer to every reporter.
 // Its JSON form is the public contract (contract.md): add fields, never rename them.
+import type { CauseId } from '../causes/catalog.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Evidence {
@@ -23,7 +25,7 @@ export interface Fix {
 
 export interface Finding {
   /** An id from the cause catalog (causes.md), or 'unknown'. */
-  cause: string;
+  cause: CauseId;
   severity: Severity;
   title: string;
   message: string;
