@@ -6,6 +6,10 @@ export const messages = {
     en: ({ name }) => `unknown command "${name}". Run "gomod-doctor --help" for the list.`,
     'zh-CN': ({ name }) => `未知命令“${name}”。运行 "gomod-doctor --help" 查看命令列表。`,
   } satisfies Message<{ name: string }>,
+  badLang: {
+    en: ({ value }) => `--lang takes en or zh-CN, not "${value}"`,
+    'zh-CN': ({ value }) => `--lang 只能是 en 或 zh-CN，而不是“${value}”`,
+  } satisfies Message<{ value: string }>,
   seeHelp: {
     en: ({ name }) => `Run "gomod-doctor ${name} --help" for usage.`,
     'zh-CN': ({ name }) => `运行 "gomod-doctor ${name} --help" 查看用法。`,

@@ -16,16 +16,23 @@ const commands: Record<string, () => Promise<Command>> = {
   'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
 };
 
-/** Finds --lang in argv before full parsing, so that even usage errors speak the user's language. */
-function earlyLang(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+/**
+ * Finds --lang in argv before full parsing, so that even usage errors speak the user's language.
+ * `invalid` holds a --lang value that names no language we have.
+ */
+function earlyLang(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): { lang: Lang; invalid?: string } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
     const value = arg.startsWith('--lang=') ? arg.slice(7) : arg === '--lang' ? argv[i + 1] : undefined;
+    if (value === undefined) continue;
     const lang = parseLang(value);
-    if (lang) return lang;
+    return lang ? { lang } : { lang: langFromEnv(env), invalid: value };
   }
-  return langFromEnv(env);
+  return { lang: langFromEnv(env) };
 }
 
 function wantsColor(
@@ -64,7 +71,11 @@ function findCommandIndex(argv: readonly string[]): number {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const env = process.env;
-  const lang = earlyLang(argv, env);
+  const { lang, invalid } = earlyLang(argv, env);
+  if (invalid !== undefined) {
+    process.stderr.write(`gomod-doctor: ${say(messages.badLang, lang, { value: invalid })}\n`);
+    return 2;
+  }
   // The command is the first argument that is not an option (bare `gomod-doctor` runs doctor).
   const commandIndex = findCommandIndex(argv);
   const before = commandIndex === -1 ? argv : argv.slice(0, commandIndex);

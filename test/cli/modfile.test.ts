@@ -111,6 +111,17 @@ describe('cli', () => {
     expect(en.exitCode).toBe(0);
   });
 
+  it('rejects a --lang it does not speak with exit 2', async () => {
+    const result = await runCli(['--lang', 'fr', 'modfile', 'examples/hello/go.mod']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('gomod-doctor: --lang takes en or zh-CN, not "fr"\n');
+    for (const spelling of ['zh', 'zh_CN', 'zh-Hans', 'en_US.UTF-8']) {
+      expect(
+        (await runCli(['--lang', spelling, 'modfile', '--go', '1.23', 'examples/hello/go.mod'])).exitCode,
+      ).toBe(0);
+    }
+  });
+
   it('rejects an unknown command with exit 2', async () => {
     const result = await runCli(['frobnicate']);
     expect(result.exitCode).toBe(2);
