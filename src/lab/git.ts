@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../exec/run.ts';
 import { run } from '../exec/run.ts';
 import type { Fault, FaultHandle } from './faults.ts';
 import { applyFault, FaultSet, PendingResponses } from './faults.ts';
+import { listenOnLoopback } from './listen.ts';
 import { closeServers } from './proxy-server.ts';
 import type { Sandbox } from './sandbox.ts';
 import type { ModuleUniverse, ModuleVersionDecl } from './universe.ts';
@@ -243,11 +243,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   });
   server.requestTimeout = 0;
   server.headersTimeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -6,10 +6,11 @@
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import type { Matcher } from './faults.ts';
 import { globToRegExp, PendingResponses } from './faults.ts';
+import { listenOnLoopback } from './listen.ts';
 import { closeServers } from './proxy-server.ts';
 import type { CertificateKind, LabCa } from './tls.ts';
 
@@ -168,11 +169,7 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     );
   });
 
-  await new Promise<void>((resolve, reject) => {
-    outer.once('error', reject);
-    outer.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (outer.address() as AddressInfo).port;
+  const port = await listenOnLoopback(outer);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

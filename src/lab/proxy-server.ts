@@ -3,10 +3,10 @@
 // and versions case-encoded with `!` (and percent-encoded on the wire: the go command sends `%21`).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { unescapePath, unescapeVersion } from '../module/escape.ts';
 import type { Answer, EndpointKind, Fault, FaultHandle, RequestFacts } from './faults.ts';
 import { applyFault, FaultSet, notFoundBody, PendingResponses } from './faults.ts';
+import { listenOnLoopback } from './listen.ts';
 import type { ModuleUniverse } from './universe.ts';
 
 export interface ProxyRequest {
@@ -86,18 +86,14 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Pro
   };
 
   const servers: Server[] = [];
-  const listen = async (host: string): Promise<number> => {
+  const listen = async (host: '127.0.0.1' | '::1'): Promise<number> => {
     const server = createServer(handler);
     // A stall must last as long as the client waits, not until Node's own request timeout.
     server.requestTimeout = 0;
     server.headersTimeout = 0;
     server.keepAliveTimeout = 5_000;
     servers.push(server);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, host, () => resolve());
-    });
-    return (server.address() as AddressInfo).port;
+    return listenOnLoopback(server, host);
   };
 
   const port = await listen('127.0.0.1');

@@ -8,10 +8,10 @@ import type { KeyObject } from 'node:crypto';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { escapePath, escapeVersion, unescapePath, unescapeVersion } from '../module/escape.ts';
 import type { Answer, Fault, FaultHandle, RequestFacts } from './faults.ts';
 import { applyFault, FaultSet, PendingResponses } from './faults.ts';
+import { listenOnLoopback } from './listen.ts';
 import { closeServers } from './proxy-server.ts';
 import type { ModuleUniverse } from './universe.ts';
 
@@ -219,11 +219,7 @@ export async function startChecksumDatabase(options: ChecksumDatabaseOptions): P
   const server = createServer(handler);
   server.requestTimeout = 0;
   server.headersTimeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   const url = `http://127.0.0.1:${port}`;
   return {
     name: signer.name,

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -163,7 +164,7 @@ describe.skipIf(!toolchain)(`doctor safety${toolchain ? '' : ` (${NO_GO_REASON})
       res.statusCode = 404;
       res.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await listenOnLoopback(server);
     const proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const sandbox = await createSandbox({ go: toolchain!, goproxy: proxyUrl, gotoolchain: 'auto' });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import { escapePath, escapeVersion, proxyVersionURLPath } from '../../src/module/escape.ts';
 import {
   checkCanonicalVersion,
@@ -271,7 +272,7 @@ describe.skipIf(toolchains.length === 0)(suiteTitle, () => {
             () => res.writeHead(404).end('not found'),
           );
         });
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        await listenOnLoopback(server);
         try {
           const { port } = server.address() as AddressInfo;
           const env = {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { ProxyServer } from '../../src/lab/proxy-server.ts';
 import { startProxyServer } from '../../src/lab/proxy-server.ts';
 import { createUniverse } from '../../src/lab/universe.ts';
@@ -49,7 +50,7 @@ export async function cleanEnv(): Promise<{ env: Record<string, string>; dispose
 /** A port where nothing listens (bound, then closed). */
 export async function closedPort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await listenOnLoopback(server);
   const port = (server.address() as { port: number }).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
@@ -65,7 +66,7 @@ export async function startSilentServer(): Promise<{ port: number; close: () => 
     socket.resume();
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await listenOnLoopback(server);
   return {
     port: (server.address() as { port: number }).port,
     close: async () => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsServer } from '../../src/lab/dns-server.ts';
 import { startDnsServer } from '../../src/lab/dns-server.ts';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { CertificateKind, LabCa } from '../../src/lab/tls.ts';
 import { createLabCa } from '../../src/lab/tls.ts';
 import { runNetworkChecks } from '../../src/network/index.ts';
@@ -56,7 +57,7 @@ async function httpsServer(names: string[], kind: CertificateKind): Promise<numb
     }
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await listenOnLoopback(server);
   return (server.address() as AddressInfo).port;
 }
 

@@ -12,6 +12,7 @@ import type { FullBacklogListener } from '../../src/lab/full-backlog.ts';
 import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
 import type { GitHttpServer } from '../../src/lab/git.ts';
 import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { ProxyServer } from '../../src/lab/proxy-server.ts';
 import { startProxyServer } from '../../src/lab/proxy-server.ts';
 import type { Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
@@ -100,7 +101,7 @@ beforeAll(async () => {
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listenOnLoopback(server);
   const port = (server.address() as { port: number }).port;
   const backlog = await startFullBacklogListener();
   servers = { proxy, sumdb, gitAuth, gitSlow, silentTls: { server, port, sockets }, backlog, reposRoot };

@@ -2,6 +2,7 @@
 // on synthetic snapshots (including the DNS wait, which the real-go tests cannot stage on loopback).
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { DiagnoseInput } from '../../src/trace/diagnose.ts';
 import { diagnose, promptOverrides } from '../../src/trace/diagnose.ts';
 import { diagnosisHeadline } from '../../src/trace/messages.ts';
@@ -118,7 +119,7 @@ test.skipIf(process.platform !== 'linux')(
   'a live look finds this process’s own connected socket',
   async () => {
     const server = createServer(() => {});
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await listenOnLoopback(server);
     const port = (server.address() as { port: number }).port;
     const { connect } = await import('node:net');
     const socket = connect({ port, host: '127.0.0.1' });
