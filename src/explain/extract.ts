@@ -2,41 +2,6 @@
 // All token-based or with literal-led patterns, so they stay linear on any line.
 import { unescapePath, unescapeVersion } from '../module/escape.ts';
 
-/** Hosts where the first path element after the host is an account: GOPRIVATE needs host/org there. */
-export const PUBLIC_FORGES: readonly string[] = [
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'gitee.com',
-  'codeberg.org',
-  'git.sr.ht',
-  'dev.azure.com',
-  'ssh.dev.azure.com',
-];
-
-/** Hosts that serve public Go code (besides the forges): a 404 there is not a private-module signal. */
-const PUBLIC_HOSTS: readonly string[] = [
-  ...PUBLIC_FORGES,
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'k8s.io',
-  'sigs.k8s.io',
-  'cloud.google.com',
-  'go.opentelemetry.io',
-  'honnef.co',
-  'go.etcd.io',
-];
-
-export function isPublicForge(host: string): boolean {
-  return PUBLIC_FORGES.includes(host.toLowerCase());
-}
-
-export function isPublicHost(host: string): boolean {
-  return PUBLIC_HOSTS.includes(host.toLowerCase());
-}
-
 /** Well-known checksum databases and the URL shapes of checksum lookups through a proxy. */
 export function isSumdbUrl(url: string): boolean {
   const host = hostOf(url) ?? '';

@@ -3,7 +3,7 @@
 // credentials for one host, mirror choices, and removing one module from the cache.
 import { matchPrefixPatterns } from '../goenv/patterns.ts';
 import { escapePath, escapeVersion } from '../module/escape.ts';
-import { isPublicForge } from './extract.ts';
+import { isPublicForge } from '../module/hosts.ts';
 import type { FixTemplate, Situation } from './types.ts';
 
 /** The GOPRIVATE pattern for a module: its host, or host/account on a public forge. */

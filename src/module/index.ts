@@ -8,6 +8,7 @@ export {
   unescapeVersion,
   urlPathEscape,
 } from './escape.ts';
+export * from './hosts.ts';
 export {
   check,
   checkCanonicalVersion,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type ProxyEntry, parseGoProxy } from '../goenv/goproxy.ts';
 import { effectivePrivacySettings, type PrivacySettings, resolvePrivacy } from '../goenv/private.ts';
 import { escapePath, unescapeVersion } from '../module/escape.ts';
+import { isPublicCodeHost } from '../module/hosts.ts';
 import { isValid, prerelease, sortVersions } from '../module/semver.ts';
 import { isPseudoVersion } from '../module/version.ts';
 import { compareVersions, type ModuleSource, type ModuleVersion } from './modgraph.ts';
@@ -194,41 +195,12 @@ export interface LookupRoute {
   proxyError?: string;
 }
 
-const PUBLIC_HOSTS = new Set([
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'k8s.io',
-  'sigs.k8s.io',
-  'cloud.google.com',
-  'go.opentelemetry.io',
-  'go.etcd.io',
-  'honnef.co',
-  'modernc.org',
-  'gotest.tools',
-  'mvdan.cc',
-  'go.mongodb.org',
-  'gorm.io',
-  'dario.cat',
-  'filippo.io',
-  'lukechampine.com',
-  'rsc.io',
-  'nhooyr.io',
-  'code.gitea.io',
-  'codeberg.org',
-  'git.sr.ht',
-]);
-
 const PRIVATE_HINT =
   /(^|[.-])(corp|internal|intranet|intra|local|lan|private|priv|git|gitlab|scm|vcs|dev|office|company)([.-]|$)/;
 
 export function looksPrivateHost(modulePath: string): boolean {
   const host = modulePath.split('/')[0] ?? '';
-  if (PUBLIC_HOSTS.has(host)) return false;
+  if (isPublicCodeHost(host)) return false;
   if (/^\d+\.\d+\.\d+\.\d+(:\d+)?$/.test(host)) return true;
   return PRIVATE_HINT.test(host) || host.endsWith('.example.com') || host.endsWith('.example');
 }

@@ -4,7 +4,7 @@ import type { CauseId } from '../../causes/catalog.ts';
 import type { PatternIssueKind } from '../../goenv/patterns.ts';
 import { matchPrefixPatterns, patternIssues } from '../../goenv/patterns.ts';
 import { resolvePrivacy } from '../../goenv/private.ts';
-import { isPublicHost } from '../extract.ts';
+import { isPublicCodeHost } from '../../module/hosts.ts';
 import { docs, goprivateFixes, mirrorFixes, setGoVariable } from '../fixes.ts';
 import type { CauseRule, Facts, RemoteSignal } from '../types.ts';
 import { at, host, mod, pat, quoted } from './helpers.ts';
@@ -655,7 +655,7 @@ export const networkRules: CauseRule[] = [
       const strongRemote = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
       if (signals.has('no-versions') && !strongRemote) return { cause: 'no-matching-versions' };
       const moduleHost = s.module.split('/')[0] ?? '';
-      const publicHost = isPublicHost(moduleHost);
+      const publicHost = isPublicCodeHost(moduleHost);
       if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
       }
@@ -781,7 +781,7 @@ export const networkRules: CauseRule[] = [
       if (!s.module) return undefined;
       // A public module the checksum server could not fetch (it could not connect to the forge):
       // the server side is failing, the module is not private.
-      const publicHost = isPublicHost(s.module.split('/')[0] ?? '');
+      const publicHost = isPublicCodeHost(s.module.split('/')[0] ?? '');
       if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
       }

@@ -1,10 +1,10 @@
 // Free space and free inodes where the caches live: a full disk shows up as "no space left on
 // device" in the middle of an extraction, leaving partial files behind.
 import { statfsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
+import { nearestExisting } from '../../paths.ts';
 import { defineCheck } from '../../types.ts';
 
 const MiB = 1024 * 1024;
@@ -36,20 +36,6 @@ const m = {
   } satisfies Message<{ path: string }>,
   clean: { en: 'Free space, e.g. by emptying the caches', 'zh-CN': '释放空间，例如清空缓存' },
 };
-
-function nearestExisting(path: string): string | undefined {
-  let dir = path;
-  for (;;) {
-    try {
-      statSync(dir);
-      return dir;
-    } catch {
-      const parent = dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  }
-}
 
 function human(bytes: number): string {
   return bytes >= 1024 * MiB ? `${(bytes / 1024 / MiB).toFixed(1)} GiB` : `${Math.round(bytes / MiB)} MiB`;

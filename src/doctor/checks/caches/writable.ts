@@ -1,10 +1,11 @@
 // GOMODCACHE, GOCACHE and GOPATH must be writable by this user. A `sudo go ...` once leaves
 // root-owned directories behind, and every later download fails with "permission denied".
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
+import { nearestExisting } from '../../paths.ts';
 import { defineCheck } from '../../types.ts';
 
 const m = {
@@ -61,20 +62,6 @@ function writable(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function nearestExisting(path: string): string {
-  let dir = path;
-  for (;;) {
-    try {
-      statSync(dir);
-      return dir;
-    } catch {
-      const parent = dirname(dir);
-      if (parent === dir) return dir;
-      dir = parent;
-    }
   }
 }
 
@@ -146,7 +133,7 @@ export default defineCheck({
         });
         continue;
       }
-      const existing = nearestExisting(path);
+      const existing = nearestExisting(path) ?? path;
       if (existing !== path) {
         if (!writable(existing) || !statSync(existing).isDirectory()) {
           findings.push({

@@ -9,6 +9,7 @@ import type { Finding } from '../../../findings/finding.ts';
 import { resolvePrivacy } from '../../../goenv/private.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
+import { isPublicCodeHost } from '../../../module/hosts.ts';
 import {
   applyInsteadOf,
   hostOfRemote,
@@ -19,7 +20,7 @@ import {
 import type { GitConfigFacts, HomeFacts } from '../../facts.ts';
 import { networkRequirements } from '../../network.ts';
 import { defineCheck } from '../../types.ts';
-import { PRIVATE_HOST, PUBLIC_HOSTS } from '../settings/private-patterns.ts';
+import { PRIVATE_HOST } from '../settings/private-patterns.ts';
 
 const m = {
   noCredentialsTitle: {
@@ -83,10 +84,6 @@ function hasCredentialHelper(config: GitConfigFacts, host: string): boolean {
   return helper;
 }
 
-function isPublicHost(host: string): boolean {
-  return PUBLIC_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
-}
-
 export default defineCheck({
   id: 'git/module-hosts',
   area: 'git',
@@ -111,7 +108,7 @@ export default defineCheck({
     for (const req of networkRequirements(project)) {
       const moduleHost = req.path.split('/')[0] ?? req.path;
       const privacy = resolvePrivacy(privacySettings, req.path);
-      const looksPrivate = PRIVATE_HOST.test(moduleHost) && !isPublicHost(moduleHost);
+      const looksPrivate = PRIVATE_HOST.test(moduleHost) && !isPublicCodeHost(moduleHost);
       if (!privacy.noProxy && !looksPrivate) continue;
       // The URL git is given: the known forge's repository, else (after ?go-get=1 discovery) most
       // often https://<path>; then git's own insteadOf rewrite.

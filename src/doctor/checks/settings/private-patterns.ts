@@ -9,23 +9,12 @@ import { matchPrefixPatterns, patternIssues } from '../../../goenv/patterns.ts';
 import { effectivePrivacySettings, resolvePrivacy } from '../../../goenv/private.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
+import { PUBLIC_CODE_HOSTS } from '../../../module/hosts.ts';
 import { setSettingFixes, settingEvidence } from '../../evidence.ts';
 import { defineCheck } from '../../types.ts';
 import { projectModules } from '../project/modules.ts';
 
 const NAMES = ['GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'] as const;
-/** Hosts of public code: a pattern that covers one of them whole is almost never meant. */
-export const PUBLIC_HOSTS = [
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.googlesource.com',
-  'k8s.io',
-  'go.uber.org',
-];
 export const PRIVATE_HOST =
   /(^|\.)(internal|corp|local|lan|intranet|private|home\.arpa|localdomain)$|^localhost$|^\d+\.\d+\.\d+\.\d+$/i;
 
@@ -135,7 +124,8 @@ export default defineCheck({
     // Which setting the effective list comes from, for the evidence and the fix.
     const sourceOf = (name: 'GONOPROXY' | 'GONOSUMDB') =>
       settings[name].value !== '' ? settings[name] : settings.GOPRIVATE;
-    for (const host of PUBLIC_HOSTS) {
+    // A pattern that covers a host of public code whole is almost never meant.
+    for (const host of PUBLIC_CODE_HOSTS) {
       const probe = `${host}/zz-any-owner/zz-any-repo`;
       if (matchPrefixPatterns(effective.GONOSUMDB, probe)) {
         const setting = sourceOf('GONOSUMDB');
