@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { repoRoot } from './go-matrix.ts';
 
 export default function setup(): void {
+  // `npm test` runs `npm run build` (bundle and types) just before vitest: nothing to redo.
+  if (process.env.npm_lifecycle_event === 'test') return;
   try {
     execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--no-types'], {
       cwd: repoRoot,
