@@ -4,7 +4,7 @@
 // mount namespace (see namespace.ts), where it can own 127.0.0.1:53 and a bind-mounted resolv.conf.
 import type { Socket as UdpSocket } from 'node:dgram';
 import { createSocket } from 'node:dgram';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { createServer, isIPv4, isIPv6 } from 'node:net';
 
 export type DnsAnswer =
@@ -77,17 +77,6 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
     return buildResponse(query, parsed, 0, addresses);
   };
 
-  const udp: UdpSocket = createSocket('udp4');
-  udp.on('message', (message, remote) => {
-    const response = respond(message, 'udp');
-    if (response) udp.send(response, remote.port, remote.address);
-  });
-  await new Promise<void>((resolve, reject) => {
-    udp.once('error', reject);
-    udp.bind(options.port ?? 0, host, () => resolve());
-  });
-  const port = udp.address().port;
-
   const tcp: Server = createServer((socket) => {
     tcpSockets.add(socket);
     socket.on('close', () => tcpSockets.delete(socket));
@@ -110,11 +99,40 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(port, host, () => resolve());
-  });
-  if ((tcp.address() as AddressInfo).port !== port) throw new Error('DNS TCP port differs from UDP');
+  // UDP and TCP must share one port number. With a free port picked for UDP, another process can
+  // take that number on TCP before we do (seen on a busy CI machine), so an automatic port is
+  // retried with a fresh pair; a port the caller named is not.
+  const attempts = options.port ? 1 : 20;
+  let udp: UdpSocket | undefined;
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    const candidate = createSocket('udp4');
+    candidate.on('message', (message, remote) => {
+      const response = respond(message, 'udp');
+      if (response) candidate.send(response, remote.port, remote.address);
+    });
+    await new Promise<void>((resolve, reject) => {
+      candidate.once('error', reject);
+      candidate.bind(options.port ?? 0, host, () => resolve());
+    });
+    const candidatePort = candidate.address().port;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen(candidatePort, host, () => {
+          tcp.off('error', reject);
+          resolve();
+        });
+      });
+      udp = candidate;
+      port = candidatePort;
+      break;
+    } catch (error) {
+      await new Promise<void>((resolve) => candidate.close(() => resolve()));
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= attempts) throw error;
+    }
+  }
+  const boundUdp = udp;
 
   return {
     host,
@@ -123,7 +141,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
     close: async () => {
       for (const socket of tcpSockets) socket.destroy();
       await Promise.all([
-        new Promise<void>((resolve) => udp.close(() => resolve())),
+        new Promise<void>((resolve) => boundUdp.close(() => resolve())),
         new Promise<void>((resolve) => tcp.close(() => resolve())),
       ]);
     },

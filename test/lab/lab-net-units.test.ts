@@ -3,6 +3,8 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsServer } from '../../src/lab/dns-server.ts';
@@ -69,6 +71,27 @@ describe('DNS responder', () => {
     expect((await ask(server, dnsQuery('bad.example', 1)))!.readUInt16BE(2) & 0x000f).toBe(2);
     expect(await ask(server, dnsQuery('slow.example', 1), 300)).toBeUndefined();
     expect(server.log.map((q) => q.answer)).toContain('drop');
+  });
+});
+
+describe('DNS responder ports', () => {
+  it('shares one port between UDP and TCP, and reports a named port that TCP cannot have', async () => {
+    const first = await startDnsServer({ rules: { names: {} } });
+    try {
+      const tcpBusy = createServer();
+      await new Promise<void>((resolve) => tcpBusy.listen(0, '127.0.0.1', () => resolve()));
+      const busyPort = (tcpBusy.address() as AddressInfo).port;
+      try {
+        await expect(startDnsServer({ rules: { names: {} }, port: busyPort })).rejects.toMatchObject({
+          code: 'EADDRINUSE',
+        });
+      } finally {
+        await new Promise<void>((resolve) => tcpBusy.close(() => resolve()));
+      }
+      expect(first.port).toBeGreaterThan(0);
+    } finally {
+      await first.close();
+    }
   });
 });
 
