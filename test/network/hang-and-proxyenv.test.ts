@@ -72,7 +72,8 @@ describe('a run where every endpoint hangs', () => {
       phaseTimeouts: { ...FAST_PHASES, tcp: 5_000, tls: 5_000, http: 5_000, git: 30_000 },
     });
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(budgetMs + 600);
+    // The budget plus slack for a loaded CI machine; without the budget the git stall runs 30 s.
+    expect(elapsed).toBeLessThan(budgetMs + 2_000);
     expect(result.stopped).toBe('budget');
     // The git stall was still running when the budget ran out: it was ended.
     expect(result.probes.find((p) => p.phase === 'git')?.status).toBe('budget');
@@ -101,7 +102,8 @@ describe('a run where every endpoint hangs', () => {
       signal: controller.signal,
       phaseTimeouts: { http: 10_000 },
     });
-    expect(performance.now() - started).toBeLessThan(800);
+    // Slack for a loaded CI machine; without the abort the stalled request runs 10 s.
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(result.stopped).toBe('aborted');
     expect(result.findings).toEqual([]);
   });

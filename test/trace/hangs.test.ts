@@ -312,6 +312,34 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
       });
     });
 
+    test.concurrent('--no-prompt turns the same ssh prompt into an error that ends the run', async () => {
+      await withSandbox(toolchain, { goproxy: 'direct' }, async (sandbox) => {
+        const ssh = await writeScript(
+          join(sandbox.labDir, 'ssh'),
+          `echo "Enter passphrase for key '$HOME/.ssh/id_ed25519': " >&2\nsleep 600`,
+        );
+        await sandbox.gitConfig([
+          {
+            section: 'url',
+            subsection: 'ssh://git@127.0.0.1:1/',
+            key: 'insteadOf',
+            value: 'https://github.com/',
+          },
+        ]);
+        const traced = await runTraceCli(
+          sandbox,
+          ['--no-prompt', ...trace, 'go', 'mod', 'download', 'github.com/lab/sshhang@v1.0.0'],
+          { env: { GIT_SSH_COMMAND: ssh } },
+        );
+        const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
+        // The real ssh, in batch mode, to a loopback port where nothing listens. Ended by the go command itself, not by --timeout, and never stuck on the prompt.
+        expect(traced.result.exitCode, output).toBe(1);
+        expect(traced.diagnosisLines, output).toEqual([]);
+        expect(traced.result.stderr, output).not.toContain('Enter passphrase');
+        expect(traced.report!.findings[0]?.cause, output).toBe('git-ssh-auth');
+      });
+    });
+
     test.concurrent('another process holds the module-cache lock: cache-lock-wait naming the holder', async () => {
       await withSandbox(toolchain, { goproxy: servers!.proxy.url }, async (sandbox) => {
         const lockFile = join(sandbox.gomodcache, 'cache/download/example.com/lab/locked/@v/v1.0.0.lock');
