@@ -120,6 +120,8 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'goflags-invalid': 'goflags-invalid',
   'gocache-off': 'gocache-unusable',
   'gocache-no-home': 'gocache-unusable',
+  'goroot-mismatch': 'goroot-broken',
+  'goroot-missing': 'goroot-broken',
   'goproxy-off': 'goproxy-off',
   'goproxy-invalid': 'goproxy-invalid',
   'vcs-disallowed': 'vcs-disallowed',
@@ -239,4 +241,27 @@ describe.skipIf(contextFiles.length === 0)('lab transcripts with the go environm
     }).findings;
     expect(findings[0]?.cause).toBe('private-module-via-proxy');
   });
+});
+
+describe('a GOROOT that is gone or of another release', () => {
+  const transcript = (name: string) =>
+    files.filter((f) => f.startsWith(`${name}.`)).map((f) => readFileSync(join(transcriptsDir, f), 'utf8'));
+
+  it.each(transcript('goroot-missing'))(
+    'names the missing directory and says to unset GOROOT (%#)',
+    (text) => {
+      const [finding] = explainText(text).findings;
+      expect(finding?.message).toContain('GOROOT is set to $LAB/go-removed');
+      expect(finding?.fixes?.[0]?.command).toBe('unset GOROOT; go env -u GOROOT');
+    },
+  );
+
+  it.each(transcript('goroot-mismatch'))(
+    'names both releases and suggests no unset of a real GOROOT (%#)',
+    (text) => {
+      const [finding] = explainText(text).findings;
+      expect(finding?.message).toMatch(/\(compiler go1\.\d+\.\d+, go command go1\.\d+\.\d+\)/);
+      expect(finding?.fixes?.map((f) => f.command)).not.toContain('unset GOROOT; go env -u GOROOT');
+    },
+  );
 });

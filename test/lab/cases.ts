@@ -571,6 +571,16 @@ export interface LabCase {
   slow?: boolean;
 }
 
+/** Another installed release than `toolchain`'s: the nearest older one, else the nearest newer. */
+function otherRelease(toolchain: LabToolchain): LabToolchain {
+  const minor = (version: string | undefined) => Number(version?.split('.')[1]);
+  const others = goToolchains().filter((t) => t.version !== toolchain.version);
+  const older = others.filter((t) => minor(t.version) < minor(toolchain.version)).at(-1);
+  const other = older ?? others[0];
+  if (!other) throw new Error('goroot-mismatch needs two installed Go releases');
+  return other;
+}
+
 /** What a case's prepare step leaves running (a lock holder, a listener), ended after the go command. */
 const caseResources = new WeakMap<Sandbox, Array<() => Promise<void>>>();
 
@@ -1186,6 +1196,33 @@ export const PROJECT_CASES: readonly LabCase[] = [
     timeoutMs: 30_000,
     exit: 'fail',
     keyLines: [/GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined$/],
+  },
+  {
+    name: 'goroot-mismatch',
+    title:
+      'GOROOT names another release than the go binary (an old GOROOT in a shell profile after an upgrade)',
+    sandbox: viaProjectProxy,
+    prepare: async (sandbox, servers) => {
+      await project({ 'main.go': mainImporting() })(sandbox, servers);
+      sandbox.env.GOROOT = otherRelease(sandbox.toolchain).goroot;
+    },
+    args: ['build', './...'],
+    timeoutMs: 60_000,
+    exit: 'fail',
+    keyLines: [/^compile: version "go1\.\d+(?:\.\d+)?" does not match go tool version "go1\.\d+(?:\.\d+)?"$/],
+  },
+  {
+    name: 'goroot-missing',
+    title: 'GOROOT names a directory that is gone (Go moved or removed, the variable left behind)',
+    sandbox: viaProjectProxy,
+    prepare: async (sandbox, servers) => {
+      await project({ 'main.go': mainImporting() })(sandbox, servers);
+      sandbox.env.GOROOT = join(sandbox.labDir, 'go-removed');
+    },
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: cannot find GOROOT directory: \$LAB\/go-removed$/],
   },
   {
     name: 'goproxy-off',

@@ -165,11 +165,26 @@ export const environmentRules: CauseRule[] = [
     title: { en: 'The Go installation is broken', 'zh-CN': 'Go 安装已损坏' },
     message: {
       en: (s) =>
-        `The Go installation is inconsistent${s.a ? ` (compiler ${String(s.a)}, go command ${String(s.b)})` : ''}: two releases unpacked into one directory, a GOROOT pointing at another release, or an incomplete install.`,
+        s.file
+          ? `GOROOT is set to ${String(s.file)}, a directory that does not exist: Go was moved or removed and the variable stayed behind (a shell profile, an IDE setting, or go env -w).`
+          : `The Go installation is inconsistent${s.a ? ` (compiler ${String(s.a)}, go command ${String(s.b)})` : ''}: two releases unpacked into one directory, a GOROOT pointing at another release, or an incomplete install.`,
       'zh-CN': (s) =>
-        `Go 安装不一致${s.a ? `（编译器 ${String(s.a)}，go 命令 ${String(s.b)}）` : ''}：两个版本被解压到同一目录、GOROOT 指向另一个版本，或安装不完整。`,
+        s.file
+          ? `GOROOT 被设置为 ${String(s.file)}，但这个目录不存在：Go 已被移动或删除，而这个变量还留在 shell 配置文件、IDE 设置或 go env -w 中。`
+          : `Go 安装不一致${s.a ? `（编译器 ${String(s.a)}，go 命令 ${String(s.b)}）` : ''}：两个版本被解压到同一目录、GOROOT 指向另一个版本，或安装不完整。`,
     },
-    fixes: () => [
+    fixes: (s) => [
+      ...(s.file
+        ? [
+            {
+              description: {
+                en: 'Unset GOROOT: the go binary finds its own installation',
+                'zh-CN': '取消 GOROOT：go 可执行文件会自己找到所在的安装',
+              },
+              command: 'unset GOROOT; go env -u GOROOT',
+            },
+          ]
+        : []),
       {
         description: {
           en: 'Check GOROOT; usually it should not be set at all',
