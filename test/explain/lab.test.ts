@@ -122,6 +122,7 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'gocache-no-home': 'gocache-unusable',
   'goroot-mismatch': 'goroot-broken',
   'goroot-missing': 'goroot-broken',
+  'go-not-installed': 'go-not-installed',
   'goproxy-off': 'goproxy-off',
   'goproxy-invalid': 'goproxy-invalid',
   'vcs-disallowed': 'vcs-disallowed',

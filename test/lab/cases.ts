@@ -565,6 +565,11 @@ export interface LabCase {
   needsNamespaces?: boolean;
   /** Runs the go command inside namespaces set up this way (see src/lab/namespace.ts). */
   namespace?(sandbox: Sandbox, servers: LabServers): NamespaceSpec;
+  /**
+   * Runs `go ARGS` the way a script does, through /bin/sh (the arguments passed as positional
+   * parameters, never spliced into the script), for failures only a shell reports.
+   */
+  viaShell?: boolean;
   /** Runs the go command as this user and group id (with `setpriv`), e.g. to meet file permissions. */
   runAs?: { uid: number; gid: number };
   /** Takes long (a real 30 s timeout): tests run it only with GOMOD_LAB_SLOW=1; the script always. */
@@ -1223,6 +1228,23 @@ export const PROJECT_CASES: readonly LabCase[] = [
     timeoutMs: 30_000,
     exit: 'fail',
     keyLines: [/^go: cannot find GOROOT directory: \$LAB\/go-removed$/],
+  },
+  {
+    name: 'go-not-installed',
+    title: 'a script or service whose PATH has no go (an editor, cron, systemd, a CI step before setup-go)',
+    sandbox: viaProjectProxy,
+    prepare: async (sandbox, servers) => {
+      await project({ 'main.go': mainImporting() })(sandbox, servers);
+      const emptyBin = join(sandbox.labDir, 'bin');
+      await mkdir(emptyBin, { recursive: true });
+      sandbox.env.PATH = emptyBin;
+    },
+    viaShell: true,
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    // dash (Debian), bash as sh (Fedora: `line 1:`), bash 3.2 (macOS: no position).
+    keyLines: [/^sh: (?:1: |line 1: )?go: (?:command )?not found$/],
   },
   {
     name: 'goproxy-off',
@@ -2158,6 +2180,10 @@ export async function runLabCase(
     await labCaseToRun.prepare?.(sandbox, servers);
     let command = toolchain.goBin;
     let args: readonly string[] = labCaseToRun.args;
+    if (labCaseToRun.viaShell) {
+      args = ['-c', 'go "$@"', 'sh', ...args];
+      command = '/bin/sh';
+    }
     if (labCaseToRun.runAs) {
       const { uid, gid } = labCaseToRun.runAs;
       args = [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--', command, ...args];
