@@ -91,7 +91,7 @@ export const CAUSE_SECTIONS = {
     'go-not-installed',
     'unknown',
   ],
-  added: ['gotoolchain-invalid', 'setting-shadowed'],
+  added: ['gotoolchain-invalid', 'setting-shadowed', 'cache-large'],
 } as const;
 
 export type CauseSection = keyof typeof CAUSE_SECTIONS;

@@ -557,7 +557,7 @@ describe.skipIf(!toolchain)(
             truncateSync(join(dir, 'v1.0.0.zip'), 2 * 1024 ** 3);
           },
         };
-        await expectFinding(c, { check: 'caches/sizes', cause: 'disk-full', severity: 'info' });
+        await expectFinding(c, { check: 'caches/sizes', cause: 'cache-large', severity: 'info' });
         const { result, sandbox } = await doctorIn(c);
         sandboxes.push(sandbox);
         expect(result.areas.find((a) => a.area === 'caches')?.summary).toMatch(

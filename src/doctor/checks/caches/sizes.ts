@@ -42,7 +42,7 @@ export default defineCheck({
   id: 'caches/sizes',
   area: 'caches',
   needs: ['goenv', 'cacheSizes'],
-  causes: ['disk-full'],
+  causes: ['cache-large'],
   async run({ facts, lang }) {
     const sizes = await facts.cacheSizes();
     const findings: Finding[] = [];
@@ -63,7 +63,7 @@ export default defineCheck({
       if (!tree.complete) evidence.push({ source: 'walk', text: say(m.partial, lang) });
       const modcache = name === 'GOMODCACHE';
       findings.push({
-        cause: 'disk-full',
+        cause: 'cache-large',
         severity: 'info',
         title: say(m.title, lang, { name, size }),
         message: say(modcache ? m.modcache : m.gocache, lang),
