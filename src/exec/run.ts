@@ -23,6 +23,12 @@ export interface RunOptions {
   maxBuffer?: number;
   /** Called once the child is running, with its pid (the process group id too). */
   onSpawn?: (pid: number) => void;
+  /**
+   * Keep standard output as bytes (`stdoutBytes`) instead of decoding it as UTF-8: for programs
+   * whose output is binary, such as a CGI program's body. `stdout` is then empty and `onStdout`
+   * is not called.
+   */
+  binaryStdout?: boolean;
 }
 
 export interface RunResult {
@@ -32,6 +38,8 @@ export interface RunResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
+  /** Standard output as bytes, when `binaryStdout` was asked for. */
+  stdoutBytes?: Uint8Array;
   stderr: string;
   timedOut: boolean;
   aborted: boolean;
@@ -77,20 +85,25 @@ export function cleanEnv(env: Record<string, string | undefined>): Record<string
   return out;
 }
 
-class TailBuffer {
-  private chunks: string[] = [];
+/** The last `limit` units of a stream of text or bytes. */
+class TailBuffer<T extends string | Buffer> {
+  private chunks: T[] = [];
   private size = 0;
   constructor(private readonly limit: number) {}
-  push(chunk: string): void {
+  push(chunk: T): void {
     this.chunks.push(chunk);
     this.size += chunk.length;
     while (this.size > this.limit && this.chunks.length > 1) {
       this.size -= this.chunks.shift()!.length;
     }
   }
-  toString(): string {
+  text(this: TailBuffer<string>): string {
     const text = this.chunks.join('');
     return text.length > this.limit ? text.slice(text.length - this.limit) : text;
+  }
+  bytes(this: TailBuffer<Buffer>): Buffer {
+    const bytes = Buffer.concat(this.chunks);
+    return bytes.length > this.limit ? bytes.subarray(bytes.length - this.limit) : bytes;
   }
 }
 
@@ -98,8 +111,10 @@ export function run(command: string, args: readonly string[], options: RunOption
   installExitHook();
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const stdout = new TailBuffer(options.maxBuffer ?? DEFAULT_MAX_BUFFER);
-  const stderr = new TailBuffer(options.maxBuffer ?? DEFAULT_MAX_BUFFER);
+  const limit = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
+  const stdout = new TailBuffer<string>(limit);
+  const stdoutBytes = new TailBuffer<Buffer>(limit);
+  const stderr = new TailBuffer<string>(limit);
 
   return new Promise<RunResult>((resolve) => {
     let timedOut = false;
@@ -143,12 +158,16 @@ export function run(command: string, args: readonly string[], options: RunOption
       else options.signal.addEventListener('abort', onAbort, { once: true });
     }
 
-    child.stdout!.setEncoding('utf8');
+    if (options.binaryStdout) {
+      child.stdout!.on('data', (chunk: Buffer) => stdoutBytes.push(chunk));
+    } else {
+      child.stdout!.setEncoding('utf8');
+      child.stdout!.on('data', (chunk: string) => {
+        stdout.push(chunk);
+        options.onStdout?.(chunk);
+      });
+    }
     child.stderr!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      stdout.push(chunk);
-      options.onStdout?.(chunk);
-    });
     child.stderr!.on('data', (chunk: string) => {
       stderr.push(chunk);
       options.onStderr?.(chunk);
@@ -186,8 +205,9 @@ export function run(command: string, args: readonly string[], options: RunOption
         args,
         exitCode: code,
         signal,
-        stdout: stdout.toString(),
-        stderr: stderr.toString(),
+        stdout: stdout.text(),
+        ...(options.binaryStdout ? { stdoutBytes: stdoutBytes.bytes() } : {}),
+        stderr: stderr.text(),
         timedOut,
         aborted,
         ...(spawnError ? { spawnError } : {}),

@@ -8,7 +8,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../exec/run.ts';
 import { run } from '../exec/run.ts';
 import type { Fault, FaultHandle } from './faults.ts';
@@ -176,8 +175,6 @@ export interface GitHttpServer {
   close(): Promise<void>;
 }
 
-const relayScript = fileURLToPath(new URL('./cgi-relay.mjs', import.meta.url));
-
 /** Smart-HTTP git server on 127.0.0.1: `git http-backend` as CGI, one process per request. */
 export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
   const faults = new FaultSet();
@@ -325,19 +322,14 @@ async function runHttpBackend(
     REMOTE_ADDR: req.socket.remoteAddress,
     SERVER_PROTOCOL: 'HTTP/1.1',
   };
-  const result = await run(process.execPath, [relayScript, 'git', 'http-backend'], {
+  const result = await run('git', ['http-backend'], {
     env,
     input: body,
     timeoutMs: 60_000,
     signal,
+    binaryStdout: true,
   });
-  const output = Buffer.concat(
-    result.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => Buffer.from(line, 'base64')),
-  );
-  return parseCgiOutput(output, result);
+  return parseCgiOutput(Buffer.from(result.stdoutBytes ?? new Uint8Array()), result);
 }
 
 function parseCgiOutput(

@@ -88,4 +88,13 @@ describe('run', () => {
     expect(result.stdout.length).toBeLessThanOrEqual(100);
     expect(result.stdout.endsWith('line1999\n')).toBe(true);
   });
+
+  it('keeps binary standard output byte for byte when asked', async () => {
+    // Every byte value, twice: invalid UTF-8 that text decoding would replace.
+    const script = 'process.stdout.write(Buffer.from([...Array(512).keys()].map((i) => i % 256)))';
+    const result = await run(process.execPath, ['-e', script], { env, binaryStdout: true, maxBuffer: 300 });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+    expect([...result.stdoutBytes!]).toEqual([...Array(300).keys()].map((i) => (i + 212) % 256));
+  });
 });
