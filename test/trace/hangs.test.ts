@@ -163,6 +163,21 @@ function expectDiagnosed(run: CliRun, cause: string): void {
   expect(first!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
 }
 
+/**
+ * An ssh stand-in that asks for a passphrase and waits (returned, for GIT_SSH_COMMAND), and a git
+ * rewrite of https://github.com/ to `sshBase`, so that github.com modules are fetched over ssh.
+ */
+async function promptingSsh(sandbox: Sandbox, sshBase: string): Promise<string> {
+  const ssh = await writeScript(
+    join(sandbox.labDir, 'ssh'),
+    `echo "Enter passphrase for key '$HOME/.ssh/id_ed25519': " >&2\nsleep 600`,
+  );
+  await sandbox.gitConfig([
+    { section: 'url', subsection: sshBase, key: 'insteadOf', value: 'https://github.com/' },
+  ]);
+  return ssh;
+}
+
 /** Holds an exclusive flock on `file` (util-linux flock, through run()) until `stop` is aborted. */
 async function holdLock(
   sandbox: Sandbox,
@@ -288,18 +303,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
 
     test.concurrent('ssh waiting on a prompt (GIT_SSH_COMMAND overrides BatchMode): ssh-prompt-hang', async () => {
       await withSandbox(toolchain, { goproxy: 'direct' }, async (sandbox) => {
-        const ssh = await writeScript(
-          join(sandbox.labDir, 'ssh'),
-          `echo "Enter passphrase for key '$HOME/.ssh/id_ed25519': " >&2\nsleep 600`,
-        );
-        await sandbox.gitConfig([
-          {
-            section: 'url',
-            subsection: 'ssh://git@github.com/',
-            key: 'insteadOf',
-            value: 'https://github.com/',
-          },
-        ]);
+        const ssh = await promptingSsh(sandbox, 'ssh://git@github.com/');
         const traced = await runTraceCli(
           sandbox,
           [...trace, 'go', 'mod', 'download', 'github.com/lab/sshhang@v1.0.0'],
@@ -314,25 +318,15 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
 
     test.concurrent('--no-prompt turns the same ssh prompt into an error that ends the run', async () => {
       await withSandbox(toolchain, { goproxy: 'direct' }, async (sandbox) => {
-        const ssh = await writeScript(
-          join(sandbox.labDir, 'ssh'),
-          `echo "Enter passphrase for key '$HOME/.ssh/id_ed25519': " >&2\nsleep 600`,
-        );
-        await sandbox.gitConfig([
-          {
-            section: 'url',
-            subsection: 'ssh://git@127.0.0.1:1/',
-            key: 'insteadOf',
-            value: 'https://github.com/',
-          },
-        ]);
+        const ssh = await promptingSsh(sandbox, 'ssh://git@127.0.0.1:1/');
         const traced = await runTraceCli(
           sandbox,
           ['--no-prompt', ...trace, 'go', 'mod', 'download', 'github.com/lab/sshhang@v1.0.0'],
           { env: { GIT_SSH_COMMAND: ssh } },
         );
         const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
-        // The real ssh, in batch mode, to a loopback port where nothing listens. Ended by the go command itself, not by --timeout, and never stuck on the prompt.
+        // The real ssh, in batch mode, to a loopback port where nothing listens. Ended by the go
+        // command itself, not by --timeout, and never stuck on the prompt.
         expect(traced.result.exitCode, output).toBe(1);
         expect(traced.diagnosisLines, output).toEqual([]);
         expect(traced.result.stderr, output).not.toContain('Enter passphrase');
