@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { readGoEnv } from '../go/env.ts';
 import { locateGo } from '../go/locate.ts';
 import { parseGoMod } from '../modfile/index.ts';
+import { escapePath, escapeVersion } from '../module/escape.ts';
 import type { ExplainContext, GoModSummary } from './types.ts';
 
 /** The variables whose origin matters for fixes: set in the process, `go env -w` does not apply. */
@@ -52,6 +53,23 @@ async function readContextGoEnv(options: GatherOptions): Promise<Record<string, 
     if (options.env.GOTOOLCHAIN !== undefined) out.GOTOOLCHAIN = options.env.GOTOOLCHAIN;
     else delete out.GOTOOLCHAIN;
     return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The h1: hash the module cache recorded when it stored M@V's zip (`cache/download/M/@v/V.ziphash`),
+ * or undefined when the cache has no copy. One small file; any error counts as "no copy".
+ */
+export function cachedZipHash(gomodcache: string, module: string, version: string): string | undefined {
+  const path = escapePath(module);
+  const escapedVersion = escapeVersion(version);
+  if (!gomodcache || !path.ok || !escapedVersion.ok) return undefined;
+  try {
+    const file = join(gomodcache, 'cache', 'download', path.value, '@v', `${escapedVersion.value}.ziphash`);
+    const text = readFileSync(file, 'utf8').trim();
+    return /^h1:[A-Za-z0-9+/=]{44}$/.test(text) ? text : undefined;
   } catch {
     return undefined;
   }

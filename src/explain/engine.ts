@@ -507,8 +507,9 @@ export class Explainer {
   }
 
   private render(group: Group, lang: Lang): Finding {
-    const s = this.situation(group.facts);
     const rule = group.rule;
+    let s = this.situation(group.facts);
+    if (rule.situate) s = { ...s, ...rule.situate(s, this.context) };
     const finding: Finding = {
       cause: rule.cause,
       severity: group.severity,

@@ -92,6 +92,11 @@ export interface CauseRule {
   docs: readonly string[];
   /** Optional: re-route a hit given the statement's remote signals and the context. */
   refine?: (input: RefineInput) => Refinement | undefined;
+  /**
+   * Optional: facts the context adds to a finding once all its lines are known (e.g. what the
+   * module cache holds for the module), before its texts and fixes are made.
+   */
+  situate?: (s: Situation, context: ExplainContext | undefined) => Partial<Situation>;
 }
 
 /** What a `server response:` block said about the remote side's failure (refines the outer error). */

@@ -60,7 +60,8 @@ export function findingBodyLines(
   }
   for (const fix of finding.fixes ?? []) {
     lines.push(`  ${c.green(`${labels.fix[lang]}:`)} ${fix.description}`);
-    if (fix.command) lines.push(`    ${c.bold(fix.command)}`);
+    // A command of several lines keeps every line under the fix, indented alike.
+    for (const line of fix.command?.split('\n') ?? []) lines.push(`    ${c.bold(line)}`);
   }
   if (options.docs)
     for (const url of finding.docs ?? []) lines.push(`  ${c.dim(`${labels.docs[lang]}: ${url}`)}`);

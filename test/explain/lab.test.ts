@@ -96,6 +96,7 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'retracted-version': 'retracted-version',
   'deprecated-module': 'deprecated-module',
   'missing-go-sum-entry': 'missing-go-sum-entry',
+  'checksum-mismatch-cached': 'checksum-mismatch',
   'needs-update-no-require': 'go-mod-needs-update',
   'needs-update-indirect': 'go-mod-needs-update',
   'vendor-lookup': 'vendor-mode-lookup',

@@ -929,6 +929,36 @@ export const PROJECT_CASES: readonly LabCase[] = [
     keyLines: [new RegExp(`missing go\\.sum entry for module providing package ${E(DEP)}`)],
   },
   {
+    name: 'checksum-mismatch-cached',
+    title:
+      'go.sum disagrees with the copy already in the module cache (a go.sum line broken in a merge, or a cache filled with checks off)',
+    sandbox: viaProjectProxy,
+    async prepare(sandbox, servers) {
+      const goSumLines = goSum(servers, [DEP, 'v1.0.0']);
+      await project({
+        'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
+        'main.go': mainImporting(DEP),
+        'go.sum': goSumLines,
+      })(sandbox, servers);
+      const filled = await sandbox.go(['mod', 'download', `${DEP}@v1.0.0`]);
+      if (filled.exitCode !== 0) throw new Error(`filling the cache failed: ${filled.stderr}`);
+      // The zip line of go.sum now names other content; the go.mod line stays right.
+      const broken = goSumLines.replace(
+        /^(\S+ v1\.0\.0 )h1:\S+$/m,
+        '$1h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+      );
+      await sandbox.writeFiles({ 'go.sum': broken });
+    },
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^verifying ${E(DEP)}@v1\\.0\\.0: checksum mismatch$`),
+      /^\tgo\.sum: {5}h1:A{43}=$/,
+      /^SECURITY ERROR$/,
+    ],
+  },
+  {
     name: 'needs-update-no-require',
     title: 'an import whose module go.mod does not require, built in readonly mode',
     sandbox: viaProjectProxy,

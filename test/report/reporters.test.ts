@@ -82,6 +82,17 @@ describe('reporters', () => {
     expect(renderTerminal(report([privateModule]), { lang: 'en', color: true })).toMatch(/\x1b\[/);
   });
 
+  it('terminal output indents every line of a command of several lines', () => {
+    const twoLines: Finding = {
+      ...deprecated,
+      fixes: [{ description: 'Remove it', command: 'chmod -R u+w dir\nrm -rf dir' }],
+    };
+    const lines = renderTerminal(report([twoLines]), { lang: 'en', color: false }).split('\n');
+    const at = lines.indexOf('    chmod -R u+w dir');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('    rm -rf dir');
+  });
+
   it('markdown has a summary table and the fix as a code block', () => {
     const md = renderMarkdown(report([privateModule, deprecated]), 'en');
     expect(md).toContain(

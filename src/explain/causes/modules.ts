@@ -1,7 +1,8 @@
 // Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
 import type { CauseId } from '../../causes/catalog.ts';
+import { cachedZipHash } from '../context.ts';
 import { docs, removeFromCacheFix } from '../fixes.ts';
-import type { CauseRule, FixTemplate } from '../types.ts';
+import type { CauseRule, FixTemplate, Situation } from '../types.ts';
 import { at, mod, pat, quoted } from './helpers.ts';
 import { NETWORK_ROOTS } from './network.ts';
 
@@ -413,10 +414,11 @@ export const moduleRules: CauseRule[] = [
         'all (modfetch)',
       ),
       pat('security-error', 'SECURITY ERROR', /^SECURITY ERROR/, 'all (modfetch)', { supporting: true }),
+      // The checksum database line is named after GOSUMDB: sum.golang.org, sum.golang.google.cn, ...
       pat(
         'hash-line',
-        ['downloaded: h1:', 'go.sum:     h1:', 'sum.golang.org: h1:'],
-        /^\s+(?:downloaded|go\.sum|sum\.golang\.org): +h1:/,
+        ': h1:',
+        /^\s+(?:downloaded: +(?<downloadedHash>h1:[A-Za-z0-9+/=]{44})|go\.sum: +(?<goSumHash>h1:[A-Za-z0-9+/=]{44})|(?<sumdbName>[a-z0-9][a-z0-9.-]{0,100}\.[a-z]{2,20}): +(?<sumdbHash>h1:[A-Za-z0-9+/=]{44}))$/,
         'all (modfetch)',
         { supporting: true },
       ),
@@ -432,15 +434,50 @@ export const moduleRules: CauseRule[] = [
       en: 'Downloaded code does not match its recorded checksum',
       'zh-CN': '下载的代码与记录的校验和不一致',
     },
+    // What the module cache holds for the module tells a stale or damaged cache from a fresh
+    // download of content that changed at its source.
+    situate: (s, context) => {
+      const gomodcache = context?.goEnv?.GOMODCACHE;
+      if (!gomodcache || !s.module || !s.version || !s.downloadedHash) return {};
+      const cached = cachedZipHash(gomodcache, s.module, s.version);
+      if (cached === undefined) return { cache: 'none' };
+      return cached === s.downloadedHash ? { cache: 'same' } : { cache: 'other', cachedHash: cached };
+    },
     message: {
-      en: (s) =>
-        `The content of ${at.en(s)} differs from the hash in ${s.against === 'the one reported by the checksum server' ? 'the checksum database' : 'go.sum'}. By far the most common reason is a release tag that was deleted and pushed again (the proxy or go.sum has the first content); a corrupted local download is the next. Do not just delete the go.sum line: find out which content is right.`,
-      'zh-CN': (s) =>
-        `${at.zh(s)} 的内容与 ${s.against === 'the one reported by the checksum server' ? '校验和数据库' : 'go.sum'} 中的哈希不一致。最常见的原因是发布标签被删除后重新推送（代理或 go.sum 中记录的是第一次的内容）；其次是本地下载损坏。不要直接删除 go.sum 中的那一行：先确认哪一份内容是对的。`,
+      en: (s) => {
+        const sumdb = checkedBySumdb(s);
+        const where = sumdb ? `the checksum database${s.sumdbName ? ` (${s.sumdbName})` : ''}` : 'go.sum';
+        const head = `The content of ${at.en(s)} differs from the hash in ${where}.`;
+        switch (s.cache) {
+          case 'same':
+            return `${head} Your module cache already holds exactly this content (the hash it recorded is the downloaded one), so nothing new was downloaded: ${sumdb ? 'the cache was filled from a source that served other content, at a time the checksum database was not consulted (GONOSUMDB, GOSUMDB=off, GOFLAGS=-insecure)' : 'either the go.sum line is wrong (edited by hand, a merge, another tool) or the cache was filled from another source or with checks off (GONOSUMDB, GOSUMDB=off)'}. Remove only this version from the cache and run the command again: if the fresh download matches, the cache was wrong${sumdb ? '' : '; if it fails the same way, the go.sum line is wrong'}.`;
+          case 'none':
+            return `${head} The module cache has no copy, so this was a fresh download: the source it came from (the GOPROXY entry or the origin repository) now serves other content than ${where} recorded. Most often a release tag was deleted and pushed again upstream${sumdb ? ', or a mirror serves altered content' : ', or the go.sum line was edited by hand or in a merge'}. Cleaning the module cache will not help.`;
+          case 'other':
+            return `${head} The module cache holds yet another copy (${String(s.cachedHash)}): it is damaged or came from another source. Remove this version from the cache first.`;
+          default:
+            return `${head} By far the most common reason is a release tag that was deleted and pushed again (the proxy or go.sum has the first content); a corrupted local download is the next. Do not just delete the go.sum line: find out which content is right.`;
+        }
+      },
+      'zh-CN': (s) => {
+        const sumdb = checkedBySumdb(s);
+        const where = sumdb ? `校验和数据库${s.sumdbName ? `（${s.sumdbName}）` : ''}` : 'go.sum';
+        const head = `${at.zh(s)} 的内容与 ${where} 中的哈希不一致。`;
+        switch (s.cache) {
+          case 'same':
+            return `${head}模块缓存中已经有完全相同的内容（它记录的哈希就是 downloaded 那一行），所以这次并没有重新下载：${sumdb ? '缓存是在没有查询校验和数据库时（GONOSUMDB、GOSUMDB=off、GOFLAGS=-insecure）从提供了不同内容的来源填入的' : '要么 go.sum 中的这一行是错的（手工编辑、合并分支或其他工具造成），要么缓存来自别的来源或是在关闭校验时（GONOSUMDB、GOSUMDB=off）填入的'}。只从缓存中删除这个版本，然后重新运行命令：如果新下载的内容一致，说明是缓存有问题${sumdb ? '' : '；如果仍然以同样方式失败，说明 go.sum 中的这一行是错的'}。`;
+          case 'none':
+            return `${head}模块缓存中没有副本，所以这是一次全新的下载：它的来源（GOPROXY 中的代理或源仓库）现在提供的内容与 ${where} 记录的不同。最常见的原因是上游删除并重新推送了发布标签${sumdb ? '，或者某个镜像提供了被改动的内容' : '，或者 go.sum 中的这一行被手工或在合并时改动过'}。清理模块缓存没有用。`;
+          case 'other':
+            return `${head}模块缓存中还有另一份不同的副本（${String(s.cachedHash)}）：它已损坏或来自别的来源。请先从缓存中删除这个版本。`;
+          default:
+            return `${head}最常见的原因是发布标签被删除后重新推送（代理或 go.sum 中记录的是第一次的内容）；其次是本地下载损坏。不要直接删除 go.sum 中的那一行：先确认哪一份内容是对的。`;
+        }
+      },
     },
     fixes: (s) => {
       const fixes: FixTemplate[] = [];
-      const remove = removeFromCacheFix(s);
+      const remove = s.cache === 'none' ? undefined : removeFromCacheFix(s);
       if (remove) fixes.push(remove);
       fixes.push({
         description: {
@@ -1299,3 +1336,8 @@ export const moduleRules: CauseRule[] = [
     docs: docs('https://go.dev/ref/spec#Package_clause'),
   },
 ];
+
+/** The mismatch is against the checksum database's record rather than go.sum's. */
+function checkedBySumdb(s: Situation): boolean {
+  return s.against === 'the one reported by the checksum server' || s.sumdbHash !== undefined;
+}
