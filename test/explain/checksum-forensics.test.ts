@@ -1,6 +1,8 @@
 // Checksum-mismatch forensics against the real go command: with the user's module cache in the
 // context, explain tells a mismatch with a copy already in the cache (remove that one version and
 // retry) from a fresh download whose source changed (cleaning the cache cannot help).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain/index.ts';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
@@ -49,6 +51,18 @@ describe.skipIf(noGo)(
           );
           expect(finding?.fixes?.map((f) => f.command).join('\n')).not.toContain('rm -rf');
         }
+      });
+    });
+
+    it('a cached copy that matches neither side is named as damaged', async () => {
+      await proveCase(labCase('checksum-mismatch-cached'), servers, async ({ sandbox, transcript }) => {
+        const zipHash = join(sandbox.gomodcache, 'cache/download/example.com/lab/proj/dep/@v/v1.0.0.ziphash');
+        const other = `h1:${'B'.repeat(43)}=`;
+        await writeFile(zipHash, `${other}\n`);
+        const context = { goEnv: { GOMODCACHE: sandbox.gomodcache } };
+        const [finding] = explainText(transcript, { context }).findings;
+        expect(finding?.message).toContain(`The module cache holds yet another copy (${other})`);
+        expect(finding?.fixes?.[0]?.command).toContain('rm -rf');
       });
     });
 
