@@ -101,8 +101,9 @@ Exit status 1 when a finding is at error severity.`,
       en: `  FILE | -              the transcript (CI logs with timestamps, colours and CRLF are fine);
                         standard input when omitted or "-"
   --format FORMAT       text (default), json or markdown (--json is --format json)
-  --no-context          do not read go env and go.mod (by default they refine the answer,
-                        e.g. whether GOPRIVATE already covers a module)
+  --no-context          do not read go env, go.mod and the module cache (by default they
+                        refine the answer, e.g. whether GOPRIVATE already covers a module,
+                        or whether a checksum mismatch comes from a copy already cached)
 
 Example: go mod tidy 2>&1 | gomod-doctor explain
 Exit status 1 when a finding is at error severity; a transcript without
@@ -110,8 +111,9 @@ error lines gives no findings and exit 0.`,
       'zh-CN': `  FILE | -              输出记录（带时间戳、颜色和 CRLF 的 CI 日志也可以）；
                         省略或为 "-" 时读取标准输入
   --format FORMAT       text（默认）、json 或 markdown（--json 等同于 --format json）
-  --no-context          不读取 go env 和 go.mod（默认会读取它们来完善结论，
-                        例如 GOPRIVATE 是否已包含某个模块）
+  --no-context          不读取 go env、go.mod 和模块缓存（默认会读取它们来完善结论，
+                        例如 GOPRIVATE 是否已包含某个模块，或校验和不一致是否来自
+                        缓存中已有的副本）
 
 示例：go mod tidy 2>&1 | gomod-doctor explain
 有 error 级别的结论时退出状态为 1；没有错误行的记录不会产生结论，退出状态为 0。`,
