@@ -15,7 +15,7 @@ import { traceGoCommand } from '../src/trace/trace.ts';
 import { goToolchains } from '../test/helpers/go-matrix.ts';
 
 const MODULES = Number(process.env.BENCH_MODULES ?? 200);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,28 +3,21 @@
 // retry) from a fresh download whose source changed (cleaning the cache cannot help).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain/index.ts';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
-import type { LabServers } from '../lab/cases.ts';
-import { labCase, labToolchains, startLabServers } from '../lab/cases.ts';
-import { proveCase } from '../lab/run-cases.ts';
+import { labCase, labToolchains } from '../lab/cases.ts';
+import { proveCase, useLabServers } from '../lab/run-cases.ts';
 
 const noGo = labToolchains().length === 0;
 
 describe.skipIf(noGo)(
   `checksum mismatch, with the module cache as context${noGo ? ` (${NO_GO_REASON})` : ''}`,
   () => {
-    let servers: LabServers;
-    beforeAll(async () => {
-      servers = await startLabServers();
-    }, 60_000);
-    afterAll(async () => {
-      await servers?.close();
-    });
+    const lab = useLabServers();
 
     it('the cache already holds the content go.sum disagrees with: remove that version, retry', async () => {
-      await proveCase(labCase('checksum-mismatch-cached'), servers, ({ sandbox, transcript }, goVersion) => {
+      await proveCase(labCase('checksum-mismatch-cached'), lab(), ({ sandbox, transcript }, goVersion) => {
         for (const lang of ['en', 'zh-CN'] as const) {
           const context = { goEnv: { GOMODCACHE: sandbox.gomodcache } };
           const [finding] = explainText(transcript, { context, lang }).findings;
@@ -41,7 +34,7 @@ describe.skipIf(noGo)(
     });
 
     it('a fresh download of content that changed at its source: the cache is not the problem', async () => {
-      await proveCase(labCase('proxy-checksum-mismatch'), servers, ({ sandbox, transcript }, goVersion) => {
+      await proveCase(labCase('proxy-checksum-mismatch'), lab(), ({ sandbox, transcript }, goVersion) => {
         for (const lang of ['en', 'zh-CN'] as const) {
           const context = { goEnv: { GOMODCACHE: sandbox.gomodcache } };
           const [finding] = explainText(transcript, { context, lang }).findings;
@@ -55,7 +48,7 @@ describe.skipIf(noGo)(
     });
 
     it('a cached copy that matches neither side is named as damaged', async () => {
-      await proveCase(labCase('checksum-mismatch-cached'), servers, async ({ sandbox, transcript }) => {
+      await proveCase(labCase('checksum-mismatch-cached'), lab(), async ({ sandbox, transcript }) => {
         const zipHash = join(sandbox.gomodcache, 'cache/download/example.com/lab/proj/dep/@v/v1.0.0.ziphash');
         const other = `h1:${'B'.repeat(43)}=`;
         await writeFile(zipHash, `${other}\n`);
@@ -67,7 +60,7 @@ describe.skipIf(noGo)(
     });
 
     it('without the context it stays with the general explanation', async () => {
-      await proveCase(labCase('checksum-mismatch-cached'), servers, ({ transcript }) => {
+      await proveCase(labCase('checksum-mismatch-cached'), lab(), ({ transcript }) => {
         const [finding] = explainText(transcript).findings;
         expect(finding?.message).toContain('By far the most common reason');
         expect(finding?.fixes?.[0]?.command).toContain('rm -rf');

@@ -2,11 +2,10 @@
 // GOPRIVATE values that never match, proven with the real go command of every lab release. Every
 // host is a real-looking name, so each case must reach only the lab's CONNECT proxy: the tests
 // check its log for every host the go command asked for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
-import type { LabServers } from './cases.ts';
-import { LAB_CASES, labToolchains, startLabServers } from './cases.ts';
-import { proveCase } from './run-cases.ts';
+import { LAB_CASES, labToolchains } from './cases.ts';
+import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;
 
@@ -27,13 +26,7 @@ const ROUTED: Record<string, { hosts: string[]; request: string }> = {
 };
 
 describe.skipIf(noGo)(`go-get discovery and GOPRIVATE faults${noGo ? ` (${NO_GO_REASON})` : ''}`, () => {
-  let servers: LabServers;
-  beforeAll(async () => {
-    servers = await startLabServers();
-  });
-  afterAll(async () => {
-    await servers?.close();
-  });
+  const lab = useLabServers();
 
   const cases = LAB_CASES.filter((c) => c.name.startsWith('go-get-') || c.name.startsWith('goprivate-'));
 
@@ -44,10 +37,10 @@ describe.skipIf(noGo)(`go-get discovery and GOPRIVATE faults${noGo ? ` (${NO_GO_
   // Tests of one file run one after another, so the shared proxy's log holds this case alone.
   for (const c of cases) {
     it(`${c.name}: ${c.title}`, async () => {
-      servers.https.clearLog();
-      await proveCase(c, servers);
+      lab().https.clearLog();
+      await proveCase(c, lab());
       const { hosts, request } = ROUTED[c.name]!;
-      const log = servers.https.log;
+      const log = lab().https.log;
       expect([...new Set(log.map((entry) => entry.host))].sort()).toEqual(hosts);
       // Every CONNECT was accepted and tunnelled (no fault), and the key request came from each release.
       expect(log.every((entry) => entry.status === 200)).toBe(true);

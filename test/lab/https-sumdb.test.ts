@@ -1,34 +1,27 @@
 // HTTPS to real-looking hosts through the lab's CONNECT proxy (TLS from a lab CA, certificate and
 // proxy faults) and the lab's checksum databases, proven with the real go command of every lab release.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
-import type { LabServers } from './cases.ts';
-import { LAB_CASES, labCase, labToolchains, startLabServers } from './cases.ts';
-import { proveCase } from './run-cases.ts';
+import { LAB_CASES, labCase, labToolchains } from './cases.ts';
+import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;
 
 describe.skipIf(noGo)(`HTTPS and checksum-database faults${noGo ? ` (${NO_GO_REASON})` : ''}`, () => {
-  let servers: LabServers;
-  beforeAll(async () => {
-    servers = await startLabServers();
-  });
-  afterAll(async () => {
-    await servers?.close();
-  });
+  const lab = useLabServers();
 
   for (const c of LAB_CASES.filter((c) => c.name.startsWith('https-') || c.name.startsWith('sumdb-'))) {
     it(`${c.name}: ${c.title}`, async () => {
-      await proveCase(c, servers);
+      await proveCase(c, lab());
     }, 30_000);
   }
 
   it('no host name reaches a resolver: every HTTPS request went through the CONNECT proxy', async () => {
-    servers.https.clearLog();
-    await proveCase(labCase('https-git-auth'), servers);
-    const hosts = new Set(servers.https.log.map((entry) => entry.host));
+    lab().https.clearLog();
+    await proveCase(labCase('https-git-auth'), lab());
+    const hosts = new Set(lab().https.log.map((entry) => entry.host));
     expect([...hosts].sort()).toEqual(['private.example.com']);
-    const requests = servers.https.log.flatMap((entry) => entry.requests);
+    const requests = lab().https.log.flatMap((entry) => entry.requests);
     expect(requests).toContain('GET /team/secret?go-get=1');
     // git itself came through the tunnel too (curl, trusting the lab CA from http.sslCAInfo).
     expect(requests.some((r) => r.startsWith('GET /team/secret/info/refs?service=git-upload-pack'))).toBe(
@@ -37,9 +30,9 @@ describe.skipIf(noGo)(`HTTPS and checksum-database faults${noGo ? ` (${NO_GO_REA
   });
 
   it('certificate faults: the go command rejected the certificate during the handshake', async () => {
-    const proxy = servers.faultyHttps.expired;
+    const proxy = lab().faultyHttps.expired;
     proxy.clearLog();
-    await proveCase(labCase('https-expired'), servers);
+    await proveCase(labCase('https-expired'), lab());
     expect(proxy.log.length).toBe(labToolchains().length);
     for (const entry of proxy.log) {
       expect(entry).toMatchObject({ host: 'proxy.golang.org', status: 200, requests: [] });
@@ -48,9 +41,9 @@ describe.skipIf(noGo)(`HTTPS and checksum-database faults${noGo ? ` (${NO_GO_REA
   });
 
   it('sumdb-ok: the lookup was verified against the signed tree, with a tile', async () => {
-    servers.sumdb.clearLog();
-    await proveCase(labCase('sumdb-ok'), servers);
-    const paths = servers.sumdb.log.map((r) => r.path);
+    lab().sumdb.clearLog();
+    await proveCase(labCase('sumdb-ok'), lab());
+    const paths = lab().sumdb.log.map((r) => r.path);
     expect(paths).toContain('/lookup/example.com/lab/ok@v1.0.0');
     expect(paths.some((p) => p.startsWith('/tile/8/0/'))).toBe(true);
   });

@@ -3,12 +3,12 @@
 // or full module cache. Proven with the real go command of every lab release.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { namespaceSupport } from '../../src/lab/namespace.ts';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
-import type { LabCase, LabServers } from './cases.ts';
-import { LAB_CASES, labCase, labToolchains, startLabServers } from './cases.ts';
-import { proveCase } from './run-cases.ts';
+import type { LabCase } from './cases.ts';
+import { LAB_CASES, labCase, labToolchains } from './cases.ts';
+import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;
 const noNamespaces = await namespaceSupport();
@@ -22,27 +22,21 @@ function skipReason(c: LabCase): string | undefined {
 }
 
 describe.skipIf(noGo)(`local and network-stack faults${noGo ? ` (${NO_GO_REASON})` : ''}`, () => {
-  let servers: LabServers;
-  beforeAll(async () => {
-    servers = await startLabServers();
-  });
-  afterAll(async () => {
-    await servers?.close();
-  });
+  const lab = useLabServers();
 
   for (const c of LAB_CASES.filter((c) => LOCAL_PREFIXES.some((p) => c.name.startsWith(p)))) {
     const reason = skipReason(c);
     it.skipIf(reason !== undefined)(
       `${c.name}: ${c.title}${reason ? ` (skipped: ${reason})` : ''}`,
       async () => {
-        await proveCase(c, servers);
+        await proveCase(c, lab());
       },
       60_000,
     );
   }
 
   it('credential-helper-hang: git really called the helper, which was still waiting', async () => {
-    await proveCase(labCase('credential-helper-hang'), servers, ({ sandbox }) => {
+    await proveCase(labCase('credential-helper-hang'), lab(), ({ sandbox }) => {
       const started = join(sandbox.labDir, 'git-credential-wait.started');
       expect(existsSync(started)).toBe(true);
       expect(readFileSync(started, 'utf8')).toMatch(/^get$/m);
@@ -50,14 +44,14 @@ describe.skipIf(noGo)(`local and network-stack faults${noGo ? ` (${NO_GO_REASON}
   });
 
   it('ssh-prompt-hang: git ran the GIT_SSH_COMMAND stand-in for github.com', async () => {
-    await proveCase(labCase('ssh-prompt-hang'), servers, ({ sandbox }) => {
+    await proveCase(labCase('ssh-prompt-hang'), lab(), ({ sandbox }) => {
       const started = join(sandbox.labDir, 'ssh.started');
       expect(readFileSync(started, 'utf8')).toMatch(/git@github\.com .*git-upload-pack '\/lab\/sshhang'/);
     });
   });
 
   it.skipIf(noNamespaces !== undefined)('dns: the queries reached the lab resolver', async () => {
-    await proveCase(labCase('dns-nxdomain'), servers, ({ sandbox }) => {
+    await proveCase(labCase('dns-nxdomain'), lab(), ({ sandbox }) => {
       const log = readFileSync(join(sandbox.labDir, 'dns.log'), 'utf8');
       expect(log).toMatch(/"name":"proxy\.golang\.org","type":"A","transport":"udp","answer":"nxdomain"/);
     });

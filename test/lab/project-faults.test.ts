@@ -4,29 +4,22 @@
 // sandbox, against the lab proxy on loopback or file:// git repositories.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
-import type { LabServers } from './cases.ts';
-import { labCase, labToolchains, PROJECT_CASES, startLabServers } from './cases.ts';
-import { proveCase } from './run-cases.ts';
+import { labCase, labToolchains, PROJECT_CASES } from './cases.ts';
+import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;
 const minor = (goVersion: string): number => Number(goVersion.split('.')[1]);
 
 describe.skipIf(noGo)(`project faults against the real go command${noGo ? ` (${NO_GO_REASON})` : ''}`, () => {
-  let servers: LabServers;
-  beforeAll(async () => {
-    servers = await startLabServers();
-  }, 60_000);
-  afterAll(async () => {
-    await servers?.close();
-  });
+  const lab = useLabServers();
 
   // Every case uses its own sandboxes and module paths, so they can run side by side.
   describe.concurrent('each case fails (or warns) the intended way on every release', () => {
     for (const c of PROJECT_CASES) {
       it(`${c.name}: ${c.title}`, async () => {
-        await proveCase(c, servers);
+        await proveCase(c, lab());
       });
     }
   });
@@ -34,7 +27,7 @@ describe.skipIf(noGo)(`project faults against the real go command${noGo ? ` (${N
   it('retracted-version and deprecated-module: the warnings do not stop go get', async () => {
     const modules = { 'retracted-version': 'retract', 'deprecated-module': 'deprecated' };
     for (const [name, module] of Object.entries(modules)) {
-      await proveCase(labCase(name), servers, ({ sandbox }) => {
+      await proveCase(labCase(name), lab(), ({ sandbox }) => {
         const goMod = readFileSync(join(sandbox.workDir, 'go.mod'), 'utf8');
         expect(goMod).toContain(`require example.com/lab/proj/${module} v1.0.0`);
       });
@@ -42,10 +35,10 @@ describe.skipIf(noGo)(`project faults against the real go command${noGo ? ` (${N
   });
 
   it('toolchain-unavailable: 1.21+ asked the lab proxy for golang.org/toolchain', async () => {
-    servers.projectProxy.clearLog();
-    await proveCase(labCase('toolchain-unavailable'), servers);
-    const asked = servers.projectProxy.log
-      .filter((r) => r.module === 'golang.org/toolchain')
+    lab().projectProxy.clearLog();
+    await proveCase(labCase('toolchain-unavailable'), lab());
+    const asked = lab()
+      .projectProxy.log.filter((r) => r.module === 'golang.org/toolchain')
       .map((r) => r.status);
     const switching = labToolchains().filter((t) => minor(t.version) >= 21).length;
     expect(asked.length).toBeGreaterThanOrEqual(switching);
@@ -53,7 +46,7 @@ describe.skipIf(noGo)(`project faults against the real go command${noGo ? ` (${N
   });
 
   it('vcs-git-missing: git was really off PATH', async () => {
-    await proveCase(labCase('vcs-git-missing'), servers, async ({ sandbox }) => {
+    await proveCase(labCase('vcs-git-missing'), lab(), async ({ sandbox }) => {
       const which = await sandbox.exec('/bin/sh', ['-c', 'command -v git || echo none']);
       expect(which.stdout.trim()).toBe('none');
     });

@@ -2,10 +2,17 @@
 // the exit, the key lines and the saved transcript fixture.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { repoRoot } from '../helpers/go-matrix.ts';
 import type { CaseRun, LabCase, LabServers } from './cases.ts';
-import { keyLinesFor, labToolchains, missingKeyLines, runLabCase, transcriptFileName } from './cases.ts';
+import {
+  keyLinesFor,
+  labToolchains,
+  missingKeyLines,
+  runLabCase,
+  startLabServers,
+  transcriptFileName,
+} from './cases.ts';
 
 export const transcriptsDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
 
@@ -13,6 +20,24 @@ export const transcriptsDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
 function matchedKeyLines(patterns: readonly RegExp[], transcript: string): string[] {
   const lines = transcript.split('\n').filter((line) => patterns.some((p) => p.test(line)));
   return [...new Set(lines)].sort();
+}
+
+/**
+ * Starts the lab's servers once for the enclosing describe block and closes them after it; the
+ * returned function gives them to the tests.
+ */
+export function useLabServers(): () => LabServers {
+  let servers: LabServers | undefined;
+  beforeAll(async () => {
+    servers = await startLabServers();
+  }, 60_000);
+  afterAll(async () => {
+    await servers?.close();
+  });
+  return () => {
+    if (!servers) throw new Error('the lab servers did not start');
+    return servers;
+  };
 }
 
 /**
