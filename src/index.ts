@@ -27,7 +27,14 @@ export {
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export { renderTerminal } from './report/terminal.ts';
-export { analyzeTidy, type TidyPrediction, tidyFindings } from './tidy/index.ts';
+export {
+  analyzeTidy,
+  loadModuleGraph,
+  type TidyPrediction,
+  tidyFindings,
+  type VersionReason,
+  versionReason,
+} from './tidy/index.ts';
 export { inspectRunningGo } from './trace/attach.ts';
 export { diagnose } from './trace/diagnose.ts';
 export { type TraceOptions, type TraceResult, traceGoCommand } from './trace/trace.ts';

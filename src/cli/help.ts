@@ -189,7 +189,7 @@ On a file the go command would reject, prints the go command's own error lines
     },
   },
   'tidy-check': {
-    usage: 'gomod-doctor tidy-check [-C DIR] [--json]',
+    usage: 'gomod-doctor tidy-check [-C DIR] [--json] [--why MODULE]',
     summary: {
       en: 'predict, offline, what go mod tidy would add, remove and re-mark, and why',
       'zh-CN': '离线预测 go mod tidy 会添加、删除和重新标记哪些依赖，以及原因',
@@ -198,12 +198,16 @@ On a file the go command would reject, prints the go command's own error lines
       en: `  -C DIR          the module (or workspace) to check (default: the current directory)
   --json          the findings, plus a "tidy" object with the add/remove/re-mark lists,
                   the lookups tidy would make and where each would go
+  --why MODULE    instead: why MODULE is at its version (every go.mod in the module
+                  graph that requires it, and at which version; the highest one wins)
 
 Reads only the source tree, go.mod/go.work and the module cache: no network, no go command.
 Exit status: 1 when go.mod is not tidy (or tidy would fail), so CI can gate on it.`,
       'zh-CN': `  -C DIR          要检查的模块（或工作区）（默认：当前目录）
   --json          输出结论，以及 "tidy" 对象：要添加/删除/重新标记的依赖、
                   tidy 会发起的查询以及每个查询的去向
+  --why MODULE    改为说明 MODULE 为什么是当前版本（模块图中每个要求它的 go.mod
+                  及其要求的版本；最高的版本胜出）
 
 只读取源码树、go.mod/go.work 和模块缓存：不联网，不运行 go 命令。
 退出状态：go.mod 不整洁（或 tidy 会失败）时为 1，便于在 CI 中把关。`,

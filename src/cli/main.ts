@@ -56,6 +56,7 @@ const OPTIONS_WITH_VALUES = new Set([
   '--timeout',
   '--resolver',
   '--budget',
+  '--why',
 ]);
 
 /** The first argument that is neither an option nor an option's value; -1 when there is none. */

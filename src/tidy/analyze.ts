@@ -241,7 +241,7 @@ export function goSettings(env: Record<string, string | undefined>): TidyPredict
   return settings;
 }
 
-interface MainModule {
+export interface MainModule {
   path: string;
   dir: string;
   goModPath: string;
@@ -254,7 +254,7 @@ interface MainModule {
   tools: Array<{ path: string; line: number; column: number }>;
 }
 
-function readMainModule(dir: string, goRelease?: string): MainModule {
+export function readMainModule(dir: string, goRelease?: string): MainModule {
   const goModPath = join(dir, 'go.mod');
   const parsed = parseGoMod(readFileSync(goModPath), {
     filename: 'go.mod',

@@ -25,3 +25,10 @@ export { isTidy, summaryText, tidyFindings } from './findings.ts';
 export { parseGoFileHeader } from './header.ts';
 export { type LookupRoute, lookupRoute, pathPrefixes } from './resolve.ts';
 export { type GoFile, type ModuleScan, type PackageDir, scanModule, scanWorkspace } from './scan.ts';
+export {
+  type LoadedModuleGraph,
+  loadModuleGraph,
+  type RequirementEdge,
+  type VersionReason,
+  versionReason,
+} from './why.ts';

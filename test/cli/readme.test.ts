@@ -37,4 +37,15 @@ describe('README examples', () => {
     const shown = consoleBlock('gomod-doctor tidy-check -C examples/app');
     expect(result.stdout.split('\n').slice(0, shown.length)).toEqual(shown);
   });
+
+  it('tidy-check --why', async () => {
+    const result = await runCli(['tidy-check', '-C', 'examples/why', '--why', 'example.com/text'], {
+      env: { GOMODCACHE: join(repoRoot, 'examples/why/modcache'), GOFLAGS: '', GOENV: 'off' },
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const shown = consoleBlock(
+      'GOMODCACHE=$PWD/examples/why/modcache gomod-doctor tidy-check -C examples/why --why example.com/text',
+    );
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual(shown);
+  });
 });

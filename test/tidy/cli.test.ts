@@ -96,4 +96,61 @@ describe('tidy-check CLI', () => {
     expect(res.exitCode).toBe(2);
     expect(res.stderr).toContain('no go.mod');
   });
+
+  it('--why names every go.mod that requires a module, the one that set its version first', async () => {
+    // A module cache holding only go.mod files, laid out as the go command lays them out.
+    const mods: Record<string, string> = {
+      'example.com/a/@v/v1.1.0.mod': 'module example.com/a\n\ngo 1.21\n\nrequire example.com/b v1.3.0\n',
+      'example.com/c/@v/v0.2.0.mod': 'module example.com/c\n\ngo 1.21\n\nrequire example.com/b v1.1.0\n',
+      'example.com/b/@v/v1.2.0.mod': 'module example.com/b\n\ngo 1.21\n',
+      'example.com/b/@v/v1.3.0.mod': 'module example.com/b\n\ngo 1.21\n',
+    };
+    for (const [file, text] of Object.entries(mods)) {
+      mkdirSync(join(cache, 'cache/download', file, '..'), { recursive: true });
+      writeFileSync(join(cache, 'cache/download', file), text);
+    }
+    const dir = project('why', {
+      'go.mod':
+        'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.1.0\n\texample.com/b v1.2.0\n\texample.com/c v0.2.0\n)\n',
+    });
+    const en = await runCli(['tidy-check', '-C', dir, '--why', 'example.com/b'], { env: env() });
+    expect(en.exitCode, en.stderr).toBe(0);
+    expect(en.stdout.split('\n')).toEqual([
+      'example.com/b is at v1.3.0: minimal version selection takes the highest version that any go.mod in the module graph requires',
+      '  v1.3.0  required by example.com/a@v1.1.0',
+      '  v1.2.0  required by example.com/app (this go.mod)',
+      '  v1.1.0  required by example.com/c@v0.2.0',
+      '',
+    ]);
+    const zh = await runCli(['tidy-check', '-C', dir, '--why', 'example.com/b', '--lang', 'zh-CN'], {
+      env: env(),
+    });
+    expect(zh.stdout).toContain('example.com/b 的版本是 v1.3.0');
+    expect(zh.stdout).toContain('v1.3.0  由 example.com/a@v1.1.0 要求');
+    const json = JSON.parse(
+      (await runCli(['tidy-check', '-C', dir, '--why', 'example.com/b', '--json'], { env: env() })).stdout,
+    );
+    expect(json).toMatchObject({ command: 'tidy-check', findings: [] });
+    expect(json.why).toEqual({
+      module: 'example.com/b',
+      selected: 'v1.3.0',
+      direct: 'v1.2.0',
+      requiredBy: [
+        { module: 'example.com/a', version: 'v1.1.0', requires: 'v1.3.0' },
+        { module: 'example.com/app', main: true, requires: 'v1.2.0' },
+        { module: 'example.com/c', version: 'v0.2.0', requires: 'v1.1.0' },
+      ],
+      incomplete: [],
+    });
+    const absent = await runCli(['tidy-check', '-C', dir, '--why', 'example.com/zzz'], { env: env() });
+    expect(absent.exitCode).toBe(0);
+    expect(absent.stdout).toContain('example.com/zzz is not in the module graph');
+    const partial = project('why-partial', {
+      'go.mod': 'module example.com/p\n\ngo 1.21\n\nrequire example.com/notcached v1.0.0\n',
+    });
+    const said = await runCli(['tidy-check', '-C', partial, '--why', 'example.com/notcached'], {
+      env: env(),
+    });
+    expect(said.stdout).toContain('1 go.mod file(s) of the graph are not in the module cache');
+  });
 });

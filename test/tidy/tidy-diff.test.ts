@@ -12,6 +12,7 @@ import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
 import { createUniverse, type ModuleDecl } from '../../src/lab/universe.ts';
 import { parseGoMod } from '../../src/modfile/index.ts';
 import { analyzeTidy } from '../../src/tidy/analyze.ts';
+import { loadModuleGraph, versionReason } from '../../src/tidy/why.ts';
 import { FIXTURES, type Fixture } from '../fixtures/tidy/projects.ts';
 import { UNIVERSE } from '../fixtures/tidy/universe.ts';
 import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
@@ -101,6 +102,42 @@ async function runFixture(fixture: Fixture, tc: (typeof toolchains)[number]) {
       [...now.keys()].filter((p) => old.has(p) && old.get(p)!.indirect !== now.get(p)!.indirect).sort(),
     );
     for (const check of fixture.expect ?? []) check(prediction);
+
+    // The module graph of the tidied module, read offline, has exactly the edges `go mod graph`
+    // prints (without its go@ and toolchain@ entries). Workspaces: go mod graph shows the
+    // workspace's graph, which loadModuleGraph does not claim to build.
+    if (!fixture.fails && !fixture.files['go.work']) {
+      const graph = await sandbox.go(['mod', 'graph'], { cwd: join(tidied, dir), env: { GOWORK: 'off' } });
+      expect(graph.exitCode, graph.stderr).toBe(0);
+      const theirs = graph.stdout
+        .split('\n')
+        .filter((line) => line && !/ (?:go|toolchain)@/.test(line) && !/^(?:go|toolchain)@/.test(line))
+        .sort();
+      const loaded = loadModuleGraph({ dir: join(tidied, dir), env: { ...sandbox.env, GOWORK: 'off' } });
+      const ours: string[] = [];
+      for (const [from, requirements] of loaded.graph.edges) {
+        const fromText = from.endsWith('@') ? from.slice(0, -1) : from;
+        for (const r of requirements) ours.push(`${fromText} ${r.path}@${r.version}`);
+      }
+      expect([...new Set(ours)].sort(), `${fixture.name} go ${tc.version}`).toEqual([...new Set(theirs)]);
+      // ... and selects what `go list -m all` lists: the versions `tidy-check --why` explains.
+      const list = await sandbox.go(['list', '-m', '-f', '{{.Path}} {{.Version}}', 'all'], {
+        cwd: join(tidied, dir),
+        env: { GOWORK: 'off', GOFLAGS: '-mod=mod' },
+      });
+      expect(list.exitCode, list.stderr).toBe(0);
+      const listed = list.stdout.split('\n').filter(Boolean).sort();
+      const selected = [...loaded.graph.selected].map(([path, version]) => `${path} ${version}`).sort();
+      expect(selected, `${fixture.name} go ${tc.version}`).toEqual(listed);
+      // Every selected version is explained by at least one requirement edge at that version.
+      for (const line of listed) {
+        const [path, version] = line.split(' ') as [string, string];
+        if (version === '') continue;
+        const reason = versionReason(loaded, path);
+        expect(reason.selected).toBe(version);
+        expect(reason.requiredBy[0]?.version, `${path}: ${JSON.stringify(reason.requiredBy)}`).toBe(version);
+      }
+    }
 
     const minor = Number(tc.version.split('.')[1]);
     if (minor >= 23) {

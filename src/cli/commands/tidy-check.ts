@@ -10,8 +10,9 @@ import { renderJson } from '../../report/json.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
+import { loadModuleGraph, type VersionReason, versionReason } from '../../tidy/why.ts';
 import { VERSION } from '../../version.ts';
-import type { Command } from '../context.ts';
+import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { PROJECT_OPTIONS } from '../options.ts';
 
@@ -24,6 +25,35 @@ const text = {
     en: ({ dir }) => `no go.mod in ${dir} or any parent directory (tidy-check needs a module)`,
     'zh-CN': ({ dir }) => `${dir} 及其上级目录中都没有 go.mod（tidy-check 需要一个模块）`,
   } satisfies Message<{ dir: string }>,
+  selected: {
+    en: ({ module, version }) =>
+      `${module} is at ${version}: minimal version selection takes the highest version that any go.mod in the module graph requires`,
+    'zh-CN': ({ module, version }) =>
+      `${module} 的版本是 ${version}：最小版本选择会选取模块图中任一 go.mod 所要求的最高版本`,
+  } satisfies Message<{ module: string; version: string }>,
+  mainModule: {
+    en: ({ module }) => `${module} is this module itself`,
+    'zh-CN': ({ module }) => `${module} 就是本模块`,
+  } satisfies Message<{ module: string }>,
+  notInGraph: {
+    en: ({ module }) =>
+      `${module} is not in the module graph: neither go.mod nor any go.mod it reaches requires it`,
+    'zh-CN': ({ module }) => `${module} 不在模块图中：go.mod 以及它所关联的 go.mod 都没有要求它`,
+  } satisfies Message<{ module: string }>,
+  requiredBy: {
+    en: ({ version, by }) => `${version}  required by ${by}`,
+    'zh-CN': ({ version, by }) => `${version}  由 ${by} 要求`,
+  } satisfies Message<{ version: string; by: string }>,
+  thisGoMod: {
+    en: ({ module }) => `${module} (this go.mod)`,
+    'zh-CN': ({ module }) => `${module}（本模块的 go.mod）`,
+  } satisfies Message<{ module: string }>,
+  incomplete: {
+    en: ({ count }) =>
+      `${count} go.mod file(s) of the graph are not in the module cache, so the answer may be incomplete (go mod download fills it)`,
+    'zh-CN': ({ count }) =>
+      `模块图中有 ${count} 个 go.mod 文件不在模块缓存中，结论可能不完整（go mod download 可以补全）`,
+  } satisfies Message<{ count: string }>,
   extraArgs: {
     en: 'tidy-check takes no arguments (use -C DIR to name the module directory)',
     'zh-CN': 'tidy-check 不接受参数（用 -C DIR 指定模块目录）',
@@ -94,6 +124,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
     allowPositionals: true,
     options: {
       ...PROJECT_OPTIONS,
+      why: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));
@@ -103,6 +134,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
   } catch {
     throw new UsageError(say(text.notADir, ctx.lang, { dir: values.C ?? dir }));
   }
+  if (values.why !== undefined) return whyCommand(ctx, dir, values.why, values.json === true, values.C);
   let prediction: TidyPrediction;
   try {
     prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
@@ -140,3 +172,61 @@ export const tidyCheckCommand: Command = async (ctx) => {
   }
   return exitStatusFor(findings);
 };
+
+/** `--why MODULE`: every requirement edge into the module, from the graph go.mod leads to. */
+function whyCommand(
+  ctx: CommandContext,
+  dir: string,
+  module: string,
+  json: boolean,
+  shownDir: string | undefined,
+): number {
+  let reason: VersionReason;
+  let main: string;
+  try {
+    const loaded = loadModuleGraph({ dir, env: ctx.env });
+    main = loaded.main.path;
+    reason = versionReason(loaded, module);
+  } catch (error) {
+    if (error instanceof NoModuleError)
+      throw new InputError(say(text.noModule, ctx.lang, { dir: shownDir ?? '.' }));
+    throw error;
+  }
+  const byText = (from: { path: string; version: string }) =>
+    from.version === ''
+      ? say(text.thisGoMod, ctx.lang, { module: from.path })
+      : `${from.path}@${from.version}`;
+  if (json) {
+    const report: Report & { why: object } = {
+      tool: 'gomod-doctor',
+      version: VERSION,
+      command: 'tidy-check',
+      findings: [],
+      why: {
+        module,
+        selected: module === main ? '' : (reason.selected ?? null),
+        direct: reason.direct ?? null,
+        requiredBy: reason.requiredBy.map((e) => ({
+          module: e.from.path,
+          ...(e.from.version === '' ? { main: true } : { version: e.from.version }),
+          requires: e.version,
+        })),
+        incomplete: reason.incomplete.map((m) => `${m.path}@${m.version}`),
+      },
+    };
+    ctx.stdout.write(renderJson(report));
+    return 0;
+  }
+  const lines: string[] = [];
+  if (module === main) lines.push(say(text.mainModule, ctx.lang, { module }));
+  else if (reason.selected === undefined) lines.push(say(text.notInGraph, ctx.lang, { module }));
+  else {
+    lines.push(say(text.selected, ctx.lang, { module, version: reason.selected }));
+    for (const edge of reason.requiredBy)
+      lines.push(`  ${say(text.requiredBy, ctx.lang, { version: edge.version, by: byText(edge.from) })}`);
+  }
+  if (reason.incomplete.length > 0)
+    lines.push(say(text.incomplete, ctx.lang, { count: String(reason.incomplete.length) }));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
