@@ -188,7 +188,7 @@ export function findModuleRoot(dir: string): string | undefined {
   }
 }
 
-function findWorkFile(dir: string, env: Record<string, string | undefined>): string | undefined {
+export function findWorkFile(dir: string, env: Record<string, string | undefined>): string | undefined {
   const gowork = env.GOWORK;
   if (gowork === 'off') return undefined;
   if (gowork) return gowork;

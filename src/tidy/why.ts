@@ -3,7 +3,7 @@
 // every requirement edge into it, the one that set the selected version first. MVS selects the
 // highest version any reachable go.mod asks for, so the edges at that version are the answer.
 
-import { findModuleRoot, goSettings, NoModuleError, readMainModule } from './analyze.ts';
+import { findModuleRoot, findWorkFile, goSettings, NoModuleError, readMainModule } from './analyze.ts';
 import type { ModuleGraph, ModuleVersion } from './modgraph.ts';
 import { compareVersions, goAtLeast, loadGraph, ModuleSource, PRUNING_VERSION } from './modgraph.ts';
 
@@ -12,6 +12,8 @@ export interface LoadedModuleGraph {
   graph: ModuleGraph;
   /** Whether the main module's go line prunes the graph (go 1.17 and later). */
   pruned: boolean;
+  /** A go.work that applies here: the go command would use the workspace's graph instead. */
+  workFile?: string;
 }
 
 /** The module graph of the module around `dir`, as go.mod stands now (not as tidy would leave it). */
@@ -32,7 +34,9 @@ export function loadModuleGraph(options: {
   const pruned = goAtLeast(main.go, PRUNING_VERSION);
   const roots: ModuleVersion[] = main.requires.map((r) => ({ path: r.path, version: r.version }));
   const graph = loadGraph(source, [{ path: main.path, version: '' }], roots, pruned);
+  const workFile = findWorkFile(options.dir, options.env);
   return {
+    ...(workFile ? { workFile } : {}),
     main: { path: main.path, goModPath: main.goModPath, ...(main.go ? { go: main.go } : {}) },
     graph,
     pruned,

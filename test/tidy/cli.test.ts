@@ -152,5 +152,16 @@ describe('tidy-check CLI', () => {
       env: env(),
     });
     expect(said.stdout).toContain('1 go.mod file(s) of the graph are not in the module cache');
+    const work = project('why-work', {
+      'go.work': 'go 1.22\n\nuse ./m\n',
+      'm/go.mod': 'module example.com/m\n\ngo 1.22\n',
+    });
+    const inWorkspace = await runCli(['tidy-check', '--why', 'example.com/x'], {
+      cwd: join(work, 'm'),
+      env: env(),
+    });
+    expect(inWorkspace.stdout).toContain(
+      "(../go.work applies here: this is the graph of this module's own go.mod",
+    );
   });
 });

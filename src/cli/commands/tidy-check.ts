@@ -2,7 +2,7 @@
 // and which network lookups it would make. Exit 1 when go.mod is not tidy (or tidy would fail),
 // so that CI can gate on it.
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
@@ -48,6 +48,11 @@ const text = {
     en: ({ module }) => `${module} (this go.mod)`,
     'zh-CN': ({ module }) => `${module}（本模块的 go.mod）`,
   } satisfies Message<{ module: string }>,
+  workspace: {
+    en: ({ file }) =>
+      `(${file} applies here: this is the graph of this module's own go.mod, as with GOWORK=off)`,
+    'zh-CN': ({ file }) => `（这里有 ${file} 生效：以上是本模块自身 go.mod 的模块图，相当于 GOWORK=off）`,
+  } satisfies Message<{ file: string }>,
   incomplete: {
     en: ({ count }) =>
       `${count} go.mod file(s) of the graph are not in the module cache, so the answer may be incomplete (go mod download fills it)`,
@@ -183,9 +188,11 @@ function whyCommand(
 ): number {
   let reason: VersionReason;
   let main: string;
+  let workFile: string | undefined;
   try {
     const loaded = loadModuleGraph({ dir, env: ctx.env });
     main = loaded.main.path;
+    workFile = loaded.workFile;
     reason = versionReason(loaded, module);
   } catch (error) {
     if (error instanceof NoModuleError)
@@ -225,6 +232,7 @@ function whyCommand(
     for (const edge of reason.requiredBy)
       lines.push(`  ${say(text.requiredBy, ctx.lang, { version: edge.version, by: byText(edge.from) })}`);
   }
+  if (workFile) lines.push(say(text.workspace, ctx.lang, { file: relative(ctx.cwd, workFile) || workFile }));
   if (reason.incomplete.length > 0)
     lines.push(say(text.incomplete, ctx.lang, { count: String(reason.incomplete.length) }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
