@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readGoEnv } from '../go/env.ts';
 import { locateGo } from '../go/locate.ts';
+import { hashGoMod, isWellFormedH1 } from '../gosum/dirhash.ts';
 import { parseGoMod } from '../modfile/index.ts';
 import { escapePath, escapeVersion } from '../module/escape.ts';
 import type { ExplainContext, GoModSummary } from './types.ts';
@@ -59,17 +60,24 @@ async function readContextGoEnv(options: GatherOptions): Promise<Record<string, 
 }
 
 /**
- * The h1: hash the module cache recorded when it stored M@V's zip (`cache/download/M/@v/V.ziphash`),
- * or undefined when the cache has no copy. One small file; any error counts as "no copy".
+ * The h1: hash of what the module cache holds for M@V: the hash it recorded for the zip
+ * (`cache/download/M/@v/V.ziphash`), or the hash of the cached go.mod (`V.mod`). Undefined when the
+ * cache has no copy; any error counts as "no copy". One small file.
  */
-export function cachedZipHash(gomodcache: string, module: string, version: string): string | undefined {
+export function cachedHash(
+  gomodcache: string,
+  module: string,
+  version: string,
+  what: 'zip' | 'mod',
+): string | undefined {
   const path = escapePath(module);
   const escapedVersion = escapeVersion(version);
   if (!gomodcache || !path.ok || !escapedVersion.ok) return undefined;
+  const base = join(gomodcache, 'cache', 'download', path.value, '@v', escapedVersion.value);
   try {
-    const file = join(gomodcache, 'cache', 'download', path.value, '@v', `${escapedVersion.value}.ziphash`);
-    const text = readFileSync(file, 'utf8').trim();
-    return /^h1:[A-Za-z0-9+/=]{44}$/.test(text) ? text : undefined;
+    if (what === 'mod') return hashGoMod(readFileSync(`${base}.mod`));
+    const text = readFileSync(`${base}.ziphash`, 'utf8').trim();
+    return isWellFormedH1(text) ? text : undefined;
   } catch {
     return undefined;
   }

@@ -33,6 +33,22 @@ describe.skipIf(noGo)(
       });
     });
 
+    it('the same for a /go.mod line: the cached go.mod is hashed and found to be the downloaded one', async () => {
+      await proveCase(
+        labCase('checksum-mismatch-gomod-cached'),
+        lab(),
+        ({ sandbox, transcript }, goVersion) => {
+          const context = { goEnv: { GOMODCACHE: sandbox.gomodcache } };
+          const [finding] = explainText(transcript, { context }).findings;
+          expect(finding?.cause, goVersion).toBe('checksum-mismatch');
+          expect(finding?.message).toContain(
+            'The go.mod file of example.com/lab/proj/dep@v1.0.0 differs from the hash in go.sum',
+          );
+          expect(finding?.message).toContain('already holds exactly this content');
+        },
+      );
+    });
+
     it('a fresh download of content that changed at its source: the cache is not the problem', async () => {
       await proveCase(labCase('proxy-checksum-mismatch'), lab(), ({ sandbox, transcript }, goVersion) => {
         for (const lang of ['en', 'zh-CN'] as const) {
@@ -50,7 +66,7 @@ describe.skipIf(noGo)(
     it('a cached copy that matches neither side is named as damaged', async () => {
       await proveCase(labCase('checksum-mismatch-cached'), lab(), async ({ sandbox, transcript }) => {
         const zipHash = join(sandbox.gomodcache, 'cache/download/example.com/lab/proj/dep/@v/v1.0.0.ziphash');
-        const other = `h1:${'B'.repeat(43)}=`;
+        const other = `h1:${'B'.repeat(42)}A=`;
         await writeFile(zipHash, `${other}\n`);
         const context = { goEnv: { GOMODCACHE: sandbox.gomodcache } };
         const [finding] = explainText(transcript, { context }).findings;

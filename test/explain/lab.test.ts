@@ -97,6 +97,7 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'deprecated-module': 'deprecated-module',
   'missing-go-sum-entry': 'missing-go-sum-entry',
   'checksum-mismatch-cached': 'checksum-mismatch',
+  'checksum-mismatch-gomod-cached': 'checksum-mismatch',
   'needs-update-no-require': 'go-mod-needs-update',
   'needs-update-indirect': 'go-mod-needs-update',
   'vendor-lookup': 'vendor-mode-lookup',

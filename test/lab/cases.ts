@@ -730,6 +730,41 @@ function mainImporting(...imports: string[]): string {
   return `package main\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc main() {}\n`;
 }
 
+/**
+ * go.sum disagreeing with a copy already in the module cache: the cache is filled with the right
+ * go.sum, then one line of go.sum (the zip's or the go.mod's) is made to name other content.
+ */
+function checksumMismatchCached(line: 'zip' | 'go.mod'): LabCase {
+  const goMod = line === 'go.mod';
+  return {
+    name: goMod ? 'checksum-mismatch-gomod-cached' : 'checksum-mismatch-cached',
+    title: goMod
+      ? 'go.sum’s /go.mod line disagrees with the go.mod already in the module cache (a merge gone wrong)'
+      : 'go.sum disagrees with the copy already in the module cache (a go.sum line broken in a merge, or a cache filled with checks off)',
+    sandbox: viaProjectProxy,
+    async prepare(sandbox, servers) {
+      const goSumLines = goSum(servers, [DEP, 'v1.0.0']);
+      await project({
+        'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
+        'main.go': mainImporting(DEP),
+        'go.sum': goSumLines,
+      })(sandbox, servers);
+      const filled = await sandbox.go(['mod', 'download', `${DEP}@v1.0.0`]);
+      if (filled.exitCode !== 0) throw new Error(`filling the cache failed: ${filled.stderr}`);
+      const target = goMod ? /^(\S+ v1\.0\.0\/go\.mod )h1:\S+$/m : /^(\S+ v1\.0\.0 )h1:\S+$/m;
+      await sandbox.writeFiles({ 'go.sum': goSumLines.replace(target, `$1h1:${'A'.repeat(43)}=`) });
+    },
+    args: ['build', './...'],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^verifying ${E(DEP)}@v1\\.0\\.0${goMod ? '/go\\.mod' : ''}: checksum mismatch$`),
+      /^\tgo\.sum: {5}h1:A{43}=$/,
+      /^SECURITY ERROR$/,
+    ],
+  };
+}
+
 /** go.sum lines for these module versions, as the universe hashes them. */
 function goSum(servers: LabServers, ...versions: Array<[string, string]>): string {
   return versions.map(([path, version]) => servers.projectUniverse.goSumLines(path, version)).join('');
@@ -928,36 +963,8 @@ export const PROJECT_CASES: readonly LabCase[] = [
     exit: 'fail',
     keyLines: [new RegExp(`missing go\\.sum entry for module providing package ${E(DEP)}`)],
   },
-  {
-    name: 'checksum-mismatch-cached',
-    title:
-      'go.sum disagrees with the copy already in the module cache (a go.sum line broken in a merge, or a cache filled with checks off)',
-    sandbox: viaProjectProxy,
-    async prepare(sandbox, servers) {
-      const goSumLines = goSum(servers, [DEP, 'v1.0.0']);
-      await project({
-        'go.mod': appGoMod({ [DEP]: 'v1.0.0' }),
-        'main.go': mainImporting(DEP),
-        'go.sum': goSumLines,
-      })(sandbox, servers);
-      const filled = await sandbox.go(['mod', 'download', `${DEP}@v1.0.0`]);
-      if (filled.exitCode !== 0) throw new Error(`filling the cache failed: ${filled.stderr}`);
-      // The zip line of go.sum now names other content; the go.mod line stays right.
-      const broken = goSumLines.replace(
-        /^(\S+ v1\.0\.0 )h1:\S+$/m,
-        '$1h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-      );
-      await sandbox.writeFiles({ 'go.sum': broken });
-    },
-    args: ['build', './...'],
-    timeoutMs: 30_000,
-    exit: 'fail',
-    keyLines: [
-      new RegExp(`^verifying ${E(DEP)}@v1\\.0\\.0: checksum mismatch$`),
-      /^\tgo\.sum: {5}h1:A{43}=$/,
-      /^SECURITY ERROR$/,
-    ],
-  },
+  checksumMismatchCached('zip'),
+  checksumMismatchCached('go.mod'),
   {
     name: 'needs-update-no-require',
     title: 'an import whose module go.mod does not require, built in readonly mode',

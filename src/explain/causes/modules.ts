@@ -1,6 +1,6 @@
 // Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
 import type { CauseId } from '../../causes/catalog.ts';
-import { cachedZipHash } from '../context.ts';
+import { cachedHash } from '../context.ts';
 import { docs, removeFromCacheFix } from '../fixes.ts';
 import type { CauseRule, FixTemplate, Situation } from '../types.ts';
 import { at, mod, pat, quoted } from './helpers.ts';
@@ -410,7 +410,7 @@ export const moduleRules: CauseRule[] = [
       pat(
         'mismatch',
         'checksum mismatch',
-        /verifying (?:(?:module|go\.mod): )?(?:(?<module>[^\s@]+)@(?<version>[^\s:/]+)(?:\/go\.mod)?: )?checksum mismatch/,
+        /verifying (?:(?:module|go\.mod): )?(?:(?<module>[^\s@]+)@(?<version>[^\s:/]+)(?<goModFile>\/go\.mod)?: )?checksum mismatch/,
         'all (modfetch)',
       ),
       pat('security-error', 'SECURITY ERROR', /^SECURITY ERROR/, 'all (modfetch)', { supporting: true }),
@@ -439,7 +439,7 @@ export const moduleRules: CauseRule[] = [
     situate: (s, context) => {
       const gomodcache = context?.goEnv?.GOMODCACHE;
       if (!gomodcache || !s.module || !s.version || !s.downloadedHash) return {};
-      const cached = cachedZipHash(gomodcache, s.module, s.version);
+      const cached = cachedHash(gomodcache, s.module, s.version, s.goModFile ? 'mod' : 'zip');
       if (cached === undefined) return { cache: 'none' };
       return cached === s.downloadedHash ? { cache: 'same' } : { cache: 'other', cachedHash: cached };
     },
@@ -447,7 +447,7 @@ export const moduleRules: CauseRule[] = [
       en: (s) => {
         const sumdb = checkedBySumdb(s);
         const where = sumdb ? `the checksum database${s.sumdbName ? ` (${s.sumdbName})` : ''}` : 'go.sum';
-        const head = `The content of ${at.en(s)} differs from the hash in ${where}.`;
+        const head = `${s.goModFile ? `The go.mod file of ${at.en(s)}` : `The content of ${at.en(s)}`} differs from the hash in ${where}.`;
         switch (s.cache) {
           case 'same':
             return `${head} Your module cache already holds exactly this content (the hash it recorded is the downloaded one), so nothing new was downloaded: ${sumdb ? 'the cache was filled from a source that served other content, at a time the checksum database was not consulted (GONOSUMDB, GOSUMDB=off, GOFLAGS=-insecure)' : 'either the go.sum line is wrong (edited by hand, a merge, another tool) or the cache was filled from another source or with checks off (GONOSUMDB, GOSUMDB=off)'}. Remove only this version from the cache and run the command again: if the fresh download matches, the cache was wrong${sumdb ? '' : '; if it fails the same way, the go.sum line is wrong'}.`;
@@ -462,7 +462,7 @@ export const moduleRules: CauseRule[] = [
       'zh-CN': (s) => {
         const sumdb = checkedBySumdb(s);
         const where = sumdb ? `校验和数据库${s.sumdbName ? `（${s.sumdbName}）` : ''}` : 'go.sum';
-        const head = `${at.zh(s)} 的内容与 ${where} 中的哈希不一致。`;
+        const head = `${at.zh(s)} 的${s.goModFile ? ' go.mod 文件' : '内容'}与 ${where} 中的哈希不一致。`;
         switch (s.cache) {
           case 'same':
             return `${head}模块缓存中已经有完全相同的内容（它记录的哈希就是 downloaded 那一行），所以这次并没有重新下载：${sumdb ? '缓存是在没有查询校验和数据库时（GONOSUMDB、GOSUMDB=off、GOFLAGS=-insecure）从提供了不同内容的来源填入的' : '要么 go.sum 中的这一行是错的（手工编辑、合并分支或其他工具造成），要么缓存来自别的来源或是在关闭校验时（GONOSUMDB、GOSUMDB=off）填入的'}。只从缓存中删除这个版本，然后重新运行命令：如果新下载的内容一致，说明是缓存有问题${sumdb ? '' : '；如果仍然以同样方式失败，说明 go.sum 中的这一行是错的'}。`;
