@@ -2,8 +2,11 @@
 // (list, .info, .mod, .zip, @latest) and the git repositories of direct mode, so a test can switch
 // between proxy and git without describing its modules twice.
 
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hashGoMod, hashZip } from '../gosum/dirhash.ts';
 import { createModuleZip } from '../gosum/modzip.ts';
+import { escapePath, escapeVersion } from '../module/escape.ts';
 import { isValid, prerelease, sortVersions } from '../module/semver.ts';
 
 export interface ModuleVersionDecl {
@@ -164,4 +167,29 @@ export function createUniverse(modules: readonly ModuleDecl[]): ModuleUniverse {
       return `${path} ${version} ${zipSum}\n${path} ${version}/go.mod ${modSum}\n`;
     },
   };
+}
+
+/**
+ * Writes the universe as a module proxy tree on disk, for `GOPROXY=file:///DIR`: the go command
+ * reads `@v/list`, `.info`, `.mod` and `.zip` from it as from a server, so a test can fill a
+ * module cache with the real `go mod download` and no server at all.
+ */
+export async function writeProxyTree(universe: ModuleUniverse, dir: string): Promise<void> {
+  for (const module of universe.modules) {
+    const path = escapePath(module.path);
+    if (!path.ok) throw new Error(`${module.path}: ${path.error}`);
+    const base = join(dir, path.value, '@v');
+    await mkdir(base, { recursive: true });
+    await writeFile(join(base, 'list'), universe.list(module.path));
+    for (const version of universe.versions(module.path)) {
+      const escaped = escapeVersion(version);
+      if (!escaped.ok) throw new Error(`${module.path}@${version}: ${escaped.error}`);
+      await writeFile(
+        join(base, `${escaped.value}.info`),
+        JSON.stringify(universe.info(module.path, version)),
+      );
+      await writeFile(join(base, `${escaped.value}.mod`), universe.mod(module.path, version));
+      await writeFile(join(base, `${escaped.value}.zip`), universe.zip(module.path, version));
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
 import { type NamespaceSpec, namespaceSupport } from '../../src/lab/namespace.ts';
 import type { Sandbox } from '../../src/lab/sandbox.ts';
+import { writeProxyTree } from '../../src/lab/universe.ts';
 import { goToolchain, goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
 import {
   type DoctorCase,
@@ -517,6 +518,92 @@ describe.skipIf(!toolchain)(
           { env: { PATH: '/usr/bin:/bin' } },
           { check: 'toolchain/go-binary', cause: 'go-not-installed', severity: 'error' },
         ));
+    });
+
+    describe('the release gate (--release): go.mod must be tidy', () => {
+      /** The module cache filled by the real go command from a file:// proxy of the universe. */
+      const withCache = async (sandbox: Sandbox) => {
+        const tree = join(sandbox.labDir, 'proxy');
+        await writeProxyTree(universe, tree);
+        const filled = await sandbox.go(['mod', 'download', 'example.com/a@v1.0.0', 'example.com/b@v1.1.0'], {
+          cwd: sandbox.labDir,
+          env: { GOPROXY: `file://${tree}`, GOSUMDB: 'off' },
+        });
+        if (filled.exitCode !== 0) throw new Error(filled.stderr);
+      };
+      const mainImportingA = 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n';
+      const requireA = (marker = '') => mod(`\nrequire example.com/a v1.0.0${marker}\n`);
+      const goSumA = universe.goSumLines('example.com/a', 'v1.0.0');
+
+      it('a tidy module passes the gate', async () => {
+        const { result, sandbox } = await doctorIn({
+          files: { 'go.mod': requireA(), 'go.sum': goSumA, 'main.go': mainImportingA },
+          prepare: withCache,
+          options: { release: true },
+        });
+        sandboxes.push(sandbox);
+        const outcome = result.outcomes.find((o) => o.check.id === 'project/release-tidy');
+        expect(outcome?.status).toBe('ok');
+        expect(outcome?.findings).toEqual([]);
+      });
+      it('a requirement nothing imports', () =>
+        expectFinding(
+          {
+            files: { 'go.mod': HEALTHY_GOMOD, 'go.sum': HEALTHY_GOSUM, 'main.go': mainImportingA },
+            prepare: withCache,
+            options: { release: true },
+          },
+          {
+            check: 'project/release-tidy',
+            cause: 'unused-requirement',
+            severity: 'error',
+            file: 'go.mod',
+            line: 7,
+          },
+        ));
+      it('an import nothing requires', () =>
+        expectFinding(
+          {
+            files: {
+              'go.mod': requireA(),
+              'go.sum': goSumA,
+              'main.go':
+                'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/zzz/pkg"\n)\n\nfunc main() {}\n',
+            },
+            prepare: withCache,
+            options: { release: true },
+          },
+          {
+            check: 'project/release-tidy',
+            cause: 'missing-requirement',
+            severity: 'error',
+            file: 'main.go',
+            line: 5,
+          },
+        ));
+      it('a direct import marked // indirect', () =>
+        expectFinding(
+          {
+            files: { 'go.mod': requireA(' // indirect'), 'go.sum': goSumA, 'main.go': mainImportingA },
+            prepare: withCache,
+            options: { release: true },
+          },
+          {
+            check: 'project/release-tidy',
+            cause: 'indirect-marker-mismatch',
+            severity: 'error',
+            file: 'go.mod',
+            line: 5,
+          },
+        ));
+      it('without --release the gate stays quiet', async () => {
+        const { result, sandbox } = await doctorIn({
+          files: { 'go.mod': HEALTHY_GOMOD, 'go.sum': HEALTHY_GOSUM, 'main.go': mainImportingA },
+          prepare: withCache,
+        });
+        sandboxes.push(sandbox);
+        expect(result.report.findings.filter((f) => f.check === 'project/release-tidy')).toEqual([]);
+      });
     });
 
     describe('caches and disk', () => {

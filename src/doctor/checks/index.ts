@@ -15,6 +15,7 @@ import projectGomodSyntax from './project/gomod-syntax.ts';
 import projectGosum from './project/gosum.ts';
 import projectModuleRoot from './project/module-root.ts';
 import projectNestedModules from './project/nested-modules.ts';
+import projectReleaseTidy from './project/release-tidy.ts';
 import projectReplaces from './project/replaces.ts';
 import projectRequirements from './project/requirements.ts';
 import projectVendor from './project/vendor.ts';
@@ -53,6 +54,7 @@ export const CHECKS: readonly Check[] = [
   projectGosum,
   projectVendor,
   projectNestedModules,
+  projectReleaseTidy,
   cachesWritable,
   cachesDiskSpace,
   cachesLeftovers,
