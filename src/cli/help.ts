@@ -68,8 +68,10 @@ const commandHelp: Record<string, CommandHelp> = {
   --format FORMAT       text (default), json, sarif or markdown (--json is --format json);
                         with --network, JSON adds "network": {routes, probes}
   --check ID            only this check (repeatable)
-  --release             the release gate: a local-path replace is an error, not a warning,
-                        and go.mod must be tidy (tidy-check's offline prediction)
+  --release             the release gate: a local-path replace is an error, not a warning;
+                        go.mod must be tidy (tidy-check's offline prediction); a module
+                        with commands has no replace or exclude (go install PATH@version
+                        refuses them)
 
 In a terminal the probes are shown live on standard error; Ctrl-C stops them,
 prints what was found and exits 130.
@@ -84,8 +86,9 @@ Exit status 1 when a finding is at error severity.`,
   --format FORMAT       text（默认）、json、sarif 或 markdown（--json 等同于 --format json）；
                         加 --network 时 JSON 另含 "network": {routes, probes}
   --check ID            只运行此项检查（可重复）
-  --release             发布把关：本地路径的 replace 视为错误而非警告，
-                        并且 go.mod 必须是整洁的（tidy-check 的离线预测）
+  --release             发布把关：本地路径的 replace 视为错误而非警告；go.mod 必须是
+                        整洁的（tidy-check 的离线预测）；包含命令的模块不能有 replace
+                        或 exclude（go install PATH@version 会拒绝）
 
 在终端中，探测进度实时显示在标准错误上；Ctrl-C 会停止探测，
 输出已得到的结果并以 130 退出。

@@ -6,6 +6,7 @@
 // PATH entry that is relative or lies inside the project; go runs with GOTOOLCHAIN=local so that a
 // go line cannot start a toolchain download; git runs outside any repository (GIT_DIR points
 // nowhere) so that no repository config, hook or fsmonitor of the checkout is consulted.
+
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -20,6 +21,7 @@ import {
   parseGoMod,
   parseGoWork,
 } from '../modfile/index.ts';
+import type { TidyPrediction } from '../tidy/analyze.ts';
 import { measureTree, type TreeSize } from './tree-size.ts';
 import type { DoctorOptions, FactName } from './types.ts';
 
@@ -198,6 +200,11 @@ export interface Facts {
   gitconfig(): Promise<GitConfigFacts>;
   home(): Promise<HomeFacts>;
   cacheSizes(): Promise<CacheSizesFacts>;
+  /**
+   * tidy-check's prediction for the main module, for the release gate: undefined without
+   * --release (it reads every .go file), without a main module, or when go.mod does not parse.
+   */
+  tidy(): Promise<TidyPrediction | undefined>;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -240,7 +247,17 @@ export function createFacts(options: DoctorOptions): Facts {
     const [modcache, gocache] = await Promise.all([measure('GOMODCACHE'), measure('GOCACHE')]);
     return { ...(modcache ? { GOMODCACHE: modcache } : {}), ...(gocache ? { GOCACHE: gocache } : {}) };
   });
-  return { go, goenv, project, git, gitconfig, home, cacheSizes };
+  const tidy = once(async () => {
+    if (!options.release) return undefined;
+    const main = (await project()).main;
+    if (!main || main.parsed.errors.length > 0) return undefined;
+    // The settings as the user's go command resolves them (GOMODCACHE above all).
+    const env = { ...options.env, ...((await goenv())?.values ?? {}) };
+    // Loaded only here: a doctor run without --release never reads the tidy analysis code.
+    const { analyzeTidy } = await import('../tidy/analyze.ts');
+    return analyzeTidy({ dir: main.dir, env });
+  });
+  return { go, goenv, project, git, gitconfig, home, cacheSizes, tidy };
 }
 
 /** Starts gathering the named facts now, so that they are ready (or under way) when checks ask. */

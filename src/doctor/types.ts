@@ -11,7 +11,7 @@ export const AREAS = ['toolchain', 'settings', 'project', 'caches', 'git', 'netw
 export type Area = (typeof AREAS)[number];
 
 /** Facts a check can ask for; the runner starts gathering each one once, before the checks run. */
-export type FactName = 'go' | 'goenv' | 'project' | 'gitconfig' | 'git' | 'home' | 'cacheSizes';
+export type FactName = 'go' | 'goenv' | 'project' | 'gitconfig' | 'git' | 'home' | 'cacheSizes' | 'tidy';
 
 export interface DoctorOptions {
   /** The directory the user runs in (or -C DIR), absolute. */

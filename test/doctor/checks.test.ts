@@ -596,13 +596,46 @@ describe.skipIf(!toolchain)(
             line: 5,
           },
         ));
+      const withExclude = (files: Record<string, string>) => ({
+        files: {
+          'go.mod': mod('\nrequire example.com/a v1.0.0\n\nexclude example.com/a v0.9.0\n'),
+          'go.sum': goSumA,
+          ...files,
+        },
+        prepare: withCache,
+        options: { release: true },
+      });
+      it('a command whose go.mod has an exclude cannot be go installed by version', () =>
+        expectFinding(withExclude({ 'main.go': mainImportingA }), {
+          check: 'project/release-installable',
+          cause: 'install-replace-directive',
+          severity: 'error',
+          file: 'go.mod',
+          line: 7,
+          column: 9,
+        }));
+      it('a library may keep its exclude', async () => {
+        const { result, sandbox } = await doctorIn(
+          withExclude({ 'a.go': 'package app\n\nimport _ "example.com/a"\n' }),
+        );
+        sandboxes.push(sandbox);
+        expect(result.report.findings.filter((f) => f.check === 'project/release-installable')).toEqual([]);
+      });
       it('without --release the gate stays quiet', async () => {
         const { result, sandbox } = await doctorIn({
-          files: { 'go.mod': HEALTHY_GOMOD, 'go.sum': HEALTHY_GOSUM, 'main.go': mainImportingA },
+          files: {
+            'go.mod': `${HEALTHY_GOMOD}\nexclude example.com/a v0.9.0\n`,
+            'go.sum': HEALTHY_GOSUM,
+            'main.go': mainImportingA,
+          },
           prepare: withCache,
         });
         sandboxes.push(sandbox);
-        expect(result.report.findings.filter((f) => f.check === 'project/release-tidy')).toEqual([]);
+        expect(
+          result.report.findings.filter(
+            (f) => f.check === 'project/release-tidy' || f.check === 'project/release-installable',
+          ),
+        ).toEqual([]);
       });
     });
 

@@ -103,6 +103,7 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'vendor-lookup': 'vendor-mode-lookup',
   'inconsistent-vendoring': 'inconsistent-vendoring',
   'install-replace-directive': 'install-replace-directive',
+  'install-exclude-directive': 'install-replace-directive',
   'import-cycle': 'import-cycle',
   'replace-target-missing': 'replace-target-missing',
   'conflicting-replace': 'conflicting-replace',

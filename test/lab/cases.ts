@@ -153,6 +153,17 @@ const PROJECT_MODULES: readonly ModuleDecl[] = [
     },
   },
   {
+    path: `${PROJ}/xtool`,
+    versions: {
+      'v1.0.0': {
+        files: {
+          'go.mod': `module ${PROJ}/xtool\n\ngo 1.19\n\nrequire ${PROJ}/dep v1.0.0\n\nexclude ${PROJ}/dep v0.9.0\n`,
+          'main.go': 'package main\n\nfunc main() {}\n',
+        },
+      },
+    },
+  },
+  {
     path: `${PROJ}/inner`,
     versions: {
       'v1.0.0': {
@@ -1038,6 +1049,20 @@ export const PROJECT_CASES: readonly LabCase[] = [
       new RegExp(`^go: ${E(PROJ)}/tool@v1\\.0\\.0 \\(in ${E(PROJ)}/tool@v1\\.0\\.0\\):$`),
       /^\tThe go\.mod file for the module providing named packages contains one or$/,
       /^\tmore replace directives\. /,
+    ],
+  },
+  {
+    name: 'install-exclude-directive',
+    title: 'go install M@V of a module whose go.mod has an exclude directive',
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['install', `${PROJ}/xtool@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^go: ${E(PROJ)}/xtool@v1\\.0\\.0 \\(in ${E(PROJ)}/xtool@v1\\.0\\.0\\):$`),
+      /^\tThe go\.mod file for the module providing named packages contains one or$/,
+      /^\tmore exclude directives\. /,
     ],
   },
   {

@@ -15,6 +15,7 @@ import projectGomodSyntax from './project/gomod-syntax.ts';
 import projectGosum from './project/gosum.ts';
 import projectModuleRoot from './project/module-root.ts';
 import projectNestedModules from './project/nested-modules.ts';
+import projectReleaseInstallable from './project/release-installable.ts';
 import projectReleaseTidy from './project/release-tidy.ts';
 import projectReplaces from './project/replaces.ts';
 import projectRequirements from './project/requirements.ts';
@@ -55,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   projectVendor,
   projectNestedModules,
   projectReleaseTidy,
+  projectReleaseInstallable,
   cachesWritable,
   cachesDiskSpace,
   cachesLeftovers,
