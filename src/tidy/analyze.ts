@@ -279,6 +279,11 @@ export function readMainModule(dir: string, goRelease?: string): MainModule {
   };
 }
 
+/** Where the main module's dependencies come from: its replacements, then the module cache. */
+export function mainModuleSource(main: MainModule, gomodcache: string): ModuleSource {
+  return new ModuleSource({ gomodcache, mainDir: main.dir, replace: main.replace, exclude: main.exclude });
+}
+
 function formatGuard(guard: BuildExpr | undefined): string | undefined {
   return guard ? formatExpr(guard) : undefined;
 }
@@ -325,12 +330,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
-  const source = new ModuleSource({
-    gomodcache: settings.GOMODCACHE,
-    mainDir: root,
-    replace: main.replace,
-    exclude: main.exclude,
-  });
+  const source = mainModuleSource(main, settings.GOMODCACHE);
   const pruned = goAtLeast(main.go, PRUNING_VERSION);
   const closesOverTests = !goAtLeast(main.go ?? '1.16', NARROW_ALL_VERSION);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;

@@ -3,9 +3,16 @@
 // every requirement edge into it, the one that set the selected version first. MVS selects the
 // highest version any reachable go.mod asks for, so the edges at that version are the answer.
 
-import { findModuleRoot, findWorkFile, goSettings, NoModuleError, readMainModule } from './analyze.ts';
+import {
+  findModuleRoot,
+  findWorkFile,
+  goSettings,
+  mainModuleSource,
+  NoModuleError,
+  readMainModule,
+} from './analyze.ts';
 import type { ModuleGraph, ModuleVersion } from './modgraph.ts';
-import { compareVersions, goAtLeast, loadGraph, ModuleSource, PRUNING_VERSION } from './modgraph.ts';
+import { compareVersions, goAtLeast, loadGraph, PRUNING_VERSION } from './modgraph.ts';
 
 export interface LoadedModuleGraph {
   main: { path: string; go?: string; goModPath: string };
@@ -25,12 +32,7 @@ export function loadModuleGraph(options: {
   if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
   const main = readMainModule(root);
   const settings = goSettings(options.env);
-  const source = new ModuleSource({
-    gomodcache: settings.GOMODCACHE,
-    mainDir: root,
-    replace: main.replace,
-    exclude: main.exclude,
-  });
+  const source = mainModuleSource(main, settings.GOMODCACHE);
   const pruned = goAtLeast(main.go, PRUNING_VERSION);
   const roots: ModuleVersion[] = main.requires.map((r) => ({ path: r.path, version: r.version }));
   const graph = loadGraph(source, [{ path: main.path, version: '' }], roots, pruned);
