@@ -10,6 +10,22 @@ export const messages = {
     en: ({ value }) => `--lang takes en or zh-CN, not "${value}"`,
     'zh-CN': ({ value }) => `--lang 只能是 en 或 zh-CN，而不是“${value}”`,
   } satisfies Message<{ value: string }>,
+  unknownOption: {
+    en: ({ option }) => `unknown option ${option}`,
+    'zh-CN': ({ option }) => `未知选项 ${option}`,
+  } satisfies Message<{ option: string }>,
+  missingValue: {
+    en: ({ option }) => `option ${option} needs a value`,
+    'zh-CN': ({ option }) => `选项 ${option} 需要一个值`,
+  } satisfies Message<{ option: string }>,
+  noValue: {
+    en: ({ option }) => `option ${option} takes no value`,
+    'zh-CN': ({ option }) => `选项 ${option} 不接受值`,
+  } satisfies Message<{ option: string }>,
+  unexpectedArgument: {
+    en: ({ option }) => `unexpected argument ${option}`,
+    'zh-CN': ({ option }) => `多余的参数 ${option}`,
+  } satisfies Message<{ option: string }>,
   seeHelp: {
     en: ({ name }) => `Run "gomod-doctor ${name} --help" for usage.`,
     'zh-CN': ({ name }) => `运行 "gomod-doctor ${name} --help" 查看用法。`,

@@ -123,7 +123,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Node's own argument parser reports unknown options this way.
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gomod-doctor ${name}: ${(error as Error).message}\n`);
+      process.stderr.write(`gomod-doctor ${name}: ${parseErrorText(code, (error as Error).message, lang)}\n`);
       process.stderr.write(`${say(messages.seeHelp, lang, { name })}\n`);
       return 2;
     }
@@ -131,6 +131,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+/**
+ * Node's argument parser speaks English only: its four kinds of error, in the user's language.
+ * The option or argument is taken from Node's message; an unforeseen wording is shown as it is.
+ */
+function parseErrorText(code: string, message: string, lang: Lang): string {
+  // '--why <value>', or '-C, --C <value>' for an option with a short form: the first name.
+  const quoted = /'([^']*)'/
+    .exec(message)?.[1]
+    ?.replace(/ <value>$/, '')
+    .split(',')[0];
+  if (quoted === undefined) return message;
+  const option = `'${quoted}'`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say(messages.unknownOption, lang, { option });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return say(messages.unexpectedArgument, lang, { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "ambiguous": the next word starts with a dash (`--why --json`), so it was not taken as the value.
+    if (message.includes('argument missing') || message.includes('argument is ambiguous'))
+      return say(messages.missingValue, lang, { option });
+    if (message.includes('does not take an argument')) return say(messages.noValue, lang, { option });
+  }
+  return message;
 }
 
 function onInterrupt(): void {

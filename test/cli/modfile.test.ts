@@ -88,6 +88,23 @@ describe('modfile command', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('gomod-doctor modfile --help');
   });
+
+  it('says what is wrong with the arguments in the chosen language (Node’s parser speaks English)', async () => {
+    const cases: Array<[string[], string, string]> = [
+      [['doctor', '--nope'], "unknown option '--nope'", "未知选项 '--nope'"],
+      [['tidy-check', '--why'], "option '--why' needs a value", "选项 '--why' 需要一个值"],
+      [['tidy-check', '--why', '--json'], "option '--why' needs a value", "选项 '--why' 需要一个值"],
+      [['tidy-check', '-C'], "option '-C' needs a value", "选项 '-C' 需要一个值"],
+      [['doctor', '--json=yes'], "option '--json' takes no value", "选项 '--json' 不接受值"],
+    ];
+    for (const [args, en, zh] of cases) {
+      const english = await runCli([...args], { env: { LANG: 'C' } });
+      expect(english.exitCode, args.join(' ')).toBe(2);
+      expect(english.stderr.split('\n')[0]).toBe(`gomod-doctor ${args[0]}: ${en}`);
+      const chinese = await runCli([...args], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(chinese.stderr.split('\n')[0]).toBe(`gomod-doctor ${args[0]}: ${zh}`);
+    }
+  });
 });
 
 describe('cli', () => {
