@@ -741,6 +741,25 @@ function mainImporting(...imports: string[]): string {
   return `package main\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc main() {}\n`;
 }
 
+/** go install M@V of a module whose go.mod has a replace (module tool) or exclude (xtool) directive. */
+function installRefusal(directive: 'replace' | 'exclude'): LabCase {
+  const module = `${PROJ}/${directive === 'replace' ? 'tool' : 'xtool'}`;
+  return {
+    name: `install-${directive}-directive`,
+    title: `go install M@V of a module whose go.mod has ${directive === 'replace' ? 'a replace' : 'an exclude'} directive`,
+    sandbox: viaProjectProxy,
+    prepare: workModule,
+    args: ['install', `${module}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(`^go: ${E(module)}@v1\\.0\\.0 \\(in ${E(module)}@v1\\.0\\.0\\):$`),
+      /^\tThe go\.mod file for the module providing named packages contains one or$/,
+      new RegExp(`^\\tmore ${directive} directives\\. `),
+    ],
+  };
+}
+
 /**
  * go.sum disagreeing with a copy already in the module cache: the cache is filled with the right
  * go.sum, then one line of go.sum (the zip's or the go.mod's) is made to name other content.
@@ -1037,34 +1056,8 @@ export const PROJECT_CASES: readonly LabCase[] = [
     exit: 'fail',
     keyLines: [/inconsistent vendoring in /, /is explicitly required in go\.mod, but not marked as explicit/],
   },
-  {
-    name: 'install-replace-directive',
-    title: 'go install M@V of a module whose go.mod has a replace directive',
-    sandbox: viaProjectProxy,
-    prepare: workModule,
-    args: ['install', `${PROJ}/tool@v1.0.0`],
-    timeoutMs: 30_000,
-    exit: 'fail',
-    keyLines: [
-      new RegExp(`^go: ${E(PROJ)}/tool@v1\\.0\\.0 \\(in ${E(PROJ)}/tool@v1\\.0\\.0\\):$`),
-      /^\tThe go\.mod file for the module providing named packages contains one or$/,
-      /^\tmore replace directives\. /,
-    ],
-  },
-  {
-    name: 'install-exclude-directive',
-    title: 'go install M@V of a module whose go.mod has an exclude directive',
-    sandbox: viaProjectProxy,
-    prepare: workModule,
-    args: ['install', `${PROJ}/xtool@v1.0.0`],
-    timeoutMs: 30_000,
-    exit: 'fail',
-    keyLines: [
-      new RegExp(`^go: ${E(PROJ)}/xtool@v1\\.0\\.0 \\(in ${E(PROJ)}/xtool@v1\\.0\\.0\\):$`),
-      /^\tThe go\.mod file for the module providing named packages contains one or$/,
-      /^\tmore exclude directives\. /,
-    ],
-  },
+  installRefusal('replace'),
+  installRefusal('exclude'),
   {
     name: 'import-cycle',
     title: 'two packages of the project importing each other',
