@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseGoMod, parseGoWork } from '../src/modfile/index.ts';
-import { goToolchains, repoRoot, sharedDir } from '../test/helpers/go-matrix.ts';
+import { corpusDir, goToolchains, repoRoot } from '../test/helpers/go-matrix.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const source = join(sharedDir, 'corpus', 'modfiles', 'kubernetes-kubernetes');
+const source = join(corpusDir, 'kubernetes-kubernetes');
 
 function fakeHash(text: string): string {
   return `h1:${createHash('sha256').update(text).digest('base64')}`;

@@ -11,9 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { goToolchains, repoRoot, sharedDir } from '../test/helpers/go-matrix.ts';
+import { corpusDir, goToolchains, repoRoot } from '../test/helpers/go-matrix.ts';
 
-const corpusDir = join(sharedDir, 'corpus', 'modfiles');
 const distIndex = join(repoRoot, 'dist', 'index.js');
 if (!existsSync(distIndex)) throw new Error('dist/index.js is missing: run `node scripts/build.mjs` first');
 
@@ -243,7 +242,7 @@ Node are measured in the same run on the same files, so ratios compare like with
 
 ## go.mod / go.work parsing (in-process)
 
-Corpus: ${measured.files} files, ${(measured.bytes / 1e6).toFixed(2)} MB (../shared/corpus/modfiles).
+Corpus: ${measured.files} files, ${(measured.bytes / 1e6).toFixed(2)} MB (test/corpus/modfiles).
 \`parseGoMod\` / \`parseGoWork\` from dist/index.js parse it ${passes} times after ${warmup} warm-up passes.
 
 | measure | value | target |

@@ -10,7 +10,7 @@ export function checksDoc(): string {
     '# Doctor checks',
     '',
     'Every check `gomod-doctor doctor` runs, by area, with the cause ids it can report (see the',
-    'shared cause catalog and [the ids this project added](causes-added.md)). A check is one file,',
+    '[cause catalog](causes.md)). A check is one file,',
     '`src/doctor/checks/<id>.ts`. This page is generated from the registry by `scripts/checks-doc.ts`.',
     '',
     '| check | area | needs | causes |',

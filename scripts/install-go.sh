@@ -19,7 +19,7 @@
 # not downloaded or rebuilt again, and no network is used.
 set -euo pipefail
 
-DEFAULT_VERSIONS="1.19 1.21 1.22 1.23 1.24"
+DEFAULT_VERSIONS="1.19 1.21 1.22 1.23 1.24 1.25 1.26 1.27"
 GO_VERSIONS="${GO_VERSIONS:-$DEFAULT_VERSIONS}"
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -56,6 +56,7 @@ suite_for() {
 	1.19) echo bookworm ;;
 	1.21 | 1.22 | 1.23) echo bookworm-backports ;;
 	1.24) echo trixie ;;
+	1.25 | 1.26 | 1.27) echo trixie-backports ;;
 	*) return 1 ;;
 	esac
 }
@@ -172,6 +173,7 @@ if [[ ${#MISSING[@]} -gt 0 ]]; then
 deb [signed-by=$KEYRING] $MIRROR bookworm main
 deb [signed-by=$KEYRING] $MIRROR bookworm-backports main
 deb [signed-by=$KEYRING] $MIRROR trixie main
+deb [signed-by=$KEYRING] $MIRROR trixie-backports main
 EOF
 	if ! cmp -s "$APT_DIR/sources.list.new" "$APT_DIR/sources.list" 2>/dev/null; then
 		mv "$APT_DIR/sources.list.new" "$APT_DIR/sources.list"
@@ -201,19 +203,19 @@ EOF
 	fi
 
 	apt_update() {
-		log "apt-get update (private sources: bookworm, bookworm-backports, trixie)"
+		log "apt-get update (private sources: bookworm, bookworm-backports, trixie, trixie-backports)"
 		apt-get "${APT_OPTS[@]}" update >"$CACHE/apt-update.log" 2>&1 || {
 			cat "$CACHE/apt-update.log" >&2
 			die "private apt-get update failed (network to deb.debian.org needed; see above)"
 		}
 		grep -E '^(W|E): ' "$CACHE/apt-update.log" >&2 || true
 		lists_present ||
-			die "private apt-get update did not fetch all of bookworm, bookworm-backports, trixie (see above)"
+			die "private apt-get update did not fetch all of bookworm, bookworm-backports, trixie, trixie-backports (see above)"
 	}
 
 	lists_present() {
 		local s
-		for s in bookworm bookworm-backports trixie; do
+		for s in bookworm bookworm-backports trixie trixie-backports; do
 			compgen -G "$APT_DIR/lists/*_dists_${s}_InRelease" >/dev/null || return 1
 			compgen -G "$APT_DIR/lists/*_dists_${s}_main_binary-*_Packages*" >/dev/null || return 1
 		done

@@ -3,15 +3,12 @@
 
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir } from '../helpers/go-matrix.ts';
+import { corpusDir } from '../helpers/go-matrix.ts';
 
-export const corpusDir = join(sharedDir, 'corpus', 'modfiles');
-
-export const NO_CORPUS_REASON = `shared corpus not found at ${corpusDir} (set GOMOD_DOCTOR_SHARED)`;
+export { corpusDir };
 
 /** Every go.sum and go.work.sum in the corpus, as paths relative to corpusDir. */
 export function corpusSumFiles(): string[] {
-  if (!existsSync(corpusDir)) return [];
   const found: string[] = [];
   for (const slug of readdirSync(corpusDir).sort()) {
     const dir = join(corpusDir, slug);

@@ -13,8 +13,8 @@ export interface GoToolchain {
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The shared folder beside the repository (corpus, reference); GOMOD_DOCTOR_SHARED overrides it. */
-export const sharedDir = process.env.GOMOD_DOCTOR_SHARED ?? join(repoRoot, '..', 'shared');
+/** The corpus of real go.mod/go.work/go.sum files with the go command's outputs (test/corpus/README.md). */
+export const corpusDir = join(repoRoot, 'test', 'corpus', 'modfiles');
 
 export const NO_GO_REASON = 'no Go toolchain installed: run scripts/install-go.sh';
 

@@ -1,13 +1,10 @@
-// Locating the shared corpus of go.mod / go.work files and their expected go command outputs.
+// The corpus of go.mod / go.work files (test/corpus) and their recorded go command outputs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decodeGoBytes } from '../../src/modfile/text.ts';
+import { corpusDir } from '../helpers/go-matrix.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const sharedDir = process.env.GOMOD_DOCTOR_SHARED ?? join(repoRoot, '..', 'shared');
-export const corpusDir = join(sharedDir, 'corpus', 'modfiles');
-export const corpusMissingReason = `corpus not found at ../shared/corpus (set GOMOD_DOCTOR_SHARED)`;
+export { corpusDir };
 
 export interface CorpusCase {
   slug: string;
@@ -16,12 +13,7 @@ export interface CorpusCase {
   input: Uint8Array;
 }
 
-export function corpusAvailable(): boolean {
-  return existsSync(corpusDir);
-}
-
 export function corpusCases(): CorpusCase[] {
-  if (!corpusAvailable()) return [];
   const out: CorpusCase[] = [];
   for (const slug of readdirSync(corpusDir).sort()) {
     for (const kind of ['go.mod', 'go.work'] as const) {
