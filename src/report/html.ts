@@ -370,7 +370,9 @@ export function graphSvg(why: HtmlWhy, lang: Lang): string {
   const top = why.edges.some(skips) ? 40 : 10;
   const pos = new Map<string, { x: number; y: number }>();
   columns.forEach((col, c) => {
-    col.forEach((key, r) => pos.set(key, { x: 10 + c * (W + 60), y: top + r * (H + 16) }));
+    col.forEach((key, r) => {
+      pos.set(key, { x: 10 + c * (W + 60), y: top + r * (H + 16) });
+    });
   });
   const width = 20 + columns.length * (W + 60);
   const height = top + 10 + Math.max(1, ...columns.map((c) => c.length)) * (H + 16);
