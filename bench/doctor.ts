@@ -4,7 +4,7 @@
 // two lines per requirement plus older versions, as large as kubernetes' own (~1,100 lines).
 // Runs the bundled CLI as users do (node start-up included); prints the median of the runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { goToolchains, repoRoot } from '../test/helpers/go-matrix.ts';
