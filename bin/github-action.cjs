@@ -66,7 +66,7 @@ async function main() {
 
 main().catch((error) => {
   process.stdout.write(
-    `::error title=gomod-doctor::${String(error && error.message ? error.message : error)
+    `::error title=gomod-doctor::${String(error?.message ?? error)
       .replace(/%/g, '%25')
       .replace(/\r/g, '%0D')
       .replace(/\n/g, '%0A')}\n`,
