@@ -12,7 +12,9 @@ for (const part of ['tuning', 'validation'] as const) {
   out[part] = report(rows);
   if (listMisses && part === 'tuning') {
     for (const r of rows.filter((row) => !row.top1)) {
-      console.error(`miss ${r.case.id}: label ${r.case.label}, got ${r.causes.slice(0, 3).join(', ') || '(none)'}`);
+      console.error(
+        `miss ${r.case.id}: label ${r.case.label}, got ${r.causes.slice(0, 3).join(', ') || '(none)'}`,
+      );
     }
   }
 }

@@ -34,7 +34,8 @@ for (const file of process.argv.slice(2)) {
     mkdirSync(join(ROOT, part), { recursive: true });
     const out = join(ROOT, part, `${id}.txt`);
     for (const other of ['tuning', 'validation'])
-      if (existsSync(join(ROOT, other, `${id}.txt`)) && other !== part) throw new Error(`${id} in both parts`);
+      if (existsSync(join(ROOT, other, `${id}.txt`)) && other !== part)
+        throw new Error(`${id} in both parts`);
     const head = KEYS.map((k) => `${k}: ${header[k]}`).join('\n');
     writeFileSync(out, `${head}\n----\n${transcript}`);
   }

@@ -7,7 +7,7 @@ import type { Evidence, Finding, Severity } from '../findings/finding.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { REMOTE_SIGNALS, RULES, ruleFor } from './causes/index.ts';
 import { firstUrl, hostOf, moduleFromProxyUrl, modulePrefix, moduleVersionPrefix } from './extract.ts';
-import { cleanLine, type Decoration, emptyDecoration, jsonErrorLines } from './transcript.ts';
+import { cleanLine, type Decoration, emptyDecoration, escapedLines, jsonErrorLines } from './transcript.ts';
 import type { CauseRule, ExplainContext, Facts, LinePattern, RemoteSignal, Situation } from './types.ts';
 
 /** Most evidence lines kept per finding (the count of the rest is reported). */
@@ -157,6 +157,18 @@ export class Explainer {
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) {
       this.flush();
       return;
+    }
+    if (text.includes('\\n')) {
+      const inner = escapedLines(text);
+      if (inner) {
+        // Another program logged go's stderr as one escaped string: its lines, in order.
+        for (const line of inner) {
+          const cleaned = cleanLine(line, this.decoration);
+          if (cleaned.trim() === '') this.flush();
+          else this.take(cleaned, lineNumber);
+        }
+        return;
+      }
     }
     if (text.includes('"Error": "')) {
       const inner = jsonErrorLines(text);

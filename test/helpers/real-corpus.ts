@@ -63,7 +63,7 @@ export interface Scored {
 }
 
 export function score(c: RealCase): Scored {
-  const causes = explainText(c.transcript).findings.map((f) => f.cause);
+  const causes: string[] = explainText(c.transcript).findings.map((f) => f.cause);
   return { case: c, causes, top1: causes[0] === c.label, top2: causes.slice(0, 2).includes(c.label) };
 }
 
