@@ -129,6 +129,12 @@ function stripPrefixes(text: string, decoration?: Decoration): string {
         if (step) {
           line = line.slice(step[0].length);
           if (decoration) decoration.docker = true;
+        } else if (line.startsWith('# go: ')) {
+          // Output pasted as shell comments. (-x lines are `# get`, `# lock`, never `# go:`.)
+          line = line.slice(2);
+        } else if (/^#\s{2,}\S/.test(line)) {
+          // ...and their indented continuation lines.
+          line = line.slice(1);
         }
       }
     } else if (first === 0x5b /* [ */) {
