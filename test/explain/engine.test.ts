@@ -249,8 +249,6 @@ describe('ranking: the error that stopped the command before the setting around 
   });
 
   it('a GOPATH-mode error with nothing deeper is still the explanation', () => {
-      'gopath-mode',
-    );
     expect(causes(readFixture('gopath-mode/off.txt'))[0]).toBe('gopath-mode');
   });
 
