@@ -630,6 +630,17 @@ export class Explainer {
 
 /** A person-facing prompt of git (credentials) or ssh (passphrase, host key), as its last line shows it. */
 function promptKind(text: string): 'credential-prompt' | 'ssh-prompt' | undefined {
+  const first = text.charCodeAt(0);
+  // U(sername) P(assword) E(nter passphrase) A(re you sure), or `user@host's password:`.
+  if (
+    first !== 0x55 &&
+    first !== 0x50 &&
+    first !== 0x45 &&
+    first !== 0x41 &&
+    !text.includes("'s password:")
+  ) {
+    return undefined;
+  }
   if (/^(?:Username|Password) for '[^']{1,300}':/.test(text)) return 'credential-prompt';
   if (/^Enter passphrase for key '[^']{1,300}':/.test(text)) return 'ssh-prompt';
   if (/^Are you sure you want to continue connecting \(yes\/no/.test(text)) return 'ssh-prompt';

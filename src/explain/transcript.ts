@@ -72,12 +72,22 @@ const CHROME = [
   /^["{}\],\s]+$/,
 ];
 
+// One anchored alternation: a line is tested once, not once per chrome form; and only lines that
+// start like chrome are tested at all (go's own lines mostly start with `go: `, a path or `# get`).
+const CHROME_RE = new RegExp(`^(?:${CHROME.map((re) => re.source.replace(/^\^/, '')).join('|')})`);
+const CHROME_FIRST = new Uint8Array(128);
+for (const c of '#PEsJ-fSRT\t[:D"{}],> ') CHROME_FIRST[c.charCodeAt(0)] = 1;
+
 /**
  * Where another program quotes go's stderr inside its own error: gopls' `err: exit status 1:
  * stderr: `, a logger's `stderr=`, a wrapper's `exit status 1: go: ...`, goreleaser's `; output: `.
  * Returns the offset where go's text starts, or -1.
  */
+const STDERR_MARKERS = /stderr|exit status|; output: |^error while running command /;
+
 function embeddedStderr(line: string): number {
+  // Most lines of a big log have none of the markers: three scans for the literal, then done.
+  if (!STDERR_MARKERS.test(line)) return -1;
   for (const marker of ['stderr: ', 'stderr=', '"stderr": "', "'stderr': '"]) {
     const at = line.lastIndexOf(marker);
     if (at !== -1) return at + marker.length;
@@ -125,14 +135,15 @@ function stripPrefixes(text: string, decoration?: Decoration): string {
         if (/^##\[(?:group|endgroup|section|command)\]/.test(group[0])) return '';
         line = line.slice(group[0].length);
       } else {
-        const step = BUILDKIT.exec(line);
+        const second = line.charCodeAt(1);
+        const step = second >= 0x30 && second <= 0x39 ? BUILDKIT.exec(line) : null;
         if (step) {
           line = line.slice(step[0].length);
           if (decoration) decoration.docker = true;
         } else if (line.startsWith('# go: ')) {
           // Output pasted as shell comments. (-x lines are `# get`, `# lock`, never `# go:`.)
           line = line.slice(2);
-        } else if (/^#\s{2,}\S/.test(line)) {
+        } else if ((second === 0x20 || second === 0x09) && /^#\s{2,}\S/.test(line)) {
           // ...and their indented continuation lines.
           line = line.slice(1);
         }
@@ -146,9 +157,13 @@ function stripPrefixes(text: string, decoration?: Decoration): string {
     } else if (first === 0x20 && /^ {1,8}> /.test(line) && !/^ {1,8}> \[/.test(line)) {
       // Nix's `       > ` in front of a failed builder's last lines.
       line = line.slice(line.indexOf('> ') + 2);
-    } else {
-      const level = LOGRUS_LEVEL.exec(line) ?? PLUGIN_PREFIX.exec(line);
+    } else if (first >= 0x41 && first <= 0x5a /* A-Z */) {
+      const level = LOGRUS_LEVEL.exec(line);
       if (level) line = line.slice(level[0].length);
+    } else if (first === 0x76 || first === 0x63 || first === 0x67 /* v c g */) {
+      // `go: ` lines start with g too: test the plugin names only when one could be there.
+      const plugin = line.charCodeAt(2) === 0x3a ? null : PLUGIN_PREFIX.exec(line);
+      if (plugin) line = line.slice(plugin[0].length);
     }
     if (line === before) break;
   }
@@ -174,7 +189,13 @@ export function cleanLine(raw: string, decoration?: Decoration): string {
   if (line.endsWith(': exit status 1')) line = line.slice(0, -': exit status 1'.length);
   if (line.endsWith(' #gosetup')) line = line.slice(0, -' #gosetup'.length);
   // (A line that still holds escaped newlines is a payload to split, not chrome.)
-  if (line.length > 0 && !line.includes('\\n') && CHROME.some((re) => re.test(line))) return '';
+  if (
+    line.length > 0 &&
+    CHROME_FIRST[line.charCodeAt(0) & 0x7f] === 1 &&
+    !line.includes('\\n') &&
+    CHROME_RE.test(line)
+  )
+    return '';
   return line;
 }
 
