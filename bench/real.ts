@@ -22,6 +22,9 @@ for (const part of ['tuning', 'validation'] as const) {
 if (json) {
   console.log(JSON.stringify(out, null, 2));
 } else {
+  console.log(
+    'Real transcripts from public issue threads, labelled with the root cause each thread established; split once by sha256(url) (see test/fixtures/real/README.md). Top-1: the label is the first finding; top-2: among the first two.',
+  );
   const line = (name: string, t: PartReport['all']) =>
     `| ${name} | ${t.n} | ${percent(t, 'top1')} | ${percent(t, 'top2')} |`;
   for (const part of ['validation', 'tuning'] as const) {
