@@ -46,18 +46,11 @@ export interface RepairStep {
   note?: string;
 }
 
-/**
- * Cause ids that another change adds to the catalog; a repair may already answer to them.
- * Move an id out of here when the catalog has it (test/fix/registry.test.ts tells).
- */
-export type PendingCauseId = 'godebug-removed';
-export const PENDING_CAUSE_IDS: readonly PendingCauseId[] = ['godebug-removed'];
-
 export interface Repair {
   /** The file name under repairs/ without extension, e.g. 'gomod-drop-local-replace'. */
   id: string;
   kind: RepairKind;
-  causes: readonly (CauseId | PendingCauseId)[];
+  causes: readonly CauseId[];
   /** One line for docs/repairs.md and --help. */
   summary: Record<Lang, string>;
   /** The `go` command whose result a go.mod/go.work edit equals (docs; the tests hold it to it). */
@@ -86,7 +79,7 @@ export interface PlannedFile {
 
 export interface PlannedRepair {
   repair: string;
-  cause: CauseId | PendingCauseId;
+  cause: CauseId;
   kind: RepairKind;
   finding: Finding;
   files: FileEdit[];

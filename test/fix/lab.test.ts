@@ -2,15 +2,7 @@
 // broken project, `fix --apply --yes` changes it so that the same go command succeeds offline
 // (GOPROXY=off, a module cache filled beforehand), and `fix --undo` brings back the exact bytes.
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';

@@ -115,7 +115,7 @@ const CASES: Case[] = [
     repair: dropGodebug,
     file: 'go.mod',
     text: 'module example.com/app\n\ngo 1.23\n\ngodebug (\n\tdefault=go1.21\n\tx509sha1=1 // old certs\n)\n\ngodebug panicnil=1\n',
-    findings: [finding({ cause: 'godebug-removed' as never, location: { file: 'go.mod', line: 7 } })],
+    findings: [finding({ cause: 'godebug-removed', location: { file: 'go.mod', line: 7 } })],
     goFlags: ['mod', 'edit', '-dropgodebug=x509sha1'],
     since: 23,
   },

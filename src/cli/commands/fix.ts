@@ -12,7 +12,6 @@ import { FixRefusal } from '../../fix/errors.ts';
 import { messages, refusals } from '../../fix/messages.ts';
 import { planFix, planHasWork, projectRoot } from '../../fix/plan.ts';
 import { planJson, renderPlan } from '../../fix/render.ts';
-import { PENDING_CAUSE_IDS } from '../../fix/types.ts';
 import { say } from '../../i18n/lang.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -65,7 +64,7 @@ export const fixCommand: Command = async (ctx) => {
     .map((v) => v.trim())
     .filter((v) => v !== '');
   for (const id of only ?? []) {
-    if (!isCauseId(id) && !(PENDING_CAUSE_IDS as readonly string[]).includes(id))
+    if (!isCauseId(id))
       throw new UsageError(say(messages.unknownCause, lang, { id }));
   }
   if (values.all && !only?.includes('modcache-corrupt'))
