@@ -21,7 +21,12 @@ export async function runRepair(
   } = {},
 ): Promise<{ steps: RepairStep[]; files: Workspace }> {
   const files = new Workspace(dir, dir);
-  const project = { cwd: dir, release: clampRelease(options.goRelease), nested: [] } as ProjectFacts;
+  const project = {
+    cwd: dir,
+    release: clampRelease(options.goRelease),
+    nested: [],
+    main: { dir },
+  } as unknown as ProjectFacts;
   const ctx: RepairContext = {
     findings,
     project,

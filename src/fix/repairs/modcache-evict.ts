@@ -5,6 +5,7 @@
 // Never the whole cache, unless --only modcache-corrupt --all.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Finding } from '../../findings/finding.ts';
 import { parseGoSum } from '../../gosum/index.ts';
 import { escapePath, escapeVersion, unescapePath, unescapeVersion } from '../../module/escape.ts';
 import { defineRepair, type RepairStep } from '../types.ts';
@@ -68,6 +69,25 @@ function cachedZipHash(modcache: string, module: string, version: string): strin
   }
 }
 
+/**
+ * The cache paths a finding names: the doctor's leftovers (evidence from GOMODCACHE) and, from a
+ * transcript, the files the go command failed on (`unzip .../@v/v1.1.0.zip: zip: not a valid zip file`).
+ */
+function cachePaths(modcache: string, finding: Finding): string[] {
+  const prefix = modcache.endsWith(sep) ? modcache : `${modcache}${sep}`;
+  const texts = [...(finding.evidence ?? []).map((e) => e.text), finding.message];
+  const out: string[] = [];
+  for (const text of texts) {
+    let from = text.indexOf(prefix);
+    while (from >= 0) {
+      const end = text.slice(from).search(/[\s:"']|$/);
+      out.push(text.slice(from, from + end));
+      from = text.indexOf(prefix, from + end);
+    }
+  }
+  return out;
+}
+
 export default defineRepair({
   id: 'modcache-evict',
   kind: 'modcache',
@@ -88,11 +108,11 @@ export default defineRepair({
           continue;
         }
         const evict = new Set<string>();
-        for (const e of finding.evidence ?? []) {
-          if (e.source !== 'GOMODCACHE') continue;
-          const at = leftoverVersion(modcache, e.text);
+        for (const path of cachePaths(modcache, finding)) {
+          const at = leftoverVersion(modcache, path);
           if (at) for (const p of versionEntries(modcache, at.module, at.version)) evict.add(p);
-          if (existsSync(e.text) && !relative(modcache, e.text).startsWith('..')) evict.add(e.text);
+          // A leftover of its own (a .tmp file or directory) goes too.
+          if (/\.tmp(-\d+)?$/.test(path) && existsSync(path)) evict.add(path);
         }
         if (evict.size > 0) steps.push({ finding, files: [], evict: [...evict] });
         continue;
