@@ -38,3 +38,17 @@ export function onLine(line: Line, finding: Finding): boolean {
   const at = finding.location?.line;
   return at !== undefined && line.start.line <= at && at <= line.end.line;
 }
+
+/** The findings (those that pass `keep`) grouped by the file they point at, in order. */
+export function byFile(
+  ctx: RepairContext,
+  keep: (f: Finding) => boolean = () => true,
+): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const finding of ctx.findings) {
+    const path = findingPath(ctx, finding);
+    if (!path || !keep(finding)) continue;
+    out.set(path, [...(out.get(path) ?? []), finding]);
+  }
+  return out;
+}

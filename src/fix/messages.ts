@@ -72,6 +72,10 @@ export const messages = {
     en: ({ list }) => `Not restored (the go command downloads them again): ${list}`,
     'zh-CN': ({ list }) => `未恢复（go 命令会重新下载）：${list}`,
   } satisfies Message<{ list: string }>,
+  noDirectory: {
+    en: ({ dir }) => `-C ${dir}: no such directory`,
+    'zh-CN': ({ dir }) => `-C ${dir}：目录不存在`,
+  } satisfies Message<{ dir: string }>,
   applyAndUndo: {
     en: '--apply and --undo cannot be used together',
     'zh-CN': '--apply 与 --undo 不能同时使用',

@@ -89,6 +89,7 @@ export async function planFix(options: FixOptions, repairs: readonly Repair[] = 
     };
     for (const step of await repair.plan(ctx)) {
       handled.add(step.finding);
+      for (const f of step.also ?? []) handled.add(f);
       planned.push({
         repair: repair.id,
         cause: step.finding.cause,

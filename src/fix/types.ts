@@ -36,6 +36,8 @@ export interface FileEdit {
 export interface RepairStep {
   /** The finding it fixes (its title). */
   finding: Finding;
+  /** Other findings the same change fixes (more problems in the same file). */
+  also?: Finding[];
   /** Project or env-file edits this step made (what ctx.files.write returned). */
   files: FileEdit[];
   /** Module cache entries to remove (absolute paths), the go command's way. */

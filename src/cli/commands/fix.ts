@@ -1,7 +1,7 @@
 // `gomod-doctor fix`: print the plan (exit 1 when there is one, 0 when nothing is to repair);
 // --apply carries it out after one question (or --yes), --undo takes the last apply back.
 // A refusal (a symlink, a file changed since, no terminal to ask in) is exit status 2.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -64,12 +64,13 @@ export const fixCommand: Command = async (ctx) => {
     .map((v) => v.trim())
     .filter((v) => v !== '');
   for (const id of only ?? []) {
-    if (!isCauseId(id))
-      throw new UsageError(say(messages.unknownCause, lang, { id }));
+    if (!isCauseId(id)) throw new UsageError(say(messages.unknownCause, lang, { id }));
   }
   if (values.all && !only?.includes('modcache-corrupt'))
     throw new UsageError(say(messages.allNeedsOnly, lang));
   const cwd = resolve(ctx.cwd, values.C ?? '.');
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    throw new InputError(say(messages.noDirectory, lang, { dir: values.C ?? cwd }));
   const color = ctx.color ? pc : undefined;
   try {
     if (values.undo) {

@@ -1,6 +1,6 @@
 // Versions written short (v1.2 for v1.2.0, v1 for v1.0.0): written out in full, as
 // `go mod edit -fmt` does (it prints every version in canonical form). One edit per file.
-import { currentModFile, findingPath } from '../locate.ts';
+import { byFile, currentModFile } from '../locate.ts';
 import { printEdited } from '../modedit.ts';
 import { defineRepair, type RepairStep } from '../types.ts';
 
@@ -15,16 +15,15 @@ export default defineRepair({
   equals: 'go mod edit -fmt',
   plan(ctx) {
     const steps: RepairStep[] = [];
-    const done = new Set<string>();
-    for (const finding of ctx.findings) {
-      // Only the findings whose fix is the canonical form (a backwards retract interval is not).
-      if (!finding.fixes?.some((f) => f.command === 'go mod edit -fmt')) continue;
-      const path = findingPath(ctx, finding);
-      if (!path || done.has(path)) continue;
-      done.add(path);
+    for (const [path, [finding, ...also]] of byFile(
+      ctx,
+      (f) =>
+        // Only the findings whose fix is the canonical form (a backwards retract interval is not).
+        f.fixes?.some((x) => x.command === 'go mod edit -fmt') === true,
+    )) {
       const file = currentModFile(ctx, path);
       if (!file) continue;
-      steps.push({ finding, files: [ctx.files.write(path, printEdited(file))] });
+      steps.push({ finding: finding!, also, files: [ctx.files.write(path, printEdited(file))] });
     }
     return steps;
   },

@@ -8,7 +8,7 @@ import { hashGoMod, hashZip, isWellFormedH1, parseGoSum } from '../../gosum/inde
 import { say } from '../../i18n/lang.ts';
 import { parseGoMod } from '../../modfile/index.ts';
 import { escapePath, escapeVersion } from '../../module/escape.ts';
-import { findingPath } from '../locate.ts';
+import { byFile } from '../locate.ts';
 import { messages } from '../messages.ts';
 import { insertSorted, sumLines } from '../sumlines.ts';
 import { defineRepair, type RepairContext, type RepairStep } from '../types.ts';
@@ -78,11 +78,9 @@ export default defineRepair({
   plan(ctx) {
     const steps: RepairStep[] = [];
     const modcache = ctx.goenv.GOMODCACHE ?? '';
-    const done = new Set<string>();
-    for (const finding of ctx.findings) {
-      const gomod = findingPath(ctx, finding);
-      if (!gomod?.endsWith('go.mod') || done.has(gomod)) continue;
-      done.add(gomod);
+    for (const [gomod, [finding, ...also]] of byFile(ctx, (f) =>
+      (f.location?.file ?? '').endsWith('go.mod'),
+    )) {
       const sumPath = join(dirname(gomod), 'go.sum');
       const current = ctx.files.read(sumPath);
       const have = new Set(
@@ -107,13 +105,15 @@ export default defineRepair({
         missing.length > 0
           ? say(messages.notInCache, ctx.lang, { list: missing.join(', '), command: 'go mod download' })
           : undefined;
+      // Nothing to add and nothing missing: an earlier repair (a merged requirement) settled it.
       if (added.length === 0) {
-        if (note) steps.push({ finding, files: [], note });
+        steps.push({ finding: finding!, also, files: [], ...(note ? { note } : {}) });
         continue;
       }
       const next = insertSorted(current ? sumLines(current) : [], added).join('');
       steps.push({
-        finding,
+        finding: finding!,
+        also,
         files: [ctx.files.write(sumPath, Buffer.from(next, 'utf8'))],
         ...(note ? { note } : {}),
       });

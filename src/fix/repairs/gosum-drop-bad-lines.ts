@@ -3,7 +3,7 @@
 // as it is. Two different hashes for one module version are left alone: which one is right is for
 // the checksum database to say, not for us.
 import { parseGoSum, type SumProblemKind } from '../../gosum/index.ts';
-import { findingPath } from '../locate.ts';
+import { byFile } from '../locate.ts';
 import { dropLines, sumLines } from '../sumlines.ts';
 import { defineRepair, type RepairStep } from '../types.ts';
 
@@ -28,18 +28,16 @@ export default defineRepair({
   },
   plan(ctx) {
     const steps: RepairStep[] = [];
-    const done = new Set<string>();
-    for (const finding of ctx.findings) {
-      const path = findingPath(ctx, finding);
-      if (!path || done.has(path) || !/(^|\/)go\.(work\.)?sum$/.test(path)) continue;
-      done.add(path);
+    for (const [path, [finding, ...also]] of byFile(ctx, (f) =>
+      /(^|\/)go\.(work\.)?sum$/.test(f.location?.file ?? ''),
+    )) {
       const bytes = ctx.files.read(path);
       if (!bytes) continue;
       const parsed = parseGoSum(bytes, path, { maxProblems: Number.MAX_SAFE_INTEGER });
       const drop = new Set(parsed.problems.filter((p) => DROPPED.has(p.kind)).map((p) => p.line));
       if (drop.size === 0) continue;
       const next = dropLines(sumLines(bytes), drop).join('');
-      steps.push({ finding, files: [ctx.files.write(path, Buffer.from(next, 'utf8'))] });
+      steps.push({ finding: finding!, also, files: [ctx.files.write(path, Buffer.from(next, 'utf8'))] });
     }
     return steps;
   },
