@@ -37,7 +37,7 @@ export const messages = {
   } satisfies Message,
   unrepaired: {
     en: ({ n }) =>
-      `${n} other finding${n === 1 ? '' : 's'} need a person (gomod-doctor doctor shows the fixes):`,
+      `${n} other finding${n === 1 ? ' needs' : 's need'} a person (gomod-doctor doctor shows the fixes):`,
     'zh-CN': ({ n }) => `另有 ${n} 个问题需要人工处理（gomod-doctor doctor 会给出修复方法）：`,
   } satisfies Message<{ n: number }>,
   confirm: {

@@ -2,12 +2,13 @@
 // broken project, `fix --apply --yes` changes it so that the same go command succeeds offline
 // (GOPROXY=off, a module cache filled beforehand), and `fix --undo` brings back the exact bytes.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/exec/run.ts';
 import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
 import { createUniverse, simpleModule, writeProxyTree } from '../../src/lab/universe.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cliPath, runCli } from '../helpers/cli.ts';
 import { goToolchain, goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 
 const toolchain = goToolchain('1.24') ?? goToolchains().at(-1);
@@ -98,6 +99,55 @@ describe.skipIf(!toolchain)(titleNeedingGo('fix in the lab', toolchain !== undef
     });
     const { repairs } = await repairCycle(dir);
     expect(repairs).toEqual(['gosum-add-from-cache']);
+  });
+
+  it('a missing go.sum: the lines written are the ones go mod tidy writes', async () => {
+    const dir = project({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v1.0.0\n',
+      'main.go': MAIN,
+    });
+    expect((await fix(dir, ['--apply', '--yes'])).exitCode).toBe(0);
+    const ours = readFileSync(join(dir, 'go.sum'), 'utf8');
+    rmSync(join(dir, 'go.sum'));
+    const tidy = await box.go(['mod', 'tidy'], { cwd: dir });
+    expect(tidy.stderr).toBe('');
+    expect(ours).toBe(readFileSync(join(dir, 'go.sum'), 'utf8'));
+  });
+
+  it('in a terminal, --apply asks once: n changes nothing, y applies', async () => {
+    const dir = project({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v1.0\n',
+      'main.go': MAIN,
+    });
+    const before = readFileSync(join(dir, 'go.mod'), 'utf8');
+    // util-linux script(1) gives the CLI a pseudo-terminal; its command line is fixed text with
+    // single-quoted paths (script has no argument-vector form).
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, cliPath, 'fix', '-C', dir, '--apply'].map(quote).join(' ');
+    const inTerminal = (input: string) =>
+      run('script', ['-qec', command, '/dev/null'], { env: box.env, input, timeoutMs: 60_000 });
+    const no = await inTerminal('n\n');
+    expect(no.stdout).toMatch(/Apply \d+ repairs?\? \[y\/N\]/);
+    expect(no.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'go.mod'), 'utf8')).toBe(before);
+    const yes = await inTerminal('y\n');
+    expect(yes.exitCode, yes.stdout).toBe(0);
+    expect(yes.stdout).toContain('wrote go.mod');
+    expect(readFileSync(join(dir, 'go.mod'), 'utf8')).toContain('example.com/lib v1.0.0');
+  });
+
+  it('reads a transcript from standard input (--from -) and speaks Chinese', async () => {
+    const dir = project({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v1.0\n',
+      'main.go': MAIN,
+    });
+    const result = await runCli(['fix', '-C', dir, '--from', '-', '--lang', 'zh-CN'], {
+      env: box.env,
+      input: 'go: example.com/app imports\n\tnothing here\n',
+    });
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stdout).toContain('修复：');
+    expect(result.stdout).toMatch(/计划了 \d+ 项修复/);
   });
 
   it('a short version and a module required twice: one line, canonical, and the go.sum lines to go with it', async () => {

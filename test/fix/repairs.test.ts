@@ -183,6 +183,25 @@ describe('the module cache', () => {
     expect(fixed.stdout).toContain('example.com/lib');
   });
 
+  it('the whole cache only with --only modcache-corrupt --all', async () => {
+    const dir = join(box.workDir, 'all');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/app\n\ngo 1.21\n');
+    const at = join(box.gomodcache, 'cache', 'download', 'example.com', 'lib', '@v');
+    mkdirSync(at, { recursive: true });
+    writeFileSync(join(at, 'v9.0.0.partial'), '');
+    const one = await runCli(['fix', '-C', dir, '--json', '--only', 'modcache-corrupt'], { env: box.env });
+    expect(JSON.parse(one.stdout).repairs[0].evict).toEqual([join(at, 'v9.0.0.partial')]);
+    const all = await runCli(['fix', '-C', dir, '--json', '--only', 'modcache-corrupt', '--all'], {
+      env: box.env,
+    });
+    expect(JSON.parse(all.stdout).repairs[0].evict).toEqual([box.gomodcache]);
+    const refused = await runCli(['fix', '-C', dir, '--all'], { env: box.env });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('--only modcache-corrupt');
+    rmSync(join(at, 'v9.0.0.partial'));
+  });
+
   it('knows which version a leftover belongs to', () => {
     const mc = '/c';
     expect(leftoverVersion(mc, '/c/cache/download/github.com/!azure/x/@v/v1.2.0.zip.partial')).toEqual({
