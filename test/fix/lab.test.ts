@@ -15,7 +15,18 @@ const toolchain = goToolchain('1.24') ?? goToolchains().at(-1);
 
 const lib = simpleModule('example.com/lib');
 lib.versions['v1.1.0'] = { files: { ...lib.versions['v1.0.0']!.files } };
-const universe = createUniverse([lib, simpleModule('example.com/other')]);
+const v2 = {
+  path: 'example.com/m/v2',
+  versions: {
+    'v2.0.0': {
+      files: {
+        'go.mod': 'module example.com/m/v2\n\ngo 1.19\n',
+        'm.go': 'package m\n\nfunc Hello() string { return "v2" }\n',
+      },
+    },
+  },
+};
+const universe = createUniverse([lib, simpleModule('example.com/other'), v2]);
 const LIB_SUMS = universe.goSumLines('example.com/lib', 'v1.0.0');
 const MAIN = 'package main\n\nimport "example.com/lib"\n\nfunc main() { println(lib.Hello()) }\n';
 
@@ -83,7 +94,14 @@ describe.skipIf(!toolchain)(titleNeedingGo('fix in the lab', toolchain !== undef
     await writeProxyTree(universe, proxy);
     const fill = project({ 'go.mod': 'module fill\n\ngo 1.21\n' });
     const download = await box.go(
-      ['mod', 'download', 'example.com/lib@v1.0.0', 'example.com/lib@v1.1.0', 'example.com/other@v1.0.0'],
+      [
+        'mod',
+        'download',
+        'example.com/lib@v1.0.0',
+        'example.com/lib@v1.1.0',
+        'example.com/other@v1.0.0',
+        'example.com/m/v2@v2.0.0',
+      ],
       { cwd: fill, env: { GOPROXY: `file://${proxy}` } },
     );
     expect(download.stderr).toBe('');
@@ -158,6 +176,16 @@ describe.skipIf(!toolchain)(titleNeedingGo('fix in the lab', toolchain !== undef
     });
     const { repairs } = await repairCycle(dir);
     expect(repairs).toEqual(['gomod-canonical-versions', 'gomod-merge-duplicates', 'gosum-add-from-cache']);
+  });
+
+  it('a v2 version on a path without /v2: the /v2 module the cache holds', async () => {
+    const dir = project({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/m v2.0.0 // the new API\n',
+      'go.sum': universe.goSumLines('example.com/m/v2', 'v2.0.0'),
+      'main.go': 'package main\n\nimport "example.com/m/v2"\n\nfunc main() { println(m.Hello()) }\n',
+    });
+    const { repairs } = await repairCycle(dir);
+    expect(repairs).toEqual(['gomod-major-path']);
   });
 
   it('a replace by a directory that is gone is dropped', async () => {

@@ -9,6 +9,7 @@ import { run } from '../../src/exec/run.ts';
 import canonical from '../../src/fix/repairs/gomod-canonical-versions.ts';
 import dropLocalReplace from '../../src/fix/repairs/gomod-drop-local-replace.ts';
 import dropGodebug from '../../src/fix/repairs/gomod-drop-removed-godebug.ts';
+import majorPath from '../../src/fix/repairs/gomod-major-path.ts';
 import mergeDuplicates from '../../src/fix/repairs/gomod-merge-duplicates.ts';
 import dropMissingUse from '../../src/fix/repairs/gowork-drop-missing-use.ts';
 import type { Repair } from '../../src/fix/types.ts';
@@ -155,3 +156,47 @@ describe(titleNeedingGo('go.mod / go.work repairs equal go mod edit', toolchains
     }
   }
 });
+
+describe(
+  titleNeedingGo('a /vN path: the corrected file as go mod edit -fmt prints it', toolchains.length > 0),
+  () => {
+    const BROKEN =
+      'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/m v2.1.0 // new API\n\texample.com/old v3.0.0\n)\n';
+    const FIXED =
+      'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/m/v2 v2.1.0 // new API\n\texample.com/old v3.0.0+incompatible\n)\n';
+    for (const t of toolchains) {
+      it(`go ${t.version}: /v2 where the cache has the v2 module, +incompatible where it has that`, async () => {
+        const cache = mkdtempSync(join(tmpdir(), 'fix-major-cache-'));
+        for (const [path, version] of [
+          ['example.com/m/v2', 'v2.1.0'],
+          ['example.com/old', 'v3.0.0+incompatible'],
+        ] as const) {
+          mkdirSync(join(cache, 'cache', 'download', path, '@v'), { recursive: true });
+          writeFileSync(join(cache, 'cache', 'download', path, '@v', `${version}.mod`), `module ${path}\n`);
+        }
+        const ours = mkdtempSync(join(tmpdir(), 'fix-major-ours-'));
+        const theirs = mkdtempSync(join(tmpdir(), 'fix-major-go-'));
+        writeFileSync(join(ours, 'go.mod'), BROKEN);
+        writeFileSync(join(theirs, 'go.mod'), FIXED);
+        const findings = [6, 7].map((line) =>
+          finding({ cause: 'major-version-suffix', location: { file: 'go.mod', line } }),
+        );
+        const { steps, files } = await runRepair(majorPath, ours, findings, {
+          goRelease: t.version,
+          goenv: { GOMODCACHE: cache },
+        });
+        expect(steps).toHaveLength(1);
+        expect(steps[0]!.also).toHaveLength(1);
+        const go = await run(t.goBin, ['mod', 'edit', '-fmt'], {
+          cwd: theirs,
+          env: { PATH: process.env.PATH, HOME: theirs, GOTOOLCHAIN: 'local', GOFLAGS: '', GOWORK: 'off' },
+          timeoutMs: 30_000,
+        });
+        expect(go.stderr).toBe('');
+        expect(files.read(join(ours, 'go.mod'))!.toString('utf8')).toBe(
+          readFileSync(join(theirs, 'go.mod'), 'utf8'),
+        );
+      });
+    }
+  },
+);

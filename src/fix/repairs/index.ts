@@ -6,6 +6,7 @@ import goenvSet from './goenv-set.ts';
 import gomodCanonicalVersions from './gomod-canonical-versions.ts';
 import gomodDropLocalReplace from './gomod-drop-local-replace.ts';
 import gomodDropRemovedGodebug from './gomod-drop-removed-godebug.ts';
+import gomodMajorPath from './gomod-major-path.ts';
 import gomodMergeDuplicates from './gomod-merge-duplicates.ts';
 import gosumAddFromCache from './gosum-add-from-cache.ts';
 import gosumDropBadLines from './gosum-drop-bad-lines.ts';
@@ -14,6 +15,7 @@ import modcacheChown from './modcache-chown.ts';
 import modcacheEvict from './modcache-evict.ts';
 
 export const REPAIRS: readonly Repair[] = [
+  gomodMajorPath,
   gomodCanonicalVersions,
   gomodMergeDuplicates,
   gomodDropLocalReplace,
