@@ -15,6 +15,7 @@ import {
 import { lineEvidence, locationAt } from '../../evidence.ts';
 import type { SourceFile } from '../../facts.ts';
 import { defineCheck } from '../../types.ts';
+import { isMajorVersionParseError } from './major-versions.ts';
 import { projectModules } from './modules.ts';
 
 const m = {
@@ -106,6 +107,8 @@ export default defineCheck({
             : { line: error.line, column: 1, byteOffset: file.lineStarts[error.line - 1] ?? 0 },
         );
         const evidence = lineEvidence(file, error.line);
+        // project/major-versions reports these on the version token, with the line to write.
+        if (!tooOld && isMajorVersionParseError(error.message)) continue;
         if (tooOld) {
           findings.push({
             cause: 'go-version-too-new',
