@@ -83,7 +83,6 @@ export default defineCheck({
   needs: ['project'],
   causes: [
     'go-mod-syntax',
-    'major-version-suffix',
     'malformed-module-path',
     'invalid-version-syntax',
     'go-version-too-new',
@@ -122,8 +121,10 @@ export default defineCheck({
           });
           continue;
         }
+        const cause = causeOfModfileError(error.message);
         findings.push({
-          cause: causeOfModfileError(error.message),
+          // Major-version errors are project/major-versions' (above); anything else here is a version problem.
+          cause: cause === 'major-version-suffix' ? 'invalid-version-syntax' : cause,
           severity: 'error',
           title: say(m.title, lang, { file: file.rel }),
           message: say(m.message, lang, { error: formatError(error), release: project.release }),
