@@ -81,12 +81,7 @@ export default defineCheck({
   id: 'project/gomod-syntax',
   area: 'project',
   needs: ['project'],
-  causes: [
-    'go-mod-syntax',
-    'malformed-module-path',
-    'invalid-version-syntax',
-    'go-version-too-new',
-  ],
+  causes: ['go-mod-syntax', 'malformed-module-path', 'invalid-version-syntax', 'go-version-too-new'],
   async run({ facts, lang }) {
     const project = await facts.project();
     const findings: Finding[] = [];
