@@ -28,6 +28,11 @@ export interface EndpointOutcome {
   hop?: ProxyHop & { index: number; next?: string };
   /** go-get: the page came but has no go-import tag for the path. */
   noMetaTag?: boolean;
+  /** goproxy: the module whose @v/list was asked for, and whether the project requires it. */
+  probeModule?: string;
+  probeFromProject?: boolean;
+  /** goproxy: a 200 whose body is not a version list. */
+  notAProxy?: boolean;
   ok: boolean;
   /** The probe that failed first on the way to this endpoint. */
   failure?: ProbeResult;
@@ -183,11 +188,20 @@ function classify(
       if (status === 'not-found') {
         if (service === 'sumdb')
           return { cause: 'sumdb-unreachable', title: 'sumdbTitle', message: 'sumdb', severity: error };
+        // A mirror of what a company uses lacks well-known modules; only a module this project
+        // fetches from it says something about the project.
+        if (!endpoint.probeFromProject)
+          return {
+            cause: 'proxy-server-error',
+            title: 'notFoundWellKnownTitle',
+            message: 'notFoundWellKnown',
+            severity: 'info',
+          };
         return {
-          cause: 'goproxy-invalid',
-          title: 'notFoundPublicTitle',
-          message: 'notFoundPublic',
-          severity: 'warning',
+          cause: 'proxy-server-error',
+          title: 'notFoundProjectTitle',
+          message: 'notFoundProject',
+          severity: endpoint.hop?.next ? 'warning' : error,
         };
       }
       if (code !== undefined && code >= 500)
@@ -262,7 +276,11 @@ function evidenceOf(probe: ProbeResult): Evidence {
   };
 }
 
-function say2(key: MessageKey, lang: Lang, params: { what: string; host: string; detail: string }): string {
+function say2(
+  key: MessageKey,
+  lang: Lang,
+  params: { what: string; host: string; detail: string; module?: string },
+): string {
   const message = m[key] as Record<Lang, string | ((p: typeof params) => string)>;
   const text = message[lang];
   return typeof text === 'function' ? text(params) : text;
@@ -413,13 +431,23 @@ export function buildFindings(input: FindingsInput): Finding[] {
     if (!c) continue;
     let severity = c.severity;
     // A `|` after this proxy means the go command moves on: a warning, not a dead end.
-    if (endpoint.service === 'goproxy' && endpoint.hop?.fallBackOnError && endpoint.hop.next)
+    if (
+      endpoint.service === 'goproxy' &&
+      endpoint.hop?.fallBackOnError &&
+      endpoint.hop.next &&
+      severity === 'error'
+    )
       severity = 'warning';
     const isProxyHost =
       c.cause === 'http-proxy-misconfigured' ||
       (c.cause === 'egress-policy-forbidden' && failure.phase === 'proxy-connect');
     const host = isProxyHost ? (failure.proxyConnect?.proxy ?? failure.target) : endpoint.host;
-    const params = { what: whatOf(endpoint, lang), host, detail: redactSecrets(describeProbe(failure)) };
+    const params = {
+      what: whatOf(endpoint, lang),
+      host,
+      detail: redactSecrets(describeProbe(failure)),
+      ...(endpoint.probeModule ? { module: endpoint.probeModule } : {}),
+    };
     const finding: Finding = {
       cause: c.cause,
       severity,
@@ -436,7 +464,8 @@ export function buildFindings(input: FindingsInput): Finding[] {
 
     // With `,` after a failing proxy the go command stops there, although more entries follow.
     const hop = endpoint.hop;
-    const fallsThrough = c.cause === 'goproxy-invalid';
+    // 404 and 410 fall through on `,` too.
+    const fallsThrough = c.cause === 'goproxy-invalid' || failure.status === 'not-found';
     if (endpoint.service === 'goproxy' && hop && hop.next && !hop.fallBackOnError && !fallsThrough) {
       const value = input.routes.settings.GOPROXY;
       const suggested = value.replace(/,/g, '|');
@@ -457,6 +486,25 @@ export function buildFindings(input: FindingsInput): Finding[] {
         docs: ['https://go.dev/ref/mod#goproxy-protocol'],
       });
     }
+  }
+
+  // A proxy URL that answers with a web page: the base path is missing.
+  for (const endpoint of input.endpoints) {
+    if (endpoint.service !== 'goproxy' || !endpoint.notAProxy || !endpoint.result) continue;
+    const params = {
+      what: whatOf(endpoint, lang),
+      host: endpoint.host,
+      detail: '200 OK',
+      module: endpoint.probeModule ?? '',
+    };
+    add(`goproxy-invalid|${endpoint.url}`, PHASE_RANK.http ?? 9, {
+      cause: 'goproxy-invalid',
+      severity: endpoint.hop?.next ? 'warning' : 'error',
+      title: say2('notAProxyTitle', lang, params),
+      message: say2('notAProxy', lang, params),
+      evidence: [evidenceOf(endpoint.result)],
+      docs: ['https://go.dev/ref/mod#goproxy-protocol'],
+    });
   }
 
   // IPv6 black holes: the host works over IPv4 only.

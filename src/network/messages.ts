@@ -6,6 +6,8 @@ interface Where {
   what: string;
   host: string;
   detail: string;
+  /** goproxy: the module whose version list was asked for. */
+  module?: string;
 }
 
 export const serviceLabel = {
@@ -157,15 +159,35 @@ export const m = {
       `${p.what} answers ${p.detail}: an egress policy or a filtering proxy blocks it, or it wants credentials.`,
     'zh-CN': (p: Where) => `${p.what}返回 ${p.detail}：出口策略或过滤代理阻止了它，或者需要凭据。`,
   } satisfies Message<Where>,
-  notFoundPublicTitle: {
-    en: (p: Where) => `${p.host} does not have a public module`,
-    'zh-CN': (p: Where) => `${p.host} 没有公共模块`,
+  notFoundProjectTitle: {
+    en: (p: Where) => `${p.host} does not have ${p.module}, which this project requires`,
+    'zh-CN': (p: Where) => `${p.host} 没有本项目依赖的 ${p.module}`,
   } satisfies Message<Where>,
-  notFoundPublic: {
+  notFoundProject: {
     en: (p: Where) =>
-      `${p.what} answers ${p.detail} for a well-known public module: the base path is wrong or the mirror is incomplete. The go command moves on to the next GOPROXY entry.`,
+      `${p.what} answers ${p.detail} for ${p.module}, a public module this project requires and the go command fetches from it: the mirror is incomplete (or does not serve public modules). The go command moves on to the next GOPROXY entry, if there is one, for this and every module it lacks.`,
     'zh-CN': (p: Where) =>
-      `${p.what}对一个知名公共模块返回 ${p.detail}：基础路径错误或镜像不完整。go 命令会转到 GOPROXY 的下一项。`,
+      `${p.what}对 ${p.module}（本项目依赖、go 命令会从它获取的公共模块）返回 ${p.detail}：镜像不完整（或不提供公共模块）。如果 GOPROXY 还有下一项，go 命令会对它缺少的每个模块转到下一项。`,
+  } satisfies Message<Where>,
+  notFoundWellKnownTitle: {
+    en: (p: Where) => `${p.host} does not have ${p.module} (for information)`,
+    'zh-CN': (p: Where) => `${p.host} 没有 ${p.module}（仅供参考）`,
+  } satisfies Message<Where>,
+  notFoundWellKnown: {
+    en: (p: Where) =>
+      `${p.what} answers ${p.detail} for ${p.module}, a well-known public module (this project requires none from this proxy, so that one was asked). A mirror that keeps only what your organisation uses answers so, and that is fine; the proxy is reachable and speaks the protocol.`,
+    'zh-CN': (p: Where) =>
+      `${p.what}对知名公共模块 ${p.module} 返回 ${p.detail}（本项目没有从该代理获取的公共模块，所以询问了它）。只保存本组织所用模块的镜像就会这样回答，这没有问题；代理可以访问，协议也正常。`,
+  } satisfies Message<Where>,
+  notAProxyTitle: {
+    en: (p: Where) => `${p.host} does not answer like a module proxy`,
+    'zh-CN': (p: Where) => `${p.host} 的回答不像模块代理`,
+  } satisfies Message<Where>,
+  notAProxy: {
+    en: (p: Where) =>
+      `${p.what} answers 200 to ${p.module}/@v/list with something that is not a version list (a web page or a login form): the GOPROXY URL lacks the proxy's base path, so the go command cannot use it.`,
+    'zh-CN': (p: Where) =>
+      `${p.what}对 ${p.module}/@v/list 返回 200，但内容不是版本列表（网页或登录页）：GOPROXY 的 URL 缺少代理的基础路径，go 命令无法使用它。`,
   } satisfies Message<Where>,
   httpProxyTitle: {
     en: (p: Where) => `The HTTP(S)_PROXY ${p.host} does not work`,

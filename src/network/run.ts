@@ -13,6 +13,8 @@ import type { Finding } from '../findings/finding.ts';
 import { parseGoVcs } from '../goenv/govcs.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { proxyURLPath } from '../module/escape.ts';
+import { isPublicCodeHost } from '../module/hosts.ts';
+import { privateLooking } from '../module/private-looking.ts';
 import { Limiter, Memo, RunBudget } from './budget.ts';
 import type { EndpointOutcome } from './findings.ts';
 import { buildFindings } from './findings.ts';
@@ -37,7 +39,7 @@ import type { NetworkProgressEvent, ProbePhase, ProbeResult, ServiceKind } from 
 
 export const DEFAULT_BUDGET_MS = 10_000;
 export const DEFAULT_CONCURRENCY = 8;
-/** A module every public proxy has, asked for instead of any of the project's own paths. */
+/** A module every public proxy has, asked for when the project requires no public module from a proxy. */
 export const PUBLIC_PROBE_MODULE = 'golang.org/x/text';
 
 export const DEFAULT_PHASE_TIMEOUTS: Record<ProbePhase, number> = {
@@ -611,6 +613,15 @@ class NetworkRun {
   }
 }
 
+/** An @v/list body: one semantic version per line (or nothing). */
+function isVersionList(body: string): boolean {
+  return body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .every((l) => /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?( .*)?$/.test(l));
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^\[|\]$/g, '');
@@ -645,37 +656,50 @@ async function probeRoutes(
   };
   const tasks: Array<Promise<void>> = [];
 
-  // Module proxies: every proxy some module is sent to, each asked for a public module's list.
-  const listPath = proxyURLPath(PUBLIC_PROBE_MODULE, '@v/list');
-  const proxyChains = new Map<string, { hop: ProxyHop; index: number; next?: string; modules: number }>();
+  // Module proxies: every proxy some module is sent to, each asked for the version list of a public
+  // module this project requires and the go command fetches from it: a mirror that serves only
+  // what a company uses has that one. A private path is never sent: only modules on known public
+  // code hosts are candidates. Without one, a well-known public module, whose absence means little.
+  const proxyChains = new Map<
+    string,
+    { hop: ProxyHop; index: number; next?: string; modules: number; probe?: string }
+  >();
   for (const route of routes.modules) {
     if (route.fetch.kind !== 'proxies') continue;
     const { proxies, after } = route.fetch;
+    const host = route.module.split('/')[0] ?? '';
+    const candidate = isPublicCodeHost(host) && !privateLooking(route.module) ? route.module : undefined;
     proxies.forEach((hop, index) => {
       const next = proxies[index + 1]?.url ?? (after === 'direct' ? 'direct' : undefined);
       const entry = proxyChains.get(hop.url) ?? { hop, index, modules: 0, ...(next ? { next } : {}) };
       entry.modules++;
+      entry.probe ??= candidate;
       proxyChains.set(hop.url, entry);
     });
   }
   for (const [proxyUrl, info] of proxyChains) {
     if (!/^https?:\/\//i.test(proxyUrl)) continue;
-    const url = joinUrl(proxyUrl, listPath.ok ? listPath.value.wire : `${PUBLIC_PROBE_MODULE}/@v/list`);
+    const probeModule = info.probe ?? PUBLIC_PROBE_MODULE;
+    const listPath = proxyURLPath(probeModule, '@v/list');
+    const url = joinUrl(proxyUrl, listPath.ok ? listPath.value.wire : `${probeModule}/@v/list`);
     tasks.push(
       net.limit(async () => {
-        const got = await net.get(url, 'goproxy');
-        endpoints.push(
-          outcome(
-            {
-              service: 'goproxy',
-              url: proxyUrl,
-              host: hostOf(proxyUrl),
-              modules: info.modules,
-              hop: { ...info.hop, index: info.index, ...(info.next ? { next: info.next } : {}) },
-            },
-            got,
-          ),
+        const got = await net.get(url, 'goproxy', { maxBodyBytes: 64 * 1024 });
+        const out = outcome(
+          {
+            service: 'goproxy',
+            url: proxyUrl,
+            host: hostOf(proxyUrl),
+            modules: info.modules,
+            hop: { ...info.hop, index: info.index, ...(info.next ? { next: info.next } : {}) },
+            probeModule,
+            probeFromProject: info.probe !== undefined,
+          },
+          got,
         );
+        // A 200 that is not a version list (a web page, a login form): the base path is wrong.
+        if (out.ok && got.body !== undefined && !isVersionList(got.body)) out.notAProxy = true;
+        endpoints.push(out);
       }),
     );
   }
