@@ -359,6 +359,12 @@ export const fixes = {
 };
 
 export const routeText = {
+  privateLooking: {
+    en: (p: { module: string; to: string; why: string; pattern: string }) =>
+      `${p.module}: sent to ${p.to} although private-looking (${p.why}); GOPRIVATE=${p.pattern} keeps it away`,
+    'zh-CN': (p: { module: string; to: string; why: string; pattern: string }) =>
+      `${p.module}：看起来是私有模块（${p.why}），却被发往 ${p.to}；设置 GOPRIVATE=${p.pattern} 可避免`,
+  } satisfies Message<{ module: string; to: string; why: string; pattern: string }>,
   proxies: {
     en: (p: { chain: string; count: number; patterns: string }) =>
       `sent to ${p.chain}: ${p.count} module${p.count === 1 ? '' : 's'}${p.patterns}`,

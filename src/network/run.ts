@@ -848,6 +848,7 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Networ
       goEnv: input.goEnv,
       requirements: input.requirements,
       insteadOf: insteadOfRules(gitConfig),
+      gitConfig,
     });
     const net = new NetworkRun(input, budget);
     const work = probeRoutes(net, routes, input);
