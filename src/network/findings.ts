@@ -7,7 +7,7 @@ import { orderFindings } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { say } from '../i18n/lang.ts';
-import { fixes, m, serviceLabel } from './messages.ts';
+import { fixes, m, serviceLabel, tlsNames } from './messages.ts';
 import { classifyGitError } from './probes/git.ts';
 import { parseProxyValue, proxyEnvFrom } from './probes/proxyenv.ts';
 import type { ProxyHop, RouteTable } from './routes.ts';
@@ -156,6 +156,13 @@ function classify(
           cause: 'tls-untrusted-certificate',
           title: 'tlsUntrustedTitle',
           message: 'tlsUntrusted',
+          severity: error,
+        };
+      if (/unsupported protocol|protocol version|wrong version number/i.test(failure.error ?? ''))
+        return {
+          cause: 'tls-protocol-refused',
+          title: 'tlsOldProtocolTitle',
+          message: 'tlsOldProtocol',
           severity: error,
         };
       if (status === 'timeout')
@@ -326,7 +333,13 @@ const NETWORK_CAUSES = new Set<CauseId>([
   'sumdb-unreachable',
 ]);
 
-function fixesFor(c: Classified, endpoint: EndpointOutcome, failure: ProbeResult, lang: Lang): Fix[] {
+function fixesFor(
+  c: Classified,
+  endpoint: EndpointOutcome,
+  failure: ProbeResult,
+  lang: Lang,
+  goVersion?: string,
+): Fix[] {
   const out: Fix[] = [];
   const host = endpoint.host;
   switch (c.cause) {
@@ -343,6 +356,15 @@ function fixesFor(c: Classified, endpoint: EndpointOutcome, failure: ProbeResult
     }
     case 'http-proxy-misconfigured':
       out.push({ description: say(fixes.fixProxyEnv, lang) });
+      break;
+    case 'tls-handshake-timeout':
+      // Go 1.24+ sends a post-quantum key share: a ClientHello of about 1.5 KB instead of 250
+      // bytes, which some middleboxes drop. Node's handshake cannot show it; the go command can.
+      if ((minorOf(goVersion) ?? 0) >= 24)
+        out.push({
+          description: say(fixes.postQuantum, lang),
+          command: `GODEBUG=tlsmlkem=0${(minorOf(goVersion) ?? 99) >= 26 ? ',tlssecpmlkem=0' : ''} go mod download -x`,
+        });
       break;
     case 'git-auth-required':
       out.push({ description: say(fixes.netrc, lang, { host }) });
@@ -382,6 +404,32 @@ export interface FindingsInput {
   endpoints: readonly EndpointOutcome[];
   lang: Lang;
   env: Record<string, string | undefined>;
+  /** The local go's release (`1.27`), for what its crypto/tls refuses. */
+  goVersion?: string;
+}
+
+/** `1.27` → 27; undefined when unknown. */
+function minorOf(goVersion: string | undefined): number | undefined {
+  const m = /^(?:go)?1\.(\d+)/.exec(goVersion ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * What the local go's crypto/tls refuses of a cipher suite Node negotiated (crypto/tls's
+ * disabledCipherSuites and internal/godebugs' table): RSA key exchange since 1.22 (tlsrsakex=1
+ * until 1.26, removed in 1.27, where setting it stops the go command), 3DES since 1.23 (tls3des=1
+ * until 1.26).
+ */
+export function goRefusesCipher(
+  cipher: string,
+  minor: number | undefined,
+): { what: 'rsa-kex' | '3des'; since: number; godebug?: string } | undefined {
+  const m = minor ?? 99;
+  if (/_3DES_/.test(cipher) && m >= 23)
+    return { what: '3des', since: 23, ...(m <= 26 ? { godebug: 'tls3des=1' } : {}) };
+  if (/^TLS_RSA_WITH_/.test(cipher) && m >= 22)
+    return { what: 'rsa-kex', since: 22, ...(m <= 26 ? { godebug: 'tlsrsakex=1' } : {}) };
+  return undefined;
 }
 
 export function buildFindings(input: FindingsInput): Finding[] {
@@ -454,7 +502,7 @@ export function buildFindings(input: FindingsInput): Finding[] {
       title: say2(c.title, lang, params),
       message: say2(c.message, lang, params),
       evidence: [evidenceOf(failure)],
-      fixes: fixesFor(c, endpoint, failure, lang),
+      fixes: fixesFor(c, endpoint, failure, lang, input.goVersion),
     };
     if (endpoint.module && (endpoint.service === 'git' || endpoint.service === 'go-get'))
       finding.module = endpoint.module;
@@ -504,6 +552,41 @@ export function buildFindings(input: FindingsInput): Finding[] {
       message: say2('notAProxy', lang, params),
       evidence: [evidenceOf(endpoint.result)],
       docs: ['https://go.dev/ref/mod#goproxy-protocol'],
+    });
+  }
+
+  // Handshakes that worked for Node but that the local go refuses.
+  const minor = minorOf(input.goVersion);
+  for (const probe of input.probes) {
+    const cipher = probe.tls?.cipher;
+    if (probe.phase !== 'tls' || !probe.ok || !cipher) continue;
+    const refused = goRefusesCipher(cipher, minor);
+    if (!refused) continue;
+    const release = input.goVersion ? `Go ${input.goVersion.replace(/^go/, '')}` : 'Go';
+    const params = {
+      what: probe.target,
+      host: probe.tls?.host ?? probe.target,
+      detail: `${cipher} (${say(refused.what === 'rsa-kex' ? tlsNames.rsaKex : tlsNames.tripleDes, lang)}, refused since Go 1.${refused.since})`,
+      module: release,
+    };
+    add(`tls-protocol-refused|${params.host}`, PHASE_RANK.tls ?? 9, {
+      cause: 'tls-protocol-refused',
+      severity: refused.godebug ? 'warning' : 'error',
+      title: say2('tlsCipherTitle', lang, params),
+      message: say2(refused.godebug ? 'tlsCipherEscape' : 'tlsCipherNoEscape', lang, params),
+      evidence: [evidenceOf(probe)],
+      fixes: [
+        ...(refused.godebug
+          ? [
+              {
+                description: say(fixes.godebugTls, lang),
+                command: `GODEBUG=${refused.godebug} go mod download -x`,
+              },
+            ]
+          : []),
+        { description: say(fixes.serverTls, lang, { host: params.host }) },
+      ],
+      docs: ['https://go.dev/doc/godebug'],
     });
   }
 

@@ -87,6 +87,8 @@ export interface NetworkCheckInput {
   onProgress?: (event: NetworkProgressEvent) => void;
   /** Language of the findings; default English. */
   lang?: Lang;
+  /** The local go's release (`1.27`): what its crypto/tls refuses depends on it. */
+  goVersion?: string;
   /**
    * `host:port` → `ip:port`: connect there instead of the resolved addresses (tests: a public name
    * served by a loopback server). DNS is still asked; a loopback answer is then not suspicious.
@@ -866,7 +868,14 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Networ
     );
     for (const probe of probes) probe.services = [...(net.services.get(probe.id) ?? probe.services)];
     const stopped = budget.stopReason() ?? (probed === 'late' ? 'budget' : undefined);
-    const findings = buildFindings({ routes, probes, endpoints, lang: input.lang ?? 'en', env: input.env });
+    const findings = buildFindings({
+      routes,
+      probes,
+      endpoints,
+      lang: input.lang ?? 'en',
+      env: input.env,
+      ...(input.goVersion ? { goVersion: input.goVersion } : {}),
+    });
     const durationMs = performance.now() - started;
     input.onProgress?.({ type: 'done', durationMs, ...(stopped ? { stopped } : {}) });
     return {

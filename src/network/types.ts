@@ -77,6 +77,8 @@ export interface TlsDetail {
   host: string;
   address: string;
   protocol?: string;
+  /** The negotiated cipher suite's IANA name (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256). */
+  cipher?: string;
   /** Leaf first. */
   chain: CertificateSummary[];
   /** The CA that issued the top of the chain (names an intercepting proxy when not a public CA). */

@@ -324,6 +324,8 @@ export function inspectTls(socket: TLSSocket, host: string, address: string, goR
   };
   const protocol = socket.getProtocol();
   if (protocol) detail.protocol = protocol;
+  const cipher = socket.getCipher()?.standardName;
+  if (cipher) detail.cipher = cipher;
   if (top) detail.issuer = readableName(top.issuer);
   if (nodeError !== undefined) detail.nodeError = nodeError;
   if (!goVerdict.ok) detail.goError = goVerdict.error;
