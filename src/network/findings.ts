@@ -590,6 +590,25 @@ export function buildFindings(input: FindingsInput): Finding[] {
     });
   }
 
+  // TLS 1.2 servers that sign only with SHA-1 (checked for Go 1.25+ only).
+  for (const probe of input.probes) {
+    if (probe.phase !== 'tls' || !probe.ok || !probe.tls?.sha1Only) continue;
+    const release = input.goVersion ? `Go ${input.goVersion.replace(/^go/, '')}` : 'Go';
+    const params = { what: probe.target, host: probe.tls.host, detail: 'TLS 1.2', module: release };
+    add(`tls-protocol-refused|${params.host}`, PHASE_RANK.tls ?? 9, {
+      cause: 'tls-protocol-refused',
+      severity: 'warning',
+      title: say2('tlsSha1Title', lang, params),
+      message: say2('tlsSha1', lang, params),
+      evidence: [evidenceOf(probe)],
+      fixes: [
+        { description: say(fixes.godebugTls, lang), command: 'GODEBUG=tlssha1=1 go mod download -x' },
+        { description: say(fixes.serverTls, lang, { host: params.host }) },
+      ],
+      docs: ['https://go.dev/doc/godebug'],
+    });
+  }
+
   // IPv6 black holes: the host works over IPv4 only.
   for (const probe of input.probes) {
     if (probe.phase !== 'dns' || !probe.ok || !probe.dns) continue;

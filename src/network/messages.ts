@@ -205,6 +205,16 @@ export const m = {
     'zh-CN': (p: Where) =>
       `服务器选择了 ${p.detail}。本工具的客户端能连上，但 ${p.module} 已完全不支持它（其 GODEBUG 开关已在 Go 1.27 删除；现在设置它会让 go 命令报错 "removed GODEBUG ... set to old value"）：如果服务器不支持其他套件，go 命令会报错 "remote error: tls: handshake failure"。服务器必须提供 ECDHE 加密套件或 TLS 1.3。`,
   } satisfies Message<Where>,
+  tlsSha1Title: {
+    en: (p: Where) => `${p.host} signs its TLS 1.2 handshake only with SHA-1, which ${p.module} refuses`,
+    'zh-CN': (p: Where) => `${p.host} 的 TLS 1.2 握手只用 SHA-1 签名，${p.module} 拒绝它`,
+  } satisfies Message<Where>,
+  tlsSha1: {
+    en: (p: Where) =>
+      `${p.what} completes a handshake only when SHA-1 signatures are offered. Since Go 1.25 the go command offers none in TLS 1.2 and stops with "remote error: tls: handshake failure"; GODEBUG=tlssha1=1 brings them back for now.`,
+    'zh-CN': (p: Where) =>
+      `${p.what} 只有在提供 SHA-1 签名时才能完成握手。自 Go 1.25 起，go 命令在 TLS 1.2 中不再提供 SHA-1 签名，会报错 "remote error: tls: handshake failure"；GODEBUG=tlssha1=1 暂时可以恢复。`,
+  } satisfies Message<Where>,
   notAProxyTitle: {
     en: (p: Where) => `${p.host} does not answer like a module proxy`,
     'zh-CN': (p: Where) => `${p.host} 的回答不像模块代理`,

@@ -26,7 +26,13 @@ import type { ProxyTarget } from './probes/proxyenv.ts';
 import { connectTunnel, proxyEnvFrom, proxyForUrl } from './probes/proxyenv.ts';
 import { dialTcp } from './probes/tcp.ts';
 import type { RootStore } from './probes/tls.ts';
-import { goRootStore, inspectTls, tlsHandshake } from './probes/tls.ts';
+import {
+  goRootStore,
+  inspectTls,
+  PERMISSIVE_CIPHERS,
+  SIGALGS_WITHOUT_SHA1,
+  tlsHandshake,
+} from './probes/tls.ts';
 import type { GitConfigItem, ModuleRoute, ProxyHop, Requirement, RouteTable } from './routes.ts';
 import {
   computeRoutes,
@@ -333,11 +339,29 @@ class NetworkRun {
           error: 'connection failed before TLS',
         });
       }
-      const shaken = await tlsHandshake(raw, host, {
+      let shaken = await tlsHandshake(raw, host, {
         timeoutMs: this.budget.phaseTimeout(this.phase.tls),
         signal: this.budget.signal,
         track: this.track,
       });
+      let permissive = false;
+      // OpenSSL 3 offers no SHA-1 signature; Go before 1.25 does. A handshake failure alert may
+      // mean just that: ask again the way those releases would, and judge by release below.
+      if (!shaken.ok && /alert handshake failure|alert number 40/i.test(shaken.error ?? '')) {
+        const again = await open();
+        if (again) {
+          const retry = await tlsHandshake(again, host, {
+            timeoutMs: this.budget.phaseTimeout(this.phase.tls),
+            signal: this.budget.signal,
+            track: this.track,
+            ciphers: PERMISSIVE_CIPHERS,
+          });
+          if (retry.ok) {
+            shaken = retry;
+            permissive = true;
+          }
+        }
+      }
       if (!shaken.ok) {
         return this.finish({
           id,
@@ -349,7 +373,25 @@ class NetworkRun {
         });
       }
       const detail = inspectTls(shaken.socket, host, address, await this.roots());
+      if (permissive) detail.permissive = true;
       shaken.socket.destroy();
+      // Go 1.25+ offers no SHA-1 signature in TLS 1.2: when only the permissive handshake worked,
+      // one offering what those releases do tells a server that can sign only with SHA-1.
+      const minor = Number(/^(?:go)?1\.(\d+)/.exec(this.input.goVersion ?? '')?.[1] ?? 0);
+      if (permissive && detail.protocol === 'TLSv1.2' && minor >= 25) {
+        const again = await open();
+        if (again) {
+          const strict = await tlsHandshake(again, host, {
+            timeoutMs: this.budget.phaseTimeout(this.phase.tls),
+            signal: this.budget.signal,
+            track: this.track,
+            sigalgs: SIGALGS_WITHOUT_SHA1,
+            ciphers: PERMISSIVE_CIPHERS,
+          });
+          if (strict.ok) strict.socket.destroy();
+          else if (strict.status !== 'budget' && strict.status !== 'timeout') detail.sha1Only = true;
+        }
+      }
       return this.finish({
         id,
         phase: 'tls',
@@ -480,6 +522,7 @@ class NetworkRun {
         timeoutMs: this.budget.phaseTimeout(this.phase.tls),
         signal: this.budget.signal,
         track: this.track,
+        ...(tlsResult.tls?.permissive ? { ciphers: PERMISSIVE_CIPHERS } : {}),
       });
       if (!shaken.ok) return { ok: false, failedId: tlsResult.id };
       return { ok: true, socket: shaken.socket, viaProxy: proxy.display, absoluteForm: false };
@@ -524,6 +567,7 @@ class NetworkRun {
       timeoutMs: this.budget.phaseTimeout(this.phase.tls),
       signal: this.budget.signal,
       track: this.track,
+      ...(tlsResult.tls?.permissive ? { ciphers: PERMISSIVE_CIPHERS } : {}),
     });
     if (!shaken.ok) return { ok: false, failedId: tlsResult.id };
     return { ok: true, socket: shaken.socket, absoluteForm: false };

@@ -150,6 +150,29 @@ describe.skipIf(!has('1.27'))(`TLS the go command refuses${has('1.27') ? '' : ` 
     },
   );
 
+  it.skipIf(!has('1.24') || !has('1.25'))(
+    'TLS 1.2 signed only with SHA-1: go 1.24 connects, 1.25+ refuses (tlssha1=1 helps)',
+    async () => {
+      const port = await tlsProxy({
+        maxVersion: 'TLSv1.2',
+        ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0',
+        sigalgs: 'RSA+SHA1',
+      });
+      const reached = 'reading https://127.0.0.1:';
+      expect((await goDownload('1.24', port)).stderr).toContain(reached);
+      expect((await goDownload('1.25', port)).stderr).toContain('remote error: tls: handshake failure');
+      expect((await goDownload('1.27', port)).stderr).toContain('remote error: tls: handshake failure');
+      expect((await goDownload('1.27', port, 'tlssha1=1')).stderr).toContain(reached);
+
+      expect(await check(port, '1.24')).toEqual([]);
+      const on127 = await check(port, '1.27');
+      expect(on127).toHaveLength(1);
+      expect(on127[0]).toMatchObject({ severity: 'warning' });
+      expect(on127[0]?.title).toMatch(/only with SHA-1/);
+      expect(on127[0]?.fixes?.[0]?.command).toBe('GODEBUG=tlssha1=1 go mod download -x');
+    },
+  );
+
   it('the healthy twin, ECDHE over TLS 1.2: go connects, no finding', async () => {
     const port = await tlsProxy({ maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });
     const go = await goDownload('1.27', port);
