@@ -144,7 +144,7 @@ describe('cli', () => {
 });
 
 describe.skipIf(goToolchains().length === 0)('modfile follows the local go', () => {
-  it.each(['1.19', '1.23', '1.24'].filter((v) => goToolchain(v)))(
+  it.each(goToolchains().map((t) => t.version))(
     'with go %s first on PATH',
     async (release) => {
       const go = goToolchain(release)!;
