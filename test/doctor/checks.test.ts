@@ -500,6 +500,11 @@ describe.skipIf(!toolchain)(
             column: 9,
           },
         ));
+      it('a go without the module-fetching security fixes, with a third-party GOPROXY (test/doctor/security-floor.test.ts has the rest)', () =>
+        expectFinding(
+          { env: { GOPROXY: 'https://goproxy.cn,direct' } },
+          { check: 'toolchain/security-floor', cause: 'go-security-floor', severity: 'warning' },
+        ));
       it('GOTOOLCHAIN invalid', () =>
         expectFinding(
           { env: { GOTOOLCHAIN: 'bash' } },
