@@ -33,11 +33,29 @@ import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
 import { createUniverse, simpleModule, toBytes } from '../../src/lab/universe.ts';
 import { goToolchains } from '../helpers/go-matrix.ts';
 
-/** The releases the lab proves its faults with (those of them that are installed). */
-export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24'] as const;
+/**
+ * The releases the lab proves its faults with (those of them that are installed): each has its
+ * recorded transcripts in test/fixtures/transcripts (`npm run lab:transcripts`).
+ */
+export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
-export function labToolchains(): Array<LabToolchain & { version: string }> {
-  return goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
+/**
+ * The releases the lab tests run in CI: the oldest, the last one before the go command's
+ * messages of 1.25-1.27, and the newest (README "Which Go releases each suite runs").
+ * GOMOD_DOCTOR_GO_RELEASES=all runs every lab release, or a comma list exactly those.
+ */
+export const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
+
+export function labToolchains(scope: 'ci' | 'all' = 'ci'): Array<LabToolchain & { version: string }> {
+  const lab = goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
+  const override = process.env.GOMOD_DOCTOR_GO_RELEASES?.trim();
+  if (override === 'all') return lab;
+  if (override) {
+    const wanted = new Set(override.split(',').map((v) => v.trim().replace(/^go/, '')));
+    return lab.filter((t) => wanted.has(t.version));
+  }
+  if (scope === 'all') return lab;
+  return lab.filter((t) => (LAB_CI_VERSIONS as readonly string[]).includes(t.version));
 }
 
 const CORP_SECRET = 'corp.example.com/team/secret';
