@@ -70,7 +70,8 @@ function marshalIndent(value: GoJson, shortEscapes: boolean, invalidUtf8Raw: boo
     const indent = '\t'.repeat(f.depth);
     const v = f.value;
     if (v === null) out.push(`${f.prefix}null${f.suffix}`);
-    else if (typeof v === 'string') out.push(`${f.prefix}${encodeGoJsonString(v, shortEscapes, invalidUtf8Raw)}${f.suffix}`);
+    else if (typeof v === 'string')
+      out.push(`${f.prefix}${encodeGoJsonString(v, shortEscapes, invalidUtf8Raw)}${f.suffix}`);
     else if (typeof v === 'boolean') out.push(`${f.prefix}${v}${f.suffix}`);
     else {
       const isArray = Array.isArray(v);
@@ -89,7 +90,10 @@ function marshalIndent(value: GoJson, shortEscapes: boolean, invalidUtf8Raw: boo
         stack.push({
           value: item,
           depth: f.depth + 1,
-          prefix: key === undefined ? `${indent}\t` : `${indent}\t${encodeGoJsonString(key, shortEscapes, invalidUtf8Raw)}: `,
+          prefix:
+            key === undefined
+              ? `${indent}\t`
+              : `${indent}\t${encodeGoJsonString(key, shortEscapes, invalidUtf8Raw)}: `,
           suffix: i + 1 < entries.length ? ',\n' : '\n',
         });
       }

@@ -8,7 +8,17 @@
 
 export const NEWEST_RELEASE = '1.27';
 
-export const KNOWN_RELEASES = ['1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
+export const KNOWN_RELEASES = [
+  '1.19',
+  '1.20',
+  '1.21',
+  '1.22',
+  '1.23',
+  '1.24',
+  '1.25',
+  '1.26',
+  '1.27',
+] as const;
 
 export interface ReleaseRules {
   /** The Go release as `1.N`. */

@@ -32,14 +32,17 @@ const differences: Difference[] = [
   {
     name: 'godebug lines: not in -json up to 1.25, GoDebug from 1.26 (after Toolchain)',
     kind: 'go.mod',
-    input: Buffer.from('module example.com/m\n\ngo 1.23\n\ntoolchain go1.23.4\n\ngodebug (\n\tasynctimerchan=1\n\tpanicnil=1\n)\n'),
+    input: Buffer.from(
+      'module example.com/m\n\ngo 1.23\n\ntoolchain go1.23.4\n\ngodebug (\n\tasynctimerchan=1\n\tpanicnil=1\n)\n',
+    ),
     expect: [
       { from: 19, contains: 'unknown block type: godebug' },
       { from: 21, contains: 'unknown block type: godebug' },
       { from: 23, contains: '"Toolchain": "go1.23.4",\n\t"Require": null', lacks: 'GoDebug' },
       {
         from: 26,
-        contains: '"Toolchain": "go1.23.4",\n\t"GoDebug": [\n\t\t{\n\t\t\t"Key": "asynctimerchan",\n\t\t\t"Value": "1"',
+        contains:
+          '"Toolchain": "go1.23.4",\n\t"GoDebug": [\n\t\t{\n\t\t\t"Key": "asynctimerchan",\n\t\t\t"Value": "1"',
       },
     ],
   },
@@ -73,7 +76,10 @@ const differences: Difference[] = [
     input: Buffer.from('module example.com/m\n\ngo 1.25\n\nignore (\n\t./a\n\tb\n\t./a\n)\n'),
     expect: [
       { from: 19, contains: 'unknown block type: ignore' },
-      { from: 25, contains: '"Ignore": [\n\t\t{\n\t\t\t"Path": "./a"\n\t\t},\n\t\t{\n\t\t\t"Path": "b"\n\t\t}\n\t]' },
+      {
+        from: 25,
+        contains: '"Ignore": [\n\t\t{\n\t\t\t"Path": "./a"\n\t\t},\n\t\t{\n\t\t\t"Path": "b"\n\t\t}\n\t]',
+      },
     ],
   },
 ];
