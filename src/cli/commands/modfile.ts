@@ -16,8 +16,8 @@ import {
 } from '../../modfile/index.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { messages } from '../help.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { messages } from '../messages.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 const RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.\d+|(?:rc|beta)\d+)?$/;
 
@@ -60,10 +60,7 @@ export const modfileCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...PROJECT_OPTIONS,
-      fmt: { type: 'boolean' },
-    },
+    options: COMMAND_SPECS.modfile.options,
   });
   if (values.json && values.fmt) throw new UsageError(say(messages.jsonAndFmt, ctx.lang));
   const file = positionals[0];

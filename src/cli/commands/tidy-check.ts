@@ -1,12 +1,13 @@
 // `gomod-doctor tidy-check`: predict, offline, what `go mod tidy` would add, remove and re-mark,
 // and which network lookups it would make. Exit 1 when go.mod is not tidy (or tidy would fail),
 // so that CI can gate on it.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
+import { chosenFormat, renderReport } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
@@ -14,13 +15,9 @@ import { loadModuleGraph, type VersionReason, versionReason } from '../../tidy/w
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 const text = {
-  notADir: {
-    en: ({ dir }) => `-C ${dir}: not a directory`,
-    'zh-CN': ({ dir }) => `-C ${dir}：不是目录`,
-  } satisfies Message<{ dir: string }>,
   noModule: {
     en: ({ dir }) => `no go.mod in ${dir} or any parent directory (tidy-check needs a module)`,
     'zh-CN': ({ dir }) => `${dir} 及其上级目录中都没有 go.mod（tidy-check 需要一个模块）`,
@@ -127,19 +124,13 @@ export const tidyCheckCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...PROJECT_OPTIONS,
-      why: { type: 'string' },
-    },
+    options: COMMAND_SPECS['tidy-check'].options,
   });
   if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));
+  // The CLI has checked that -C names a directory.
   const dir = resolve(ctx.cwd, values.C ?? '.');
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UsageError(say(text.notADir, ctx.lang, { dir: values.C ?? dir }));
-  }
-  if (values.why !== undefined) return whyCommand(ctx, dir, values.why, values.json === true, values.C);
+  if (values.why !== undefined)
+    return whyCommand(ctx, dir, values.why, chosenFormat(values) === 'json', values.C);
   let prediction: TidyPrediction;
   try {
     prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
@@ -156,25 +147,29 @@ export const tidyCheckCommand: Command = async (ctx) => {
     findings,
     tidy: tidyJson(prediction),
   };
-  if (values.json) {
-    ctx.stdout.write(renderJson(report));
-  } else {
-    ctx.stdout.write(summaryText(prediction, ctx.lang));
+  const textView = (): string => {
     const shown = values.quiet
       ? findings.filter((f) => f.severity === 'error')
       : values.verbose
         ? findings
         : findings.filter((f) => f.severity !== 'info' || findings.length < 30);
+    let out = summaryText(prediction, ctx.lang);
     if (shown.length > 0) {
-      ctx.stdout.write('\n');
-      ctx.stdout.write(
-        renderTerminal(
-          { ...report, findings: shown },
-          { lang: ctx.lang, color: ctx.color, ...(values.verbose ? { verbose: true } : {}) },
-        ),
-      );
+      out += `\n${renderTerminal(
+        { ...report, findings: shown },
+        { lang: ctx.lang, color: ctx.color, ...(values.verbose ? { verbose: true } : {}) },
+      )}`;
     }
-  }
+    return out;
+  };
+  const { tidy, ...contractReport } = report;
+  ctx.stdout.write(
+    renderReport(
+      chosenFormat(values),
+      { report: contractReport, json: { tidy }, text: textView },
+      { lang: ctx.lang, color: ctx.color },
+    ),
+  );
   return exitStatusFor(findings);
 };
 
