@@ -10,7 +10,7 @@ import type { ProbeResult, Requirement, RouteTable } from '../network/index.ts';
 import { projectModules } from './checks/project/modules.ts';
 import type { Facts, ProjectFacts } from './facts.ts';
 import { messages } from './messages.ts';
-import { maskDeep, maskSecrets } from './secrets.ts';
+import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import type { DoctorFinding, DoctorNetworkOptions, DoctorOptions } from './types.ts';
 
 /** The `check` of every finding of the network area. */
@@ -130,7 +130,7 @@ export async function runNetworkArea(
 ): Promise<NetworkArea> {
   const lang = options.lang;
   const tag = (findings: readonly Finding[]): DoctorFinding[] =>
-    findings.map((f) => maskDeep({ ...f, check: NETWORK_CHECK_ID }));
+    findings.map((f) => redactDeep({ ...f, check: NETWORK_CHECK_ID }));
   try {
     const [engine, goenv, project, gitconfig] = await Promise.all([
       import('../network/index.ts'),
@@ -153,10 +153,10 @@ export async function runNetworkArea(
       ...(network.phaseTimeouts ? { phaseTimeouts: network.phaseTimeouts } : {}),
     });
     const data: DoctorNetwork = {
-      routes: maskDeep(result.routes),
-      probes: maskDeep(result.probes),
-      routeLines: engine.describeRoutes(result.routes, lang).map(maskSecrets),
-      probeLines: result.probes.map((p) => maskSecrets(engine.probeLine(p))),
+      routes: redactDeep(result.routes),
+      probes: redactDeep(result.probes),
+      routeLines: engine.describeRoutes(result.routes, lang).map(redactSecrets),
+      probeLines: result.probes.map((p) => redactSecrets(engine.probeLine(p))),
       endpoints: result.endpoints.length,
       durationMs: result.durationMs,
       budgetMs,
