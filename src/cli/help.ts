@@ -102,7 +102,13 @@ export function helpText(lang: Lang, command?: string): string {
     lang === 'en'
       ? `--format FORMAT for every command that reports findings (${reporting.map((s) => s.name).join(', ')}):`
       : `报告结论的命令（${reporting.map((s) => s.name).join('、')}）都接受 --format FORMAT：`;
-  lines.push('', formatIntro, ...formatHelp(lang).split('\n').map((l) => `  ${l}`));
+  lines.push(
+    '',
+    formatIntro,
+    ...formatHelp(lang)
+      .split('\n')
+      .map((l) => `  ${l}`),
+  );
   lines.push('', commonSection(lang, PROJECT_OPTIONS), '');
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
 // (flutter doctor's validator isolation).
 import type { Finding, Report } from '../findings/finding.ts';
 import { orderFindings } from '../findings/finding.ts';
+import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import { say } from '../i18n/lang.ts';
 import { VERSION } from '../version.ts';
 import { areaSummary } from './areas.ts';
@@ -10,7 +11,6 @@ import { CHECKS } from './checks/index.ts';
 import { createFacts, type Facts, prefetch } from './facts.ts';
 import { messages } from './messages.ts';
 import { type DoctorNetwork, NETWORK_CHECK_ID, type NetworkArea, runNetworkArea } from './network.ts';
-import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import { AREAS, type Area, type Check, type DoctorFinding, type DoctorOptions } from './types.ts';
 
 export interface CheckOutcome {

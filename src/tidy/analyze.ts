@@ -7,6 +7,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { readSettingSources } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
+import { findModuleRoot, findWorkFile } from '../go/root.ts';
 import { parseGoMod, parseGoWork } from '../modfile/index.ts';
 import type { RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
@@ -172,38 +173,6 @@ export interface AnalyzeOptions {
 }
 
 export class NoModuleError extends Error {}
-
-/** The go.mod governing `dir`: the nearest one at or above it. */
-export function findModuleRoot(dir: string): string | undefined {
-  let d = resolve(dir);
-  for (;;) {
-    try {
-      if (statSync(join(d, 'go.mod')).isFile()) return d;
-    } catch {
-      // keep looking
-    }
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
-}
-
-export function findWorkFile(dir: string, env: Record<string, string | undefined>): string | undefined {
-  const gowork = env.GOWORK;
-  if (gowork === 'off') return undefined;
-  if (gowork) return gowork;
-  let d = resolve(dir);
-  for (;;) {
-    try {
-      if (statSync(join(d, 'go.work')).isFile()) return join(d, 'go.work');
-    } catch {
-      // keep looking
-    }
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
-}
 
 /** The go command's settings from the environment, the `go env -w` file and $GOROOT/go.env. */
 export function goSettings(env: Record<string, string | undefined>): TidyPrediction['settings'] {

@@ -48,7 +48,14 @@ export const traceCommand: Command = async (ctx) => {
   if (values['no-prompt']) Object.assign(env, NO_PROMPT_ENV);
 
   const goName = values.go ?? command[0]!;
-  const located = await locateGo({ ...env, GOTOOLCHAIN: 'local' }, goName).catch(() => undefined);
+  // The one locator: never a go from an empty or relative PATH entry or from inside the project.
+  const located = await locateGo({ ...env, GOTOOLCHAIN: 'local' }, goName, cwd).catch(() => undefined);
+  if (!located && !goName.includes('/')) {
+    ctx.stderr.write(
+      `gomod-doctor trace: ${say(traceMessages.cannotStart, lang, { command: goName, reason: say(traceMessages.notOnPath, lang) })}\n`,
+    );
+    return 2;
+  }
   const release = located?.version ? languageVersion(located.version) : undefined;
   const minor = release ? Number(release.split('.')[1]) : undefined;
   const plan = addXFlag(command.slice(1), minor);
