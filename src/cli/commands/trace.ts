@@ -85,8 +85,10 @@ export const traceCommand: Command = async (ctx) => {
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     signal: ctx.signal,
     // With a document on standard output, it holds the report alone: the go command's stdout goes to stderr.
-    onStdout: (chunk) => (json ? ctx.stderr : ctx.stdout).write(chunk),
-    onStderr: (chunk) => ctx.stderr.write(chunk),
+    // The go command's output passes the redactor too (it writes whole lines, so a secret is not
+    // split between two chunks in practice).
+    onStdout: (chunk) => (json ? ctx.stderr : ctx.stdout).write(redactSecrets(String(chunk))),
+    onStderr: (chunk) => ctx.stderr.write(redactSecrets(String(chunk))),
     onDiagnosis: printDiagnosis,
   });
 
