@@ -71,10 +71,18 @@ export const messages = {
     en: ({ value, formats }) => `--format wants one of ${formats}, not "${value}"`,
     'zh-CN': ({ value, formats }) => `--format 只能是 ${formats} 之一，而不是“${value}”`,
   } satisfies Message<{ value: string; formats: string }>,
+  badFailOn: {
+    en: ({ value }) => `--fail-on wants error, warning or never, not "${value}"`,
+    'zh-CN': ({ value }) => `--fail-on 只能是 error、warning 或 never，而不是“${value}”`,
+  } satisfies Message<{ value: string }>,
   unknownCheck: {
     en: ({ id, ids }) => `--check ${id}: no such check (the checks are: ${ids})`,
     'zh-CN': ({ id, ids }) => `--check ${id}：没有这项检查（可用的检查：${ids}）`,
   } satisfies Message<{ id: string; ids: string }>,
+  summaryFailed: {
+    en: ({ reason }) => `warning: could not append the job summary (GITHUB_STEP_SUMMARY): ${reason}`,
+    'zh-CN': ({ reason }) => `警告：无法追加作业摘要（GITHUB_STEP_SUMMARY）：${reason}`,
+  } satisfies Message<{ reason: string }>,
   writeFailed: {
     en: ({ reason }) => `cannot write the output: ${reason}`,
     'zh-CN': ({ reason }) => `无法写出输出：${reason}`,

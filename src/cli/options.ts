@@ -85,6 +85,26 @@ export const FORMAT_OPTION = {
       'zh-CN': '',
     },
   },
+  output: {
+    type: 'string',
+    value: 'FILE',
+    help: {
+      en: 'write the report to FILE instead of standard output (e.g. --format html --output report.html)',
+      'zh-CN': '把报告写入 FILE 而不是标准输出（例如 --format html --output report.html）',
+    },
+  },
+} as const satisfies OptionTable;
+
+/** `--fail-on`, for the commands whose exit status is a gate (doctor, explain, tidy-check). */
+export const FAIL_ON_OPTION = {
+  'fail-on': {
+    type: 'string',
+    value: 'LEVEL',
+    help: {
+      en: 'which findings make the exit status 1: error (default), warning or never',
+      'zh-CN': '哪些结论使退出码为 1：error（默认）、warning 或 never',
+    },
+  },
 } as const satisfies OptionTable;
 
 /** Options of the program itself, shown in every help page. */

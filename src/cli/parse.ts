@@ -49,6 +49,9 @@ export async function checkCommandLine(
     const formats = FORMAT_NAMES.join(ctx.lang === 'zh-CN' ? '、' : ', ');
     throw new UsageError(say(messages.badFormat, ctx.lang, { value: format, formats }));
   }
+  const failOn = values['fail-on'];
+  if (typeof failOn === 'string' && !['error', 'warning', 'never'].includes(failOn))
+    throw new UsageError(say(messages.badFailOn, ctx.lang, { value: failOn }));
   const checks = values.check;
   if (Array.isArray(checks) && checks.length > 0) {
     // Loaded only when --check is given: the list of checks is the doctor's registry.
@@ -62,9 +65,11 @@ export async function checkCommandLine(
 }
 
 async function knownCheckIds(): Promise<string[]> {
-  const [{ CHECKS }, { NETWORK_CHECK_ID }] = await Promise.all([
+  const [{ CHECKS }, { NETWORK_CHECK_ID }, { AREAS }] = await Promise.all([
     import('../doctor/checks/index.ts'),
     import('../doctor/network.ts'),
+    import('../doctor/types.ts'),
   ]);
-  return [...CHECKS.map((c) => c.id), NETWORK_CHECK_ID];
+  // An area (`project`) names every check under it.
+  return [...CHECKS.map((c) => c.id), NETWORK_CHECK_ID, ...AREAS.filter((a) => a !== 'network')];
 }

@@ -1,7 +1,13 @@
 // Every command's table: its usage line, summary, options and closing notes. The parser of each
 // command and `--help` both read these tables; nothing else lists an option.
 import type { Lang } from '../i18n/lang.ts';
-import { FORMAT_OPTION, type OptionTable, OUTPUT_OPTIONS, PROJECT_OPTIONS } from './options.ts';
+import {
+  FAIL_ON_OPTION,
+  FORMAT_OPTION,
+  type OptionTable,
+  OUTPUT_OPTIONS,
+  PROJECT_OPTIONS,
+} from './options.ts';
 
 export interface CommandSpec {
   readonly name: string;
@@ -50,6 +56,7 @@ const doctor = {
       },
     },
     ...FORMAT_OPTION,
+    ...FAIL_ON_OPTION,
     check: {
       type: 'string',
       value: 'ID',
@@ -100,6 +107,7 @@ const explain = {
   },
   options: {
     ...FORMAT_OPTION,
+    ...FAIL_ON_OPTION,
     'no-context': {
       type: 'boolean',
       help: {
@@ -256,6 +264,7 @@ const tidyCheck = {
   reportsFindings: true,
   options: {
     ...FORMAT_OPTION,
+    ...FAIL_ON_OPTION,
     why: {
       type: 'string',
       value: 'MODULE',

@@ -5,11 +5,16 @@
 //
 // Adding a format is one entry in REPORTERS (a name, its help text, a render function) plus its
 // tests; test/report/registry.test.ts fails until the format is documented in --help and README.
-import type { Report } from '../findings/finding.ts';
+import type { FailOn, Report } from '../findings/finding.ts';
 import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { VERSION } from '../version.ts';
+import type { CiPaths } from './ci-paths.ts';
+import { renderCodeClimate } from './codeclimate.ts';
+import { renderGithub } from './github.ts';
+import { type HtmlInput, renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
+import { type JunitCheck, renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderSarif, type SarifOptions } from './sarif.ts';
 import { renderTerminal } from './terminal.ts';
@@ -24,6 +29,14 @@ export interface ReportData {
   /** Lines appended to the Markdown form (e.g. doctor --network's routes). */
   markdownAppendix?: string;
   sarif?: SarifOptions;
+  /** The CI formats: the run's directory and the repository root, for repository-relative paths. */
+  paths?: CiPaths;
+  /** JUnit: the doctor's checks, one test case each (other commands: one case per finding). */
+  checks?: JunitCheck[];
+  /** `--fail-on`: which findings fail the run (JUnit marks those as failures). Default error. */
+  failOn?: FailOn;
+  /** The page's data for `--format html` (the command builds it only when html is asked for). */
+  html?: HtmlInput;
 }
 
 export interface RenderOptions {
@@ -65,7 +78,13 @@ const sarif: Reporter = {
     en: 'SARIF 2.1.0 for code scanning (go.mod problems on their line)',
     'zh-CN': '用于代码扫描的 SARIF 2.1.0（go.mod 问题定位到行）',
   },
-  render: (data) => redactSecrets(renderSarif(redactDeep(data.report), VERSION, data.sarif ?? {})),
+  render: (data) =>
+    redactSecrets(
+      renderSarif(redactDeep(data.report), VERSION, {
+        ...data.sarif,
+        ...(data.paths ? { paths: data.paths } : {}),
+      }),
+    ),
 };
 
 const markdown: Reporter = {
@@ -74,7 +93,57 @@ const markdown: Reporter = {
     redactSecrets(renderMarkdown(data.report, options.lang) + (data.markdownAppendix ?? '')),
 };
 
-export const REPORTERS = { text, json, sarif, markdown } as const satisfies Record<string, Reporter>;
+const github: Reporter = {
+  describe: {
+    en: 'GitHub Actions annotations on the right line (10 per kind, the most important)',
+    'zh-CN': 'GitHub Actions 标注，定位到对应行（每类 10 条，最重要的优先）',
+  },
+  render: (data, options) => renderGithub(redactDeep(data.report), data.paths ?? noPaths(), options.lang),
+};
+
+const codeclimate: Reporter = {
+  describe: {
+    en: 'GitLab Code Quality JSON for merge requests',
+    'zh-CN': 'GitLab 代码质量（Code Quality）JSON，用于合并请求',
+  },
+  render: (data) => renderCodeClimate(data.report, data.paths ?? noPaths(), data.sarif?.defaultFile),
+};
+
+const junit: Reporter = {
+  describe: {
+    en: 'JUnit XML for CI test reports (doctor: a test case per check)',
+    'zh-CN': '用于 CI 测试报告的 JUnit XML（doctor：每项检查一个测试用例）',
+  },
+  render: (data) =>
+    renderJunit(data.report, {
+      failOn: data.failOn ?? 'error',
+      ...(data.checks ? { checks: data.checks } : {}),
+    }),
+};
+
+const html: Reporter = {
+  describe: {
+    en: 'one self-contained HTML page (no request to any other address; works offline)',
+    'zh-CN': '一个自包含的 HTML 页面（不向任何其他地址发请求；离线可用）',
+  },
+  render: (data, options) => renderHtml(data.html ?? { kind: 'explain', report: data.report }, options.lang),
+};
+
+/** Without paths, file paths stay as the findings give them (relative to where the run was). */
+function noPaths(): CiPaths {
+  return { cwd: process.cwd(), root: process.cwd() };
+}
+
+export const REPORTERS = {
+  text,
+  json,
+  sarif,
+  markdown,
+  github,
+  codeclimate,
+  junit,
+  html,
+} as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof REPORTERS;
 

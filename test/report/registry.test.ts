@@ -42,6 +42,20 @@ const FORMAT_EXPECTATIONS: Record<string, (output: string) => void> = {
     expect(JSON.parse(out).runs[0].results[0].ruleId).toBe('private-module-via-proxy');
   },
   markdown: (out) => expect(out).toBe(renderMarkdown(report, 'en')),
+  github: (out) =>
+    expect(out).toMatch(/^::error file=go\.mod,line=7,col=2,title=Private module requested from a public proxy \(private-module-via-proxy\)::/),
+  codeclimate: (out) =>
+    expect(JSON.parse(out)).toMatchObject([
+      { check_name: 'private-module-via-proxy', severity: 'critical', location: { path: 'go.mod', lines: { begin: 7 } } },
+    ]),
+  junit: (out) => {
+    expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(out).toContain('failures="1"');
+  },
+  html: (out) => {
+    expect(out).toMatch(/^<!doctype html>/);
+    expect(out).toContain('data-cause="private-module-via-proxy"');
+  },
 };
 
 describe('the reporter registry', () => {

@@ -11,9 +11,10 @@ import { runDoctor } from '../../doctor/run.ts';
 import type { DoctorNetworkOptions } from '../../doctor/types.ts';
 import { exitStatusFor } from '../../findings/finding.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { chosenFormat, type FormatName, type ReportData, renderReport } from '../../report/registry.ts';
+import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { emitReport, failOnOf } from '../report-output.ts';
 import { COMMAND_SPECS } from '../specs.ts';
 
 /** An IPv4 or IPv6 address, with an optional port (IPv6 with a port in brackets). */
@@ -124,8 +125,15 @@ export const doctorCommand: Command = async (ctx) => {
     live?.stop();
   }
   const report = result.report;
+  const status = exitStatusFor(report.findings, failOnOf(values));
   const data: ReportData = {
     report,
+    checks: result.outcomes.map((o) => ({
+      id: o.check.id,
+      status: o.status,
+      findings: o.findings,
+      durationMs: o.durationMs,
+    })),
     text: () =>
       renderDoctor(result, {
         lang: ctx.lang,
@@ -146,15 +154,20 @@ export const doctorCommand: Command = async (ctx) => {
     };
     data.markdownAppendix = markdownRoutes(result.network.routeLines, ctx.lang);
   }
-  if (format === 'sarif') {
+  if (format === 'sarif' || format === 'codeclimate') {
     const project = await result.facts.project();
     const gomod = project.main?.gomod.rel;
     const defaultFile = gomod && !gomod.startsWith('..') && !gomod.startsWith('/') ? gomod : undefined;
-    if (defaultFile) data.sarif = { defaultFile };
+    data.sarif = { exitCode: status, ...(defaultFile ? { defaultFile } : {}) };
   }
-  ctx.stdout.write(renderReport(format, data, { lang: ctx.lang, color: ctx.color }));
+  if (format === 'html') {
+    // Loaded only for an HTML report.
+    const { doctorHtmlInput } = await import('../../report/html-input.ts');
+    data.html = await doctorHtmlInput(result, ctx.lang);
+  }
+  emitReport(ctx, values, format, data, cwd);
   // On a signal the CLI replaces this status with the signal's (130, 143, 129).
-  return exitStatusFor(report.findings);
+  return status;
 };
 
 function markdownRoutes(lines: readonly string[], lang: Lang): string {

@@ -7,12 +7,13 @@ import { explainStream } from '../../explain/index.ts';
 import type { ExplainContext } from '../../explain/types.ts';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { say } from '../../i18n/lang.ts';
-import { chosenFormat, renderReport } from '../../report/registry.ts';
+import { chosenFormat, type ReportData } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { messages } from '../messages.ts';
+import { emitReport, failOnOf } from '../report-output.ts';
 import { COMMAND_SPECS } from '../specs.ts';
 
 export const explainCommand: Command = async (ctx) => {
@@ -75,9 +76,11 @@ export const explainCommand: Command = async (ctx) => {
       : report;
     return renderTerminal(shown, { lang: ctx.lang, color: ctx.color, verbose: values.verbose === true });
   };
-  const output = renderReport(format, { report, text }, { lang: ctx.lang, color: ctx.color });
-  if (output) ctx.stdout.write(output);
-  return exitStatusFor(report.findings);
+  const status = exitStatusFor(report.findings, failOnOf(values));
+  const data: ReportData = { report, text, sarif: { exitCode: status } };
+  if (format === 'html') data.html = { kind: 'explain', report };
+  emitReport(ctx, values, format, data, dir);
+  return status;
 };
 
 const explainMessages = {

@@ -6,15 +6,20 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
-import { renderJson } from '../../report/json.ts';
-import { chosenFormat, renderReport } from '../../report/registry.ts';
+import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
-import { loadModuleGraph, type VersionReason, versionReason } from '../../tidy/why.ts';
+import {
+  type LoadedModuleGraph,
+  loadModuleGraph,
+  type VersionReason,
+  versionReason,
+} from '../../tidy/why.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
+import { emitReport, failOnOf, type OutputValues } from '../report-output.ts';
 import { COMMAND_SPECS } from '../specs.ts';
 
 const text = {
@@ -129,8 +134,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
   if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));
   // The CLI has checked that -C names a directory.
   const dir = resolve(ctx.cwd, values.C ?? '.');
-  if (values.why !== undefined)
-    return whyCommand(ctx, dir, values.why, chosenFormat(values) === 'json', values.C);
+  if (values.why !== undefined) return whyCommand(ctx, dir, values.why, chosenFormat(values), values);
   let prediction: TidyPrediction;
   try {
     prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
@@ -163,29 +167,39 @@ export const tidyCheckCommand: Command = async (ctx) => {
     return out;
   };
   const { tidy, ...contractReport } = report;
-  ctx.stdout.write(
-    renderReport(
-      chosenFormat(values),
-      { report: contractReport, json: { tidy }, text: textView },
-      { lang: ctx.lang, color: ctx.color },
-    ),
+  const status = exitStatusFor(findings, failOnOf(values));
+  const format = chosenFormat(values);
+  emitReport(
+    ctx,
+    values,
+    format,
+    {
+      report: contractReport,
+      json: { tidy },
+      text: textView,
+      sarif: { exitCode: status, defaultFile: 'go.mod' },
+      ...(format === 'html' ? { html: { kind: 'explain' as const, report: contractReport } } : {}),
+    },
+    dir,
   );
-  return exitStatusFor(findings);
+  return status;
 };
 
 /** `--why MODULE`: every requirement edge into the module, from the graph go.mod leads to. */
-function whyCommand(
+async function whyCommand(
   ctx: CommandContext,
   dir: string,
   module: string,
-  json: boolean,
-  shownDir: string | undefined,
-): number {
+  format: FormatName,
+  values: OutputValues & { C?: string | undefined },
+): Promise<number> {
+  const shownDir = values.C;
   let reason: VersionReason;
   let main: string;
   let workFile: string | undefined;
+  let loaded: LoadedModuleGraph;
   try {
-    const loaded = loadModuleGraph({ dir, env: ctx.env });
+    loaded = loadModuleGraph({ dir, env: ctx.env });
     main = loaded.main.path;
     workFile = loaded.workFile;
     reason = versionReason(loaded, module);
@@ -198,25 +212,25 @@ function whyCommand(
     from.version === ''
       ? say(text.thisGoMod, ctx.lang, { module: from.path })
       : `${from.path}@${from.version}`;
-  if (json) {
-    const report: Report & { why: object } = {
-      tool: 'gomod-doctor',
-      version: VERSION,
-      command: 'tidy-check',
-      findings: [],
-      why: {
-        module,
-        selected: module === main ? '' : (reason.selected ?? null),
-        direct: reason.direct ?? null,
-        requiredBy: reason.requiredBy.map((e) => ({
-          module: e.from.path,
-          ...(e.from.version === '' ? { main: true } : { version: e.from.version }),
-          requires: e.version,
-        })),
-        incomplete: reason.incomplete.map((m) => `${m.path}@${m.version}`),
-      },
+  if (format !== 'text') {
+    const report: Report = { tool: 'gomod-doctor', version: VERSION, command: 'tidy-check', findings: [] };
+    const why = {
+      module,
+      selected: module === main ? '' : (reason.selected ?? null),
+      direct: reason.direct ?? null,
+      requiredBy: reason.requiredBy.map((e) => ({
+        module: e.from.path,
+        ...(e.from.version === '' ? { main: true } : { version: e.from.version }),
+        requires: e.version,
+      })),
+      incomplete: reason.incomplete.map((m) => `${m.path}@${m.version}`),
     };
-    ctx.stdout.write(renderJson(report));
+    const data: ReportData = { report, json: { why } };
+    if (format === 'html') {
+      const { whyHtmlInput } = await import('../../report/html-input.ts');
+      data.html = whyHtmlInput(loaded, reason, report);
+    }
+    emitReport(ctx, values, format, data, dir);
     return 0;
   }
   const lines: string[] = [];

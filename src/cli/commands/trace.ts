@@ -8,15 +8,17 @@ import type { Report } from '../../findings/finding.ts';
 import { redactSecrets } from '../../findings/redact.ts';
 import { languageVersion, locateGo } from '../../go/locate.ts';
 import { say } from '../../i18n/lang.ts';
-import { chosenFormat, renderReport } from '../../report/registry.ts';
+import { chosenFormat, type ReportData, renderReport } from '../../report/registry.ts';
 import type { Diagnosis } from '../../trace/diagnose.ts';
 import { diagnosisDetails, diagnosisHeadline, traceMessages } from '../../trace/messages.ts';
 import { renderTimeline, traceEvents, traceFindings } from '../../trace/render.ts';
 import { addXFlag, NO_PROMPT_ENV, traceGoCommand } from '../../trace/trace.ts';
+import type { TraceEvent } from '../../trace/xparse.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { ownArguments } from '../parse.ts';
+import { emitReport } from '../report-output.ts';
 import { COMMAND_SPECS } from '../specs.ts';
 
 /** How often an unchanged diagnosis is repeated while the command stays stuck. */
@@ -116,8 +118,18 @@ export const traceCommand: Command = async (ctx) => {
     findings,
     events: traceEvents(result.parser.events(), result.diagnoses),
   };
-  if (json) ctx.stdout.write(renderReport(format, { report }, { lang, color: ctx.color }));
-  else {
+  if (json) {
+    const data: ReportData = { report };
+    if (format === 'html')
+      data.html = {
+        kind: 'trace',
+        report,
+        events: report.events as TraceEvent[],
+        command: command.join(' '),
+        durationSeconds: result.durationSeconds,
+      };
+    emitReport(ctx, values, format, data, cwd);
+  } else {
     const timeline = renderTimeline(result.operations, result.durationSeconds, {
       lang,
       color: ctx.color,
