@@ -135,13 +135,15 @@ export async function runNetworkArea(
   const tag = (findings: readonly Finding[]): DoctorFinding[] =>
     findings.map((f) => redactDeep({ ...f, check: NETWORK_CHECK_ID }));
   try {
-    const [engine, goenv, project, gitconfig, git] = await Promise.all([
+    const [engine, goenv, project, gitconfig, git, go] = await Promise.all([
       import('../network/index.ts'),
       facts.goenv(),
       facts.project(),
       facts.gitconfig(),
       facts.git(),
+      facts.go(),
     ]);
+    const goVersion = /^go(1\.\d+)/.exec(go.found?.version ?? '')?.[1];
     const budgetMs = network.budgetMs ?? engine.DEFAULT_BUDGET_MS;
     const result = await engine.runNetworkChecks({
       env: options.env,
@@ -152,6 +154,7 @@ export async function runNetworkArea(
       gitBin: git.bin ?? MISSING_GIT,
       lang,
       budgetMs,
+      ...(goVersion ? { goVersion } : {}),
       ...(network.resolver !== undefined ? { resolver: network.resolver } : {}),
       ...(network.signal ? { signal: network.signal } : {}),
       ...(network.onProgress ? { onProgress: network.onProgress } : {}),

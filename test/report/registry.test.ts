@@ -43,10 +43,16 @@ const FORMAT_EXPECTATIONS: Record<string, (output: string) => void> = {
   },
   markdown: (out) => expect(out).toBe(renderMarkdown(report, 'en')),
   github: (out) =>
-    expect(out).toMatch(/^::error file=go\.mod,line=7,col=2,title=Private module requested from a public proxy \(private-module-via-proxy\)::/),
+    expect(out).toMatch(
+      /^::error file=go\.mod,line=7,col=2,title=Private module requested from a public proxy \(private-module-via-proxy\)::/,
+    ),
   codeclimate: (out) =>
     expect(JSON.parse(out)).toMatchObject([
-      { check_name: 'private-module-via-proxy', severity: 'critical', location: { path: 'go.mod', lines: { begin: 7 } } },
+      {
+        check_name: 'private-module-via-proxy',
+        severity: 'critical',
+        location: { path: 'go.mod', lines: { begin: 7 } },
+      },
     ]),
   junit: (out) => {
     expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
