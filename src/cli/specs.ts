@@ -55,8 +55,8 @@ const doctor = {
       value: 'ID',
       multiple: true,
       help: {
-        en: 'only this check (repeatable; an unknown ID is a usage error)',
-        'zh-CN': '只运行此项检查（可重复；未知的 ID 属于用法错误）',
+        en: 'only this check, or every check of an area such as git (repeatable;\nan unknown ID is a usage error)',
+        'zh-CN': '只运行此项检查，或某个领域（如 git）的全部检查（可重复；\n未知的 ID 属于用法错误）',
       },
     },
     release: {
