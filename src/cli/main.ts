@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./commands/trace.ts')).traceCommand,
   attach: async () => (await import('./commands/attach.ts')).attachCommand,
   'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
+  fix: async () => (await import('./commands/fix.ts')).fixCommand,
 };
 
 /**
