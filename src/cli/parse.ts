@@ -64,12 +64,12 @@ export async function checkCommandLine(
   }
 }
 
+/** What --check accepts: an area (every check in it) or one check's id, as doctor/run.ts selects. */
 async function knownCheckIds(): Promise<string[]> {
   const [{ CHECKS }, { NETWORK_CHECK_ID }, { AREAS }] = await Promise.all([
     import('../doctor/checks/index.ts'),
     import('../doctor/network.ts'),
     import('../doctor/types.ts'),
   ]);
-  // An area (`project`) names every check under it.
-  return [...CHECKS.map((c) => c.id), NETWORK_CHECK_ID, ...AREAS.filter((a) => a !== 'network')];
+  return [...new Set<string>([...AREAS, NETWORK_CHECK_ID, ...CHECKS.map((c) => c.id)])];
 }

@@ -62,8 +62,8 @@ const doctor = {
       value: 'ID',
       multiple: true,
       help: {
-        en: 'only this check (repeatable; an unknown ID is a usage error)',
-        'zh-CN': '只运行此项检查（可重复；未知的 ID 属于用法错误）',
+        en: 'only this check, or every check of an area such as git (repeatable;\nan unknown ID is a usage error)',
+        'zh-CN': '只运行此项检查，或某个领域（如 git）的全部检查（可重复；\n未知的 ID 属于用法错误）',
       },
     },
     release: {
@@ -348,17 +348,22 @@ const fix = {
       },
     },
     ...PROJECT_OPTIONS,
+    json: {
+      type: 'boolean',
+      help: {
+        en: 'the plan: {"repairs":[{"cause","finding","kind","files":[{"path","diff"}],\n"commands"}]}',
+        'zh-CN': '输出计划：{"repairs":[{"cause","finding","kind","files":[{"path","diff"}],\n"commands"}]}',
+      },
+    },
   },
   notes: {
-    en: `--json prints the plan: {"repairs":[{"cause","finding","kind","files":[{"path","diff"}],"commands"}]}
-Repairs: go.mod/go.work edits equal to what go mod edit writes (comments kept), go.sum lines
+    en: `Repairs: go.mod/go.work edits equal to what go mod edit writes (comments kept), go.sum lines
 dropped or added from the module cache (offline), GOPRIVATE/GOPROXY/... written as go env -w
 writes them (CI=true: the export lines instead), one damaged module version evicted from the
 cache, and the exact sudo chown for a cache of another user (printed, never run).
 Backups: $XDG_CACHE_HOME/gomod-doctor/backups/ (or ~/.cache/...), never in the project.
 Exit status: 0 nothing to repair (or applied / undone), 1 a plan was printed, 2 refused.`,
-    'zh-CN': `--json 输出计划：{"repairs":[{"cause","finding","kind","files":[{"path","diff"}],"commands"}]}
-修复内容：与 go mod edit 写法完全相同的 go.mod/go.work 修改（保留注释）；删除 go.sum
+    'zh-CN': `修复内容：与 go mod edit 写法完全相同的 go.mod/go.work 修改（保留注释）；删除 go.sum
 的错误行或从模块缓存离线补全；按 go env -w 的写法设置 GOPRIVATE/GOPROXY 等（CI=true 时
 改为输出 export 行）；从缓存中删除一个损坏的模块版本；对属于其他用户的缓存给出确切的
 sudo chown 命令（只输出，从不运行）。
@@ -367,7 +372,7 @@ sudo chown 命令（只输出，从不运行）。
   },
 } as const satisfies CommandSpec;
 
-/** In the order help lists them (the contract's order, then the commands added to it). */
+/** In the order help lists them (the contract's order). */
 export const COMMAND_SPECS = {
   doctor,
   explain,

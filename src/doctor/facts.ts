@@ -11,7 +11,13 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { run } from '../exec/run.ts';
-import { readGoEnv, readSettingSources, type SettingOrigin, type SettingSources } from '../go/env.ts';
+import {
+  readGoEnv,
+  readSettingSources,
+  type SettingOrigin,
+  type SettingSources,
+  settingCandidates,
+} from '../go/env.ts';
 import { languageVersion, searchPath } from '../go/locate.ts';
 import { findModuleRoot, findWorkFile } from '../go/root.ts';
 import { type ParsedGoSum, parseGoSum } from '../gosum/index.ts';
@@ -330,11 +336,11 @@ function settingFrom(
   env: Record<string, string | undefined>,
   sources: SettingSources,
 ): Setting {
-  const candidates: Array<{ origin: SettingOrigin; value: string | undefined }> = [
-    { origin: 'environment', value: env[name] === '' ? undefined : env[name] },
-    { origin: 'goenv-file', value: sources.goenvFileValues.get(name) || undefined },
-    { origin: 'goroot-go.env', value: sources.gorootEnvValues.get(name) },
-  ];
+  const candidates: Array<{ origin: SettingOrigin; value: string | undefined }> = settingCandidates(
+    name,
+    env,
+    sources,
+  );
   const winner = candidates.find((c) => c.value !== undefined);
   const origin: SettingOrigin = winner ? winner.origin : 'default';
   const value = reported ?? winner?.value ?? '';
