@@ -11,6 +11,13 @@ export interface CommandContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
+  /** Aborted when the run gets SIGINT, SIGTERM or SIGHUP (the reason is the signal's name). */
+  signal: AbortSignal;
+  /**
+   * Says that this run reacts to `signal` by stopping and printing what it found; without it, a
+   * signal ends the run at once. The exit status is the signal's either way (130, 143, 129).
+   */
+  reportsOnAbort(): void;
 }
 
 export type Command = (ctx: CommandContext) => Promise<number>;

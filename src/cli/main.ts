@@ -5,7 +5,9 @@ import { type Lang, langFromEnv, parseLang, say } from '../i18n/lang.ts';
 import { VERSION } from '../version.ts';
 import type { Command, CommandContext } from './context.ts';
 import { InputError, UsageError } from './errors.ts';
-import { helpText, messages } from './help.ts';
+import { messages } from './messages.ts';
+import { checkCommandLine } from './parse.ts';
+import { optionsWithValues } from './specs.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   modfile: async () => (await import('./commands/modfile.ts')).modfileCommand,
@@ -36,6 +38,7 @@ function earlyLang(
   return { lang: langFromEnv(env) };
 }
 
+/** --no-color and NO_COLOR win; then --color and a non-empty FORCE_COLOR; else a terminal that is not dumb. */
 function wantsColor(
   argv: readonly string[],
   env: Record<string, string | undefined>,
@@ -46,29 +49,14 @@ function wantsColor(
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-/** Options that take a value as the next argument when written without `=`. */
-const OPTIONS_WITH_VALUES = new Set([
-  '-C',
-  '--go',
-  '--lang',
-  '--format',
-  '--check',
-  '--stall',
-  '--timeout',
-  '--resolver',
-  '--budget',
-  '--why',
-  '--only',
-  '--from',
-]);
-
 /** The first argument that is neither an option nor an option's value; -1 when there is none. */
 function findCommandIndex(argv: readonly string[]): number {
+  const withValues = optionsWithValues();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return -1;
     if (!arg.startsWith('-')) return i;
-    if (OPTIONS_WITH_VALUES.has(arg)) i++;
+    if (withValues.has(arg)) i++;
   }
   return -1;
 }
@@ -90,6 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const name = commandIndex === -1 ? 'doctor' : argv[commandIndex]!;
   const rest = commandIndex === -1 ? [...argv] : [...before, ...argv.slice(commandIndex + 1)];
   if (name === 'help' || ((before.includes('--help') || before.includes('-h')) && commandIndex === -1)) {
+    const { helpText } = await import('./help.ts');
     process.stdout.write(helpText(lang, name === 'help' ? argv[commandIndex + 1] : undefined));
     return 0;
   }
@@ -98,7 +87,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`gomod-doctor: ${say(messages.unknownCommand, lang, { name })}\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const ownArgs = name === 'trace' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (ownArgs.includes('--help') || ownArgs.includes('-h')) {
+    const { helpText } = await import('./help.ts');
     process.stdout.write(helpText(lang, name));
     return 0;
   }
@@ -115,9 +106,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     get stdin() {
       return process.stdin;
     },
+    signal: signals.signal,
+    reportsOnAbort: () => {
+      signals.commandReports = true;
+    },
   };
   try {
-    return await (await load())(ctx);
+    // The table-driven checks every command shares (options, -C, --format, --check) come before
+    // the command is even loaded.
+    await checkCommandLine(name, rest, ctx);
+    const status = await (await load())(ctx);
+    return signals.caught ? signalStatus(signals.caught) : status;
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`gomod-doctor ${name}: ${error.message}\n`);
@@ -160,16 +159,50 @@ function parseErrorText(code: string, message: string, lang: Lang): string {
   return message;
 }
 
-function onInterrupt(): void {
-  killAllChildren();
-  process.exit(130);
+// ---------------------------------------------------------------------------------------------
+// Signals: the CLI alone owns SIGINT, SIGTERM and SIGHUP. A command gets an AbortSignal; one that
+// can print what it found so far says so (ctx.reportsOnAbort) and is given a moment to do it;
+// otherwise the run ends at once. Either way the child process groups are ended and the status is
+// 128 + the signal's number. A second signal ends the run at once.
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type CaughtSignal = keyof typeof SIGNAL_NUMBERS;
+
+/** How long a command that reports on abort may take to print before the run ends anyway. */
+const REPORT_GRACE_MS = 5_000;
+
+const controller = new AbortController();
+const signals: { signal: AbortSignal; caught?: CaughtSignal; commandReports: boolean } = {
+  signal: controller.signal,
+  commandReports: false,
+};
+
+function signalStatus(signal: CaughtSignal): number {
+  return 128 + SIGNAL_NUMBERS[signal];
 }
-process.once('SIGINT', onInterrupt);
-process.once('SIGTERM', onInterrupt);
+
+function onSignal(signal: CaughtSignal): void {
+  if (signals.caught) {
+    killAllChildren();
+    process.exit(signalStatus(signals.caught));
+  }
+  signals.caught = signal;
+  controller.abort(signal);
+  killAllChildren();
+  if (!signals.commandReports) process.exit(signalStatus(signal));
+  setTimeout(() => process.exit(signalStatus(signal)), REPORT_GRACE_MS).unref();
+}
+for (const signal of Object.keys(SIGNAL_NUMBERS) as CaughtSignal[]) process.on(signal, onSignal);
 
 // Output may be cut short by a closed pipe (`gomod-doctor ... | head`): that is not an error.
+// Any other failure to write (a full disk, /dev/full) is: one line, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
+  const lang = earlyLang(process.argv.slice(2), process.env).lang;
+  process.stderr.write(
+    `gomod-doctor: ${say(messages.writeFailed, lang, { reason: error.code ?? error.message })}\n`,
+  );
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

@@ -11,8 +11,15 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { run } from '../exec/run.ts';
-import { readGoEnv, readSettingSources, type SettingOrigin, type SettingSources } from '../go/env.ts';
-import { allOnPath, languageVersion } from '../go/locate.ts';
+import {
+  readGoEnv,
+  readSettingSources,
+  type SettingOrigin,
+  type SettingSources,
+  settingCandidates,
+} from '../go/env.ts';
+import { languageVersion, searchPath } from '../go/locate.ts';
+import { findModuleRoot, findWorkFile } from '../go/root.ts';
 import { type ParsedGoSum, parseGoSum } from '../gosum/index.ts';
 import {
   KNOWN_RELEASES,
@@ -129,6 +136,8 @@ export interface ProjectFacts {
 
 export interface GitFacts {
   installed: boolean;
+  /** The git binary the locator allows (absolute PATH entry, outside the project); none: not installed. */
+  bin?: string | undefined;
   version?: string;
   error?: string;
 }
@@ -216,8 +225,7 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 }
 
 export function createFacts(options: DoctorOptions): Facts {
-  const projectRoot = findProjectRoot(options.cwd, options.env);
-  const go = once(async () => locateGoBinaries(options, projectRoot));
+  const go = once(async () => locateGoBinaries(options));
   const goenv = once(async () => {
     const located = (await go()).found;
     if (!located) return undefined;
@@ -229,8 +237,8 @@ export function createFacts(options: DoctorOptions): Facts {
     return readProject(options, clampRelease(lang));
   });
   // git, like go, is never taken from a PATH entry inside the project or a relative one.
-  const gitBin = once(async () => locateOutsideProject('git', options, projectRoot));
-  const git = once(async () => readGit(await gitBin(), options.env));
+  const gitBin = once(async () => searchPath('git', options.env, options.cwd).trusted[0]);
+  const git = once(async () => ({ ...(await readGit(await gitBin(), options.env)), bin: await gitBin() }));
   const gitconfig = once(async () => readGitConfig(await gitBin(), options.env));
   const home = once(async () => readHome(options.env));
   const started = performance.now();
@@ -271,11 +279,6 @@ export function prefetch(facts: Facts, names: Iterable<FactName>): void {
 // ---------------------------------------------------------------------------------------------
 // go binaries
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 function realOrSelf(path: string): string {
   try {
     return realpathSync(path);
@@ -309,29 +312,11 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-function locateOutsideProject(
-  command: string,
-  options: DoctorOptions,
-  projectRoot: string,
-): string | undefined {
-  return allOnPath(command, options.env).find((bin) => {
-    const real = realOrSelf(bin);
-    return !isInside(bin, projectRoot) && !isInside(real, projectRoot) && !isInside(bin, options.cwd);
-  });
-}
-
-function locateGoBinaries(options: DoctorOptions, projectRoot: string): GoFacts {
-  const skippedInProject: string[] = [];
-  const onPath: GoBinary[] = [];
-  for (const bin of allOnPath('go', options.env)) {
-    const real = realOrSelf(bin);
-    // A go binary inside the checkout is the checkout's code: never run it.
-    if (isInside(bin, projectRoot) || isInside(real, projectRoot) || isInside(bin, options.cwd)) {
-      skippedInProject.push(bin);
-      continue;
-    }
-    onPath.push(describeBinary(bin));
-  }
+function locateGoBinaries(options: DoctorOptions): GoFacts {
+  // The one locator's rule: a go binary inside the checkout is the checkout's code: never run it.
+  const search = searchPath('go', options.env, options.cwd);
+  const skippedInProject = search.skipped;
+  const onPath = search.trusted.map(describeBinary);
   if (options.goBin !== undefined) {
     const bin = resolve(options.cwd, options.goBin);
     if (!isExecutableFile(bin)) return { onPath, skippedInProject, explicitMissing: options.goBin };
@@ -351,11 +336,11 @@ function settingFrom(
   env: Record<string, string | undefined>,
   sources: SettingSources,
 ): Setting {
-  const candidates: Array<{ origin: SettingOrigin; value: string | undefined }> = [
-    { origin: 'environment', value: env[name] === '' ? undefined : env[name] },
-    { origin: 'goenv-file', value: sources.goenvFileValues.get(name) || undefined },
-    { origin: 'goroot-go.env', value: sources.gorootEnvValues.get(name) },
-  ];
+  const candidates: Array<{ origin: SettingOrigin; value: string | undefined }> = settingCandidates(
+    name,
+    env,
+    sources,
+  );
   const winner = candidates.find((c) => c.value !== undefined);
   const origin: SettingOrigin = winner ? winner.origin : 'default';
   const value = reported ?? winner?.value ?? '';
@@ -402,28 +387,6 @@ export function clampRelease(lang: string | undefined): string {
   if (minor < Number(MIN_RELEASE.split('.')[1])) return MIN_RELEASE;
   if (minor > Number(NEWEST_RELEASE.split('.')[1])) return NEWEST_RELEASE;
   return `1.${minor}`;
-}
-
-function findUp(start: string, name: string): string | undefined {
-  let dir = start;
-  for (;;) {
-    const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-/** The directory holding the nearest go.mod (else go.work, else cwd): what counts as "the checkout". */
-function findProjectRoot(cwd: string, env: Record<string, string | undefined>): string {
-  const gomod = findUp(cwd, 'go.mod');
-  if (gomod) return dirname(gomod);
-  if (env.GOWORK !== 'off') {
-    const gowork = findUp(cwd, 'go.work');
-    if (gowork) return dirname(gowork);
-  }
-  return cwd;
 }
 
 function lineStartsOf(bytes: Uint8Array): number[] {
@@ -506,16 +469,10 @@ function findNestedModules(root: string): string[] {
 
 function readProject(options: DoctorOptions, release: string): ProjectFacts {
   const { cwd, env } = options;
-  const gomodPath = findUp(cwd, 'go.mod');
-  const main = gomodPath ? readModule(dirname(gomodPath), cwd, release) : undefined;
+  const moduleRoot = findModuleRoot(cwd);
+  const main = moduleRoot ? readModule(moduleRoot, cwd, release) : undefined;
   let workspace: WorkspaceFacts | undefined;
-  const goworkSetting = env.GOWORK;
-  const goworkPath =
-    goworkSetting === 'off'
-      ? undefined
-      : goworkSetting && isAbsolute(goworkSetting)
-        ? goworkSetting
-        : findUp(cwd, 'go.work');
+  const goworkPath = findWorkFile(cwd, env);
   if (goworkPath) {
     const file = readSource(goworkPath, cwd);
     if (file) {

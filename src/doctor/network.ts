@@ -3,6 +3,7 @@
 // come back tagged `check: 'network'`. The engine (src/network) is loaded only here and only when
 // the area runs, so a plain doctor run neither loads it nor opens a socket.
 import type { Finding } from '../findings/finding.ts';
+import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import { type Lang, say } from '../i18n/lang.ts';
 import type { ReplaceDirective } from '../modfile/types.ts';
 import { compare } from '../module/semver.ts';
@@ -10,7 +11,6 @@ import type { ProbeResult, Requirement, RouteTable } from '../network/index.ts';
 import { projectModules } from './checks/project/modules.ts';
 import type { Facts, ProjectFacts } from './facts.ts';
 import { messages } from './messages.ts';
-import { maskDeep, maskSecrets } from './secrets.ts';
 import type { DoctorFinding, DoctorNetworkOptions, DoctorOptions } from './types.ts';
 
 /** The `check` of every finding of the network area. */
@@ -123,6 +123,9 @@ function summaryOf(network: DoctorNetwork, lang: Lang): string {
 }
 
 /** Runs the network checks for the project; never throws (a crash becomes a finding). */
+/** A path that cannot exist: the probes then report git as missing instead of searching PATH. */
+const MISSING_GIT = '/nonexistent/gomod-doctor/git-not-found';
+
 export async function runNetworkArea(
   facts: Facts,
   options: DoctorOptions,
@@ -130,13 +133,14 @@ export async function runNetworkArea(
 ): Promise<NetworkArea> {
   const lang = options.lang;
   const tag = (findings: readonly Finding[]): DoctorFinding[] =>
-    findings.map((f) => maskDeep({ ...f, check: NETWORK_CHECK_ID }));
+    findings.map((f) => redactDeep({ ...f, check: NETWORK_CHECK_ID }));
   try {
-    const [engine, goenv, project, gitconfig, go] = await Promise.all([
+    const [engine, goenv, project, gitconfig, git, go] = await Promise.all([
       import('../network/index.ts'),
       facts.goenv(),
       facts.project(),
       facts.gitconfig(),
+      facts.git(),
       facts.go(),
     ]);
     const goVersion = /^go(1\.\d+)/.exec(go.found?.version ?? '')?.[1];
@@ -146,6 +150,8 @@ export async function runNetworkArea(
       goEnv: routeSettings(goenv?.values, options.env),
       requirements: networkRequirements(project),
       gitConfig: gitconfig.entries,
+      // The locator's git (never one from the checkout or a relative PATH entry); none: not installed.
+      gitBin: git.bin ?? MISSING_GIT,
       lang,
       budgetMs,
       ...(goVersion ? { goVersion } : {}),
@@ -156,10 +162,10 @@ export async function runNetworkArea(
       ...(network.phaseTimeouts ? { phaseTimeouts: network.phaseTimeouts } : {}),
     });
     const data: DoctorNetwork = {
-      routes: maskDeep(result.routes),
-      probes: maskDeep(result.probes),
-      routeLines: engine.describeRoutes(result.routes, lang).map(maskSecrets),
-      probeLines: result.probes.map((p) => maskSecrets(engine.probeLine(p))),
+      routes: redactDeep(result.routes),
+      probes: redactDeep(result.probes),
+      routeLines: engine.describeRoutes(result.routes, lang).map(redactSecrets),
+      probeLines: result.probes.map((p) => redactSecrets(engine.probeLine(p))),
       endpoints: result.endpoints.length,
       durationMs: result.durationMs,
       budgetMs,

@@ -3,6 +3,7 @@
 // (flutter doctor's validator isolation).
 import type { Finding, Report } from '../findings/finding.ts';
 import { orderFindings } from '../findings/finding.ts';
+import { redactDeep, redactSecrets } from '../findings/redact.ts';
 import { say } from '../i18n/lang.ts';
 import { VERSION } from '../version.ts';
 import { areaSummary } from './areas.ts';
@@ -10,7 +11,6 @@ import { CHECKS } from './checks/index.ts';
 import { createFacts, type Facts, prefetch } from './facts.ts';
 import { messages } from './messages.ts';
 import { type DoctorNetwork, NETWORK_CHECK_ID, type NetworkArea, runNetworkArea } from './network.ts';
-import { maskDeep, maskSecrets } from './secrets.ts';
 import { AREAS, type Area, type Check, type DoctorFinding, type DoctorOptions } from './types.ts';
 
 export interface CheckOutcome {
@@ -49,7 +49,7 @@ async function runOne(check: Check, facts: Facts, options: DoctorOptions): Promi
   });
   // Secrets are masked here already, not only by the reporters: a finding never holds one.
   const tag = (findings: Finding[]): DoctorFinding[] =>
-    findings.map((f) => maskDeep({ ...f, check: check.id }));
+    findings.map((f) => redactDeep({ ...f, check: check.id }));
   try {
     const result = await Promise.race([
       Promise.resolve().then(() => check.run({ facts, lang, options })),
@@ -125,7 +125,7 @@ export async function runDoctor(
     areas.push({
       area,
       findings: findings.filter((f) => areaOf(f) === area),
-      summary: maskSecrets(
+      summary: redactSecrets(
         area === 'network' ? (network as NetworkArea).summary : await areaSummary(area, facts, options.lang),
       ),
     });

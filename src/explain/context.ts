@@ -40,7 +40,7 @@ export async function gatherContext(options: GatherOptions): Promise<ExplainCont
  */
 async function readContextGoEnv(options: GatherOptions): Promise<Record<string, string> | undefined> {
   try {
-    const go = await locateGo(options.env, options.go);
+    const go = await locateGo(options.env, options.go, options.cwd);
     if (!go) return undefined;
     const facts = await readGoEnv(go.bin, {
       env: options.env,

@@ -61,7 +61,13 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
     .map((entry) => entry.finding);
 }
 
-/** Exit status per the contract: 1 when anything is at error severity. */
-export function exitStatusFor(findings: readonly Finding[]): 0 | 1 {
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+/** `--fail-on`: the least severe finding that fails the run (`never`: only usage errors do). */
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Exit status per the contract: 1 when anything is at error severity (or at the --fail-on level). */
+export function exitStatusFor(findings: readonly Finding[], failOn: FailOn = 'error'): 0 | 1 {
+  if (failOn === 'never') return 0;
+  return findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+    ? 1
+    : 0;
 }

@@ -55,19 +55,32 @@ function readOptional(file: string | undefined): string | undefined {
 }
 
 /**
- * The origin of one setting. An environment variable that is set but empty counts as unset for
- * the module variables (the go command treats them so), and so falls through to the next source.
+ * Every place a setting can come from, in the go command's order of precedence, with the value
+ * each holds there (undefined: not set there). An empty value in the environment or the GOENV file
+ * counts as unset, as the go command treats it; $GOROOT/go.env's empty value is a value.
+ * This is the one statement of that order: resolveSetting, the doctor's origins and tidy-check's
+ * settings all read it.
  */
-export function settingOrigin(
+export function settingCandidates(
   name: string,
   env: Record<string, string | undefined>,
-  goenvFile: ReadonlyMap<string, string>,
-  gorootEnv: ReadonlyMap<string, string>,
-): SettingOrigin {
-  if (env[name] !== undefined && env[name] !== '') return 'environment';
-  if (goenvFile.has(name) && goenvFile.get(name) !== '') return 'goenv-file';
-  if (gorootEnv.has(name)) return 'goroot-go.env';
-  return 'default';
+  sources: SettingSources,
+): Array<{ origin: Exclude<SettingOrigin, 'default'>; value: string | undefined }> {
+  return [
+    { origin: 'environment', value: env[name] === '' ? undefined : env[name] },
+    { origin: 'goenv-file', value: sources.goenvFileValues.get(name) || undefined },
+    { origin: 'goroot-go.env', value: sources.gorootEnvValues.get(name) },
+  ];
+}
+
+/** A setting's value and where it comes from; value undefined: the built-in default applies. */
+export function resolveSetting(
+  name: string,
+  env: Record<string, string | undefined>,
+  sources: SettingSources,
+): { origin: SettingOrigin; value: string | undefined } {
+  const winner = settingCandidates(name, env, sources).find((c) => c.value !== undefined);
+  return winner ?? { origin: 'default', value: undefined };
 }
 
 export interface SettingSources {

@@ -1,9 +1,18 @@
-// Finds the go binary the user would run and its version, cheaply: reading $GOROOT/VERSION costs
+// The one locator for the binaries this tool may run (go, git, ssh), and the go binary's version.
+//
+// The rule, for every command: a binary is taken only from an absolute PATH entry (never from an
+// empty or relative one, which means "the current directory" to a shell), and never from inside
+// the project being looked at (the directory worked in and the checkout around it): the checkout
+// is the code under analysis, and nothing from it is ever executed. A path the user names
+// explicitly (--go /path/to/go) is their choice and is taken as it is.
+//
+// The version is found cheaply: reading $GOROOT/VERSION costs
 // a file read, while `go env GOVERSION` costs a process start that a command like `modfile` cannot
 // afford on every run. The process is only a fallback for installations without a VERSION file.
-import { accessSync, constants, readFileSync, realpathSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { run } from '../exec/run.ts';
+import { findProjectRoot } from './root.ts';
 
 export interface LocatedGo {
   /** The go binary as found on PATH (or given with --go). */
@@ -16,6 +25,7 @@ export interface LocatedGo {
 
 function isExecutable(file: string): boolean {
   try {
+    if (!statSync(file).isFile()) return false;
     accessSync(file, constants.X_OK);
     return true;
   } catch {
@@ -23,29 +33,80 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** Looks the command up on PATH the way a shell would; undefined when it is not there. */
-export function findOnPath(command: string, env: Record<string, string | undefined>): string | undefined {
-  if (command.includes('/')) return isExecutable(command) ? command : undefined;
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The directories no binary may come from when working in `project`: it and its checkout. */
+export function untrustedRoots(project: string, env: Record<string, string | undefined>): string[] {
+  const dir = resolve(project);
+  const roots = [dir, findProjectRoot(dir, env)];
+  return [...new Set([...roots, ...roots.map(realOrSelf)])];
+}
+
+/** Whether a binary lies inside one of the roots (as found, or after following symlinks). */
+export function isInsideAny(bin: string, roots: readonly string[]): boolean {
+  const real = realOrSelf(bin);
+  return roots.some((root) => isInside(bin, root) || isInside(real, root));
+}
+
+export interface PathSearch {
+  /** Executables on absolute PATH entries outside the project, in PATH order. */
+  trusted: string[];
+  /** Executables found but refused because they lie inside the project. */
+  skipped: string[];
+}
+
+/**
+ * Every `command` on PATH the rule allows, in order, and those it refused. Empty and relative PATH
+ * entries are not searched at all; `project` (the directory worked in) and its checkout are refused.
+ */
+export function searchPath(
+  command: string,
+  env: Record<string, string | undefined>,
+  project?: string,
+): PathSearch {
+  const roots = project !== undefined ? untrustedRoots(project, env) : [];
   const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
+  const trusted: string[] = [];
+  const skipped: string[] = [];
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    if (!dir || !isAbsolute(dir)) continue;
     for (const ext of exts) {
       const candidate = join(dir, command + ext);
-      if (isExecutable(candidate)) return candidate;
+      if (trusted.includes(candidate) || skipped.includes(candidate) || !isExecutable(candidate)) continue;
+      (isInsideAny(candidate, roots) ? skipped : trusted).push(candidate);
+      break;
     }
   }
-  return undefined;
+  return { trusted, skipped };
+}
+
+/**
+ * The binary to run for `command`: a path (with a slash) as given, else the first on PATH that
+ * the rule allows; undefined when there is none.
+ */
+export function findOnPath(
+  command: string,
+  env: Record<string, string | undefined>,
+  project?: string,
+): string | undefined {
+  if (command.includes('/')) return isExecutable(command) ? command : undefined;
+  return searchPath(command, env, project).trusted[0];
 }
 
 /** All go binaries on PATH, in order (several is a common source of "I upgraded but nothing changed"). */
 export function allOnPath(command: string, env: Record<string, string | undefined>): string[] {
-  const found: string[] = [];
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir || !isAbsolute(dir)) continue;
-    const candidate = join(dir, command);
-    if (isExecutable(candidate) && !found.includes(candidate)) found.push(candidate);
-  }
-  return found;
+  return searchPath(command, env).trusted;
 }
 
 function readVersionFile(goroot: string): string | undefined {
@@ -57,11 +118,13 @@ function readVersionFile(goroot: string): string | undefined {
   }
 }
 
+/** The go binary for work in `project` (see the rule above); undefined when there is none. */
 export async function locateGo(
   env: Record<string, string | undefined>,
   explicit?: string,
+  project?: string,
 ): Promise<LocatedGo | undefined> {
-  const bin = findOnPath(explicit ?? 'go', env);
+  const bin = findOnPath(explicit ?? 'go', env, project);
   if (!bin) return undefined;
   let real = bin;
   try {

@@ -1,7 +1,9 @@
 /**
  * GOFLAGS: default flags the go command prepends to every command that knows them.
  */
+
 import { compareGoVersions, goVersionLang } from './gover.ts';
+import { splitQuoted } from './quoted.ts';
 
 /**
  * First release that splits GOFLAGS with quoting ('...' and "..." group words, no escapes).
@@ -24,28 +26,12 @@ function splitFields(value: string): string[] {
   return value.split(new RegExp(UNICODE_SPACE.source + '+', 'u')).filter((f) => f !== '');
 }
 
-/** cmd/internal/quoted.Split: quotes only count at the start of a word and are not escapable. */
-function splitQuoted(value: string): GoFlagsSplit {
-  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-  const flags: string[] = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && isSpace(value[i])) i++;
-    if (i >= value.length) break;
-    const c = value[i];
-    if (c === '"' || c === "'") {
-      const close = value.indexOf(c, i + 1);
-      if (close < 0) return { ok: false, error: `go: parsing $GOFLAGS: unterminated ${c} string` };
-      flags.push(value.slice(i + 1, close));
-      i = close + 1;
-      continue;
-    }
-    let j = i;
-    while (j < value.length && !isSpace(value[j])) j++;
-    flags.push(value.slice(i, j));
-    i = j;
-  }
-  return { ok: true, flags };
+/** GOFLAGS split as Go 1.22+ does (cmd/internal/quoted.Split), with the go command's error text. */
+function splitQuotedFlags(value: string): GoFlagsSplit {
+  const split = splitQuoted(value);
+  return split.ok
+    ? { ok: true, flags: split.words }
+    : { ok: false, error: `go: parsing $GOFLAGS: unterminated ${split.unterminated} string` };
 }
 
 /** The flag's name without dashes and value: '--mod=mod' → 'mod'. */
@@ -72,7 +58,7 @@ export function splitGoFlags(
 ): GoFlagsSplit {
   let flags: string[];
   if (isQuotingRelease(goVersion)) {
-    const split = splitQuoted(value);
+    const split = splitQuotedFlags(value);
     if (!split.ok) return split;
     flags = split.flags;
   } else {

@@ -6,10 +6,12 @@
 // Privacy: proxies are only asked about a well-known public module and for /sumdb/NAME/supported;
 // checksum databases only for /latest; a private module's path only goes to its own host (its
 // ?go-get=1 page and git remote), exactly where the go command itself would send it.
+
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 import { run } from '../exec/run.ts';
 import type { Finding } from '../findings/finding.ts';
+import { findOnPath } from '../go/locate.ts';
 import { parseGoVcs } from '../goenv/govcs.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { proxyURLPath } from '../module/escape.ts';
@@ -105,7 +107,7 @@ export interface NetworkCheckInput {
   phaseTimeouts?: Partial<Record<ProbePhase, number>>;
   /** Hosts file read before DNS when no resolver is named; default /etc/hosts. */
   hostsFile?: string;
-  /** The git binary; default `git` on the environment's PATH. */
+  /** The git binary; default: the locator's git on the environment's PATH (absolute entries only). */
   gitBin?: string;
   /** At most this many repositories get `git ls-remote` (and ?go-get=1 pages); default 16. */
   maxDirectProbes?: number;
@@ -649,7 +651,7 @@ class NetworkRun {
           env: this.input.env,
           timeoutMs: this.budget.phaseTimeout(this.phase.git),
           signal: this.budget.signal,
-          ...(this.input.gitBin !== undefined ? { gitBin: this.input.gitBin } : {}),
+          gitBin: this.input.gitBin ?? gitOnPath(this.input.env),
         });
         const result = this.finish({
           id,
@@ -889,6 +891,11 @@ const PHASE_ORDER: Record<ProbePhase, number> = {
  * probed within the budget, and findings with causes and fixes. Never throws for network trouble;
  * never prints.
  */
+/** The locator's git; a path that cannot exist when there is none (so nothing searches PATH again). */
+function gitOnPath(env: Record<string, string | undefined>): string {
+  return findOnPath('git', env) ?? '/nonexistent/gomod-doctor/git-not-found';
+}
+
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<NetworkCheckResult> {
   const started = performance.now();
   const budgetMs = input.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -896,7 +903,7 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Networ
   try {
     const gitConfig =
       input.gitConfig ??
-      (await readInsteadOf(input.env, input.gitBin ?? 'git', budget.signal).catch(() => []));
+      (await readInsteadOf(input.env, input.gitBin ?? gitOnPath(input.env), budget.signal).catch(() => []));
     const routes = computeRoutes({
       goEnv: input.goEnv,
       requirements: input.requirements,

@@ -3,10 +3,11 @@
 // resolve each import against the module graph read from go.mod files on disk, then choose the
 // requirements tidy writes (every module providing a package for go ≥ 1.17; a minimal set for
 // older go lines) and compare them with go.mod. Returns data; the CLI decides what to print.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { readSettingSources } from '../go/env.ts';
+import { readSettingSources, resolveSetting } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
+import { findModuleRoot, findWorkFile } from '../go/root.ts';
 import { parseGoMod, parseGoWork } from '../modfile/index.ts';
 import type { RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
@@ -173,38 +174,6 @@ export interface AnalyzeOptions {
 
 export class NoModuleError extends Error {}
 
-/** The go.mod governing `dir`: the nearest one at or above it. */
-export function findModuleRoot(dir: string): string | undefined {
-  let d = resolve(dir);
-  for (;;) {
-    try {
-      if (statSync(join(d, 'go.mod')).isFile()) return d;
-    } catch {
-      // keep looking
-    }
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
-}
-
-export function findWorkFile(dir: string, env: Record<string, string | undefined>): string | undefined {
-  const gowork = env.GOWORK;
-  if (gowork === 'off') return undefined;
-  if (gowork) return gowork;
-  let d = resolve(dir);
-  for (;;) {
-    try {
-      if (statSync(join(d, 'go.work')).isFile()) return join(d, 'go.work');
-    } catch {
-      // keep looking
-    }
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
-}
-
 /** The go command's settings from the environment, the `go env -w` file and $GOROOT/go.env. */
 export function goSettings(env: Record<string, string | undefined>): TidyPrediction['settings'] {
   let goroot = env.GOROOT;
@@ -219,13 +188,7 @@ export function goSettings(env: Record<string, string | undefined>): TidyPredict
     }
   }
   const sources = readSettingSources(env, goroot);
-  const get = (name: string): string | undefined => {
-    const v = env[name];
-    if (v !== undefined && v !== '') return v;
-    const f = sources.goenvFileValues.get(name);
-    if (f !== undefined && f !== '') return f;
-    return sources.gorootEnvValues.get(name);
-  };
+  const get = (name: string): string | undefined => resolveSetting(name, env, sources).value;
   const home = env.HOME ?? env.USERPROFILE ?? '';
   const gopath = (get('GOPATH') ?? join(home, 'go')).split(process.platform === 'win32' ? ';' : ':')[0] ?? '';
   const gomodcache = get('GOMODCACHE') ?? join(gopath, 'pkg', 'mod');

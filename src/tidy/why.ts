@@ -3,14 +3,8 @@
 // every requirement edge into it, the one that set the selected version first. MVS selects the
 // highest version any reachable go.mod asks for, so the edges at that version are the answer.
 
-import {
-  findModuleRoot,
-  findWorkFile,
-  goSettings,
-  mainModuleSource,
-  NoModuleError,
-  readMainModule,
-} from './analyze.ts';
+import { findModuleRoot, findWorkFile } from '../go/root.ts';
+import { goSettings, mainModuleSource, NoModuleError, readMainModule } from './analyze.ts';
 import type { ModuleGraph, ModuleVersion } from './modgraph.ts';
 import { compareVersions, goAtLeast, loadGraph, PRUNING_VERSION } from './modgraph.ts';
 

@@ -288,6 +288,11 @@ export const traceMessages = {
     en: ({ command, reason }) => `cannot start ${command}: ${reason}`,
     'zh-CN': ({ command, reason }) => `无法启动 ${command}：${reason}`,
   } satisfies Message<{ command: string; reason: string }>,
+  notOnPath: {
+    en: 'not found on an absolute PATH entry outside the project (a go in the checkout, or found through "." or an empty PATH entry, is never run)',
+    'zh-CN':
+      '在项目之外的绝对 PATH 条目中找不到（项目目录中的、或经由 "." 或空 PATH 条目找到的 go 永远不会运行）',
+  } satisfies Message,
   timedOut: {
     en: ({ time }) => `--timeout: ended the go command after ${time}`,
     'zh-CN': ({ time }) => `--timeout：${time} 后结束了 go 命令`,

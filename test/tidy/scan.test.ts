@@ -99,11 +99,10 @@ describe('files on disk', () => {
     expect(long.imports[0]?.line).toBe(2005);
     expect(scanGoFile(dir, 'bin.go').error).toBe('unexpected NUL in input');
     expect(scanGoFile(dir, 'latin1.go').imports[0]?.path).toBe('caf\ufffd');
-    const start = performance.now();
+    // Only the header is read, whatever the file's size: the bytes read say so (no clock needed).
     const bigFile = readGoFileHeader(join(dir, 'big.go'));
     expect(bigFile.header?.imports.map((i) => i.path)).toEqual(['y']);
     expect(bigFile.header?.bytesRead).toBeLessThan(100);
-    expect(performance.now() - start).toBeLessThan(1000);
     // A header that does not parse makes the go command read the whole file: a NUL anywhere counts.
     expect(scanGoFile(dir, 'latenul.go').error).toBe('unexpected NUL in input');
   });

@@ -18,15 +18,13 @@ import { findGoProcesses } from '../../trace/proc.ts';
 import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { OUTPUT_OPTIONS } from '../options.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 export const attachCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...OUTPUT_OPTIONS,
-    },
+    options: COMMAND_SPECS.attach.options,
   });
   const lang = ctx.lang;
   if (positionals.length > 1) throw new UsageError('attach takes at most one PID');

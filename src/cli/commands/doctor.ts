@@ -1,8 +1,8 @@
 // `gomod-doctor` / `gomod-doctor doctor`: run every check and print the summary (terminal),
 // the contract's JSON, SARIF or Markdown. Exit status per the contract.
 // --network adds the network area: the routing table of the project's modules and a probe of
-// every endpoint in it, under a time budget, with a live view in a terminal; Ctrl-C during it
-// stops the probes, prints what was found and exits 130.
+// every endpoint in it, under a time budget, with a live view in a terminal; a signal during it
+// (the CLI's AbortSignal) stops the probes, prints what was found and exits 130 (SIGINT).
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,18 +10,12 @@ import { renderDoctor } from '../../doctor/render.ts';
 import { runDoctor } from '../../doctor/run.ts';
 import type { DoctorNetworkOptions } from '../../doctor/types.ts';
 import { exitStatusFor } from '../../findings/finding.ts';
-import { redactSecrets } from '../../findings/redact.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { renderJson } from '../../report/json.ts';
-import { renderMarkdown } from '../../report/markdown.ts';
-import { renderSarif } from '../../report/sarif.ts';
-import { VERSION } from '../../version.ts';
+import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
-
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
+import { emitReport, failOnOf } from '../report-output.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 /** An IPv4 or IPv6 address, with an optional port (IPv6 with a port in brackets). */
 const RESOLVER = /^(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\])(:\d+)?$|^[0-9a-f:]+$/i;
@@ -81,7 +75,7 @@ function networkOptions(
 }
 
 /** A live list of probes only for a person at a terminal: not in CI, not for machine output, not with -q. */
-function wantsLiveView(ctx: CommandContext, format: Format, quiet: boolean): boolean {
+function wantsLiveView(ctx: CommandContext, format: FormatName, quiet: boolean): boolean {
   const isTty = (stream: NodeJS.WritableStream) => (stream as { isTTY?: boolean }).isTTY === true;
   return (
     format === 'text' &&
@@ -93,60 +87,21 @@ function wantsLiveView(ctx: CommandContext, format: Format, quiet: boolean): boo
   );
 }
 
-/**
- * Ctrl-C belongs to the network run while it lasts: the first stops the probes (the doctor then
- * prints what it found and exits 130); a second one is the CLI's own handler, which ends at once.
- * Returns the function that gives Ctrl-C back.
- */
-function takeInterrupt(onInterrupt: () => void): () => void {
-  const saved = process.rawListeners('SIGINT') as Array<(...args: unknown[]) => void>;
-  let count = 0;
-  const handler = (): void => {
-    if (++count === 1) {
-      onInterrupt();
-      return;
-    }
-    for (const listener of saved) listener('SIGINT');
-  };
-  process.removeAllListeners('SIGINT');
-  process.on('SIGINT', handler);
-  return () => {
-    process.removeListener('SIGINT', handler);
-    for (const listener of saved)
-      if (!process.rawListeners('SIGINT').includes(listener)) process.on('SIGINT', listener);
-  };
-}
-
 export const doctorCommand: Command = async (ctx) => {
   const { values } = parseArgs({
     args: ctx.args,
     allowPositionals: false,
-    options: {
-      ...PROJECT_OPTIONS,
-      format: { type: 'string' },
-      release: { type: 'boolean' },
-      network: { type: 'boolean' },
-      resolver: { type: 'string' },
-      budget: { type: 'string' },
-      check: { type: 'string', multiple: true },
-    },
+    options: COMMAND_SPECS.doctor.options,
   });
-  const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(
-      ctx.lang === 'zh-CN'
-        ? `--format 只能是 ${FORMATS.join('、')} 之一（收到 "${values.format}"）`
-        : `--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`,
-    );
-  }
+  const format = chosenFormat(values);
   const network = networkOptions(values, ctx.lang);
   const cwd = resolve(ctx.cwd, values.C ?? '.');
-  let interrupted = false;
-  let release = (): void => {};
   let live: import('../../doctor/live.ts').LiveView | undefined;
   if (network) {
-    const controller = new AbortController();
-    network.signal = controller.signal;
+    // A signal stops the probes; what was found is still printed.
+    ctx.reportsOnAbort();
+    network.signal = ctx.signal;
+    ctx.signal.addEventListener('abort', () => live?.stop(), { once: true });
     if (wantsLiveView(ctx, format, values.quiet === true)) {
       // Loaded only for a terminal run with --network (it draws the network engine's probe lines).
       const { LiveView } = await import('../../doctor/live.ts');
@@ -154,11 +109,6 @@ export const doctorCommand: Command = async (ctx) => {
       network.onProgress = live.onProgress;
       live.start();
     }
-    release = takeInterrupt(() => {
-      interrupted = true;
-      controller.abort();
-      live?.stop();
-    });
   }
   let result: Awaited<ReturnType<typeof runDoctor>>;
   try {
@@ -173,53 +123,55 @@ export const doctorCommand: Command = async (ctx) => {
     });
   } finally {
     live?.stop();
-    release();
   }
   const report = result.report;
-  switch (format) {
-    case 'json': {
-      // The routing table and the probes travel next to the findings (an added field of the contract).
-      const json = result.network
-        ? {
-            ...report,
-            network: {
-              routes: result.network.routes,
-              probes: result.network.probes,
-              // Set when the run ended early: 'budget' (--budget ran out) or 'aborted' (Ctrl-C).
-              ...(result.network.stopped ? { stopped: result.network.stopped } : {}),
-            },
-          }
-        : report;
-      ctx.stdout.write(renderJson(json));
-      break;
-    }
-    case 'sarif': {
-      const project = await result.facts.project();
-      const gomod = project.main?.gomod.rel;
-      const defaultFile = gomod && !gomod.startsWith('..') && !gomod.startsWith('/') ? gomod : undefined;
-      ctx.stdout.write(redactSecrets(renderSarif(report, VERSION, defaultFile ? { defaultFile } : {})));
-      break;
-    }
-    case 'markdown':
-      ctx.stdout.write(renderMarkdown(report, ctx.lang));
-      if (result.network) ctx.stdout.write(markdownRoutes(result.network.routeLines, ctx.lang));
-      break;
-    default:
-      ctx.stdout.write(
-        renderDoctor(result, {
-          lang: ctx.lang,
-          color: ctx.color,
-          verbose: values.verbose === true,
-          quiet: values.quiet === true,
-        }),
-      );
+  const status = exitStatusFor(report.findings, failOnOf(values));
+  const data: ReportData = {
+    report,
+    checks: result.outcomes.map((o) => ({
+      id: o.check.id,
+      status: o.status,
+      findings: o.findings,
+      durationMs: o.durationMs,
+    })),
+    text: () =>
+      renderDoctor(result, {
+        lang: ctx.lang,
+        color: ctx.color,
+        verbose: values.verbose === true,
+        quiet: values.quiet === true,
+      }),
+  };
+  if (result.network) {
+    // The routing table and the probes travel next to the findings (an added field of the contract).
+    data.json = {
+      network: {
+        routes: result.network.routes,
+        probes: result.network.probes,
+        // Set when the run ended early: 'budget' (--budget ran out) or 'aborted' (a signal).
+        ...(result.network.stopped ? { stopped: result.network.stopped } : {}),
+      },
+    };
+    data.markdownAppendix = markdownRoutes(result.network.routeLines, ctx.lang);
   }
-  // Ctrl-C: what was found is printed, and the status says the run was cut short.
-  return interrupted ? 130 : exitStatusFor(report.findings);
+  if (format === 'sarif' || format === 'codeclimate') {
+    const project = await result.facts.project();
+    const gomod = project.main?.gomod.rel;
+    const defaultFile = gomod && !gomod.startsWith('..') && !gomod.startsWith('/') ? gomod : undefined;
+    data.sarif = { exitCode: status, ...(defaultFile ? { defaultFile } : {}) };
+  }
+  if (format === 'html') {
+    // Loaded only for an HTML report.
+    const { doctorHtmlInput } = await import('../../report/html-input.ts');
+    data.html = await doctorHtmlInput(result, ctx.lang);
+  }
+  emitReport(ctx, values, format, data, cwd);
+  // On a signal the CLI replaces this status with the signal's (130, 143, 129).
+  return status;
 };
 
 function markdownRoutes(lines: readonly string[], lang: Lang): string {
   if (lines.length === 0) return '';
   const heading = lang === 'zh-CN' ? '### 获取路径' : '### Routes';
-  return redactSecrets(`\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+  return `\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
 }

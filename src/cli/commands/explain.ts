@@ -7,36 +7,23 @@ import { explainStream } from '../../explain/index.ts';
 import type { ExplainContext } from '../../explain/types.ts';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { say } from '../../i18n/lang.ts';
-import { renderJson } from '../../report/json.ts';
-import { renderMarkdown } from '../../report/markdown.ts';
+import { chosenFormat, type ReportData } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { VERSION } from '../../version.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { messages } from '../help.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
-
-const FORMATS = ['text', 'json', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
+import { messages } from '../messages.ts';
+import { emitReport, failOnOf } from '../report-output.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 export const explainCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...PROJECT_OPTIONS,
-      format: { type: 'string' },
-      'no-context': { type: 'boolean' },
-    },
+    options: COMMAND_SPECS.explain.options,
   });
   if (positionals.length > 1) throw new UsageError(say(explainMessages.oneFile, ctx.lang));
-  let format: Format = values.json ? 'json' : 'text';
-  if (values.format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(values.format)) {
-      throw new UsageError(say(explainMessages.badFormat, ctx.lang, { value: values.format }));
-    }
-    format = values.format as Format;
-  }
+  const format = chosenFormat(values);
   const dir = resolve(ctx.cwd, values.C ?? '.');
   const file = positionals[0];
 
@@ -82,26 +69,23 @@ export const explainCommand: Command = async (ctx) => {
     command: 'explain',
     findings: orderFindings(result.findings),
   };
-  if (format === 'json') ctx.stdout.write(renderJson(report));
-  else if (format === 'markdown') ctx.stdout.write(renderMarkdown(report, ctx.lang));
-  else if (!values.quiet || report.findings.length > 0) {
+  const text = (): string => {
+    if (values.quiet && report.findings.length === 0) return '';
     const shown = values.quiet
       ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') }
       : report;
-    ctx.stdout.write(
-      renderTerminal(shown, { lang: ctx.lang, color: ctx.color, verbose: values.verbose === true }),
-    );
-  }
-  return exitStatusFor(report.findings);
+    return renderTerminal(shown, { lang: ctx.lang, color: ctx.color, verbose: values.verbose === true });
+  };
+  const status = exitStatusFor(report.findings, failOnOf(values));
+  const data: ReportData = { report, text, sarif: { exitCode: status } };
+  if (format === 'html') data.html = { kind: 'explain', report };
+  emitReport(ctx, values, format, data, dir);
+  return status;
 };
 
 const explainMessages = {
   oneFile: {
     en: 'explain reads one transcript: a FILE, or "-" (or nothing) for standard input',
     'zh-CN': 'explain 只读取一份输出记录：一个 FILE，或用 "-"（或不写）表示标准输入',
-  },
-  badFormat: {
-    en: ({ value }: { value: string }) => `--format wants text, json or markdown, not "${value}"`,
-    'zh-CN': ({ value }: { value: string }) => `--format 需要 text、json 或 markdown，而不是“${value}”`,
   },
 };

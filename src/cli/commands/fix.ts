@@ -15,7 +15,7 @@ import { planJson, renderPlan } from '../../fix/render.ts';
 import { say } from '../../i18n/lang.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 function isTty(stream: unknown): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;
@@ -46,16 +46,7 @@ export const fixCommand: Command = async (ctx) => {
   const { values } = parseArgs({
     args: ctx.args,
     allowPositionals: false,
-    options: {
-      ...PROJECT_OPTIONS,
-      apply: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      undo: { type: 'boolean' },
-      only: { type: 'string', multiple: true },
-      from: { type: 'string' },
-      all: { type: 'boolean' },
-      release: { type: 'boolean' },
-    },
+    options: COMMAND_SPECS.fix.options,
   });
   const lang = ctx.lang;
   if (values.apply && values.undo) throw new UsageError(say(messages.applyAndUndo, lang));

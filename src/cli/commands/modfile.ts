@@ -1,6 +1,6 @@
 // `gomod-doctor modfile`: read a go.mod or go.work file the way a given Go release reads it.
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { languageVersion, locateGo } from '../../go/locate.ts';
 import { say } from '../../i18n/lang.ts';
@@ -16,8 +16,8 @@ import {
 } from '../../modfile/index.ts';
 import type { Command } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { messages } from '../help.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { messages } from '../messages.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 const RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.\d+|(?:rc|beta)\d+)?$/;
 
@@ -42,6 +42,7 @@ async function chooseRelease(
   goOption: string | undefined,
   env: Record<string, string | undefined>,
   lang: 'en' | 'zh-CN',
+  project: string,
 ) {
   if (goOption !== undefined) {
     const match = RELEASE.exec(goOption);
@@ -51,7 +52,7 @@ async function chooseRelease(
     }
     if (!goOption.includes('/')) throw new UsageError(say(messages.badGoVersion, lang, { value: goOption }));
   }
-  const go = await locateGo(env, goOption);
+  const go = await locateGo(env, goOption, project);
   const local = go?.version ? languageVersion(go.version) : undefined;
   return local ? clampRelease(local) : NEWEST_RELEASE;
 }
@@ -60,10 +61,7 @@ export const modfileCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...PROJECT_OPTIONS,
-      fmt: { type: 'boolean' },
-    },
+    options: COMMAND_SPECS.modfile.options,
   });
   if (values.json && values.fmt) throw new UsageError(say(messages.jsonAndFmt, ctx.lang));
   const file = positionals[0];
@@ -79,7 +77,7 @@ export const modfileCommand: Command = async (ctx) => {
     throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason }));
   }
 
-  const release = await chooseRelease(values.go, ctx.env, ctx.lang);
+  const release = await chooseRelease(values.go, ctx.env, ctx.lang, dirname(path));
   const kind: ModfileKind = basename(file).endsWith('.work') ? 'go.work' : 'go.mod';
   const parsed =
     kind === 'go.work'

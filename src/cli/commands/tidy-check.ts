@@ -1,26 +1,28 @@
 // `gomod-doctor tidy-check`: predict, offline, what `go mod tidy` would add, remove and re-mark,
 // and which network lookups it would make. Exit 1 when go.mod is not tidy (or tidy would fail),
 // so that CI can gate on it.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
-import { renderJson } from '../../report/json.ts';
+import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
-import { loadModuleGraph, type VersionReason, versionReason } from '../../tidy/why.ts';
+import {
+  type LoadedModuleGraph,
+  loadModuleGraph,
+  type VersionReason,
+  versionReason,
+} from '../../tidy/why.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { emitReport, failOnOf, type OutputValues } from '../report-output.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 const text = {
-  notADir: {
-    en: ({ dir }) => `-C ${dir}: not a directory`,
-    'zh-CN': ({ dir }) => `-C ${dir}：不是目录`,
-  } satisfies Message<{ dir: string }>,
   noModule: {
     en: ({ dir }) => `no go.mod in ${dir} or any parent directory (tidy-check needs a module)`,
     'zh-CN': ({ dir }) => `${dir} 及其上级目录中都没有 go.mod（tidy-check 需要一个模块）`,
@@ -127,19 +129,12 @@ export const tidyCheckCommand: Command = async (ctx) => {
   const { values, positionals } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: {
-      ...PROJECT_OPTIONS,
-      why: { type: 'string' },
-    },
+    options: COMMAND_SPECS['tidy-check'].options,
   });
   if (positionals.length > 0) throw new UsageError(say(text.extraArgs, ctx.lang));
+  // The CLI has checked that -C names a directory.
   const dir = resolve(ctx.cwd, values.C ?? '.');
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UsageError(say(text.notADir, ctx.lang, { dir: values.C ?? dir }));
-  }
-  if (values.why !== undefined) return whyCommand(ctx, dir, values.why, values.json === true, values.C);
+  if (values.why !== undefined) return whyCommand(ctx, dir, values.why, chosenFormat(values), values);
   let prediction: TidyPrediction;
   try {
     prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
@@ -156,41 +151,55 @@ export const tidyCheckCommand: Command = async (ctx) => {
     findings,
     tidy: tidyJson(prediction),
   };
-  if (values.json) {
-    ctx.stdout.write(renderJson(report));
-  } else {
-    ctx.stdout.write(summaryText(prediction, ctx.lang));
+  const textView = (): string => {
     const shown = values.quiet
       ? findings.filter((f) => f.severity === 'error')
       : values.verbose
         ? findings
         : findings.filter((f) => f.severity !== 'info' || findings.length < 30);
+    let out = summaryText(prediction, ctx.lang);
     if (shown.length > 0) {
-      ctx.stdout.write('\n');
-      ctx.stdout.write(
-        renderTerminal(
-          { ...report, findings: shown },
-          { lang: ctx.lang, color: ctx.color, ...(values.verbose ? { verbose: true } : {}) },
-        ),
-      );
+      out += `\n${renderTerminal(
+        { ...report, findings: shown },
+        { lang: ctx.lang, color: ctx.color, ...(values.verbose ? { verbose: true } : {}) },
+      )}`;
     }
-  }
-  return exitStatusFor(findings);
+    return out;
+  };
+  const { tidy, ...contractReport } = report;
+  const status = exitStatusFor(findings, failOnOf(values));
+  const format = chosenFormat(values);
+  emitReport(
+    ctx,
+    values,
+    format,
+    {
+      report: contractReport,
+      json: { tidy },
+      text: textView,
+      sarif: { exitCode: status, defaultFile: 'go.mod' },
+      ...(format === 'html' ? { html: { kind: 'explain' as const, report: contractReport } } : {}),
+    },
+    dir,
+  );
+  return status;
 };
 
 /** `--why MODULE`: every requirement edge into the module, from the graph go.mod leads to. */
-function whyCommand(
+async function whyCommand(
   ctx: CommandContext,
   dir: string,
   module: string,
-  json: boolean,
-  shownDir: string | undefined,
-): number {
+  format: FormatName,
+  values: OutputValues & { C?: string | undefined },
+): Promise<number> {
+  const shownDir = values.C;
   let reason: VersionReason;
   let main: string;
   let workFile: string | undefined;
+  let loaded: LoadedModuleGraph;
   try {
-    const loaded = loadModuleGraph({ dir, env: ctx.env });
+    loaded = loadModuleGraph({ dir, env: ctx.env });
     main = loaded.main.path;
     workFile = loaded.workFile;
     reason = versionReason(loaded, module);
@@ -203,25 +212,25 @@ function whyCommand(
     from.version === ''
       ? say(text.thisGoMod, ctx.lang, { module: from.path })
       : `${from.path}@${from.version}`;
-  if (json) {
-    const report: Report & { why: object } = {
-      tool: 'gomod-doctor',
-      version: VERSION,
-      command: 'tidy-check',
-      findings: [],
-      why: {
-        module,
-        selected: module === main ? '' : (reason.selected ?? null),
-        direct: reason.direct ?? null,
-        requiredBy: reason.requiredBy.map((e) => ({
-          module: e.from.path,
-          ...(e.from.version === '' ? { main: true } : { version: e.from.version }),
-          requires: e.version,
-        })),
-        incomplete: reason.incomplete.map((m) => `${m.path}@${m.version}`),
-      },
+  if (format !== 'text') {
+    const report: Report = { tool: 'gomod-doctor', version: VERSION, command: 'tidy-check', findings: [] };
+    const why = {
+      module,
+      selected: module === main ? '' : (reason.selected ?? null),
+      direct: reason.direct ?? null,
+      requiredBy: reason.requiredBy.map((e) => ({
+        module: e.from.path,
+        ...(e.from.version === '' ? { main: true } : { version: e.from.version }),
+        requires: e.version,
+      })),
+      incomplete: reason.incomplete.map((m) => `${m.path}@${m.version}`),
     };
-    ctx.stdout.write(renderJson(report));
+    const data: ReportData = { report, json: { why } };
+    if (format === 'html') {
+      const { whyHtmlInput } = await import('../../report/html-input.ts');
+      data.html = whyHtmlInput(loaded, reason, report);
+    }
+    emitReport(ctx, values, format, data, dir);
     return 0;
   }
   const lines: string[] = [];

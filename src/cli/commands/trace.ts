@@ -5,18 +5,21 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { explainText } from '../../explain/index.ts';
 import type { Report } from '../../findings/finding.ts';
+import { redactSecrets } from '../../findings/redact.ts';
 import { languageVersion, locateGo } from '../../go/locate.ts';
 import { say } from '../../i18n/lang.ts';
-import { renderJson } from '../../report/json.ts';
-import { renderTerminal } from '../../report/terminal.ts';
+import { chosenFormat, type ReportData, renderReport } from '../../report/registry.ts';
 import type { Diagnosis } from '../../trace/diagnose.ts';
 import { diagnosisDetails, diagnosisHeadline, traceMessages } from '../../trace/messages.ts';
 import { renderTimeline, traceEvents, traceFindings } from '../../trace/render.ts';
 import { addXFlag, NO_PROMPT_ENV, traceGoCommand } from '../../trace/trace.ts';
+import type { TraceEvent } from '../../trace/xparse.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { PROJECT_OPTIONS } from '../options.ts';
+import { ownArguments } from '../parse.ts';
+import { emitReport } from '../report-output.ts';
+import { COMMAND_SPECS } from '../specs.ts';
 
 /** How often an unchanged diagnosis is repeated while the command stays stuck. */
 const REPEAT_SECONDS = 30;
@@ -29,69 +32,32 @@ function seconds(name: string, value: string | undefined, ctx: CommandContext): 
   return n;
 }
 
-/** Splits `[options] -- go ARGS` (the `--` may be left out when the command starts with go). */
-function splitCommand(args: readonly string[]): { own: string[]; command: string[] } {
-  const dashDash = args.indexOf('--');
-  if (dashDash !== -1) return { own: args.slice(0, dashDash), command: args.slice(dashDash + 1) };
-  const goAt = args.findIndex((a) => a === 'go' || a.endsWith('/go'));
-  return goAt === -1
-    ? { own: [...args], command: [] }
-    : { own: args.slice(0, goAt), command: args.slice(goAt) };
-}
-
-/**
- * Ctrl-C belongs to this command while it runs: the CLI's default handler would end the process at
- * once, before the diagnosis of what was stuck could be printed.
- */
-function takeInterrupts(onInterrupt: () => void): () => void {
-  const saved = {
-    SIGINT: process.rawListeners('SIGINT') as Array<(...args: unknown[]) => void>,
-    SIGTERM: process.rawListeners('SIGTERM') as Array<(...args: unknown[]) => void>,
-  };
-  let count = 0;
-  const handler = (): void => {
-    // A second Ctrl-C means "now".
-    if (++count > 1) {
-      for (const listener of saved.SIGINT) listener('SIGINT');
-      return;
-    }
-    onInterrupt();
-  };
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(name);
-    process.on(name, handler);
-  }
-  return () => {
-    for (const name of ['SIGINT', 'SIGTERM'] as const) {
-      process.removeListener(name, handler);
-      for (const listener of saved[name]) process.on(name, listener);
-    }
-  };
-}
-
 export const traceCommand: Command = async (ctx) => {
-  const { own, command } = splitCommand(ctx.args);
-  const { values } = parseArgs({
-    args: own,
-    allowPositionals: false,
-    options: {
-      ...PROJECT_OPTIONS,
-      stall: { type: 'string' },
-      timeout: { type: 'string' },
-      'no-prompt': { type: 'boolean' },
-    },
-  });
+  // The go command is what follows `--`, always: the CLI refuses a trace without it rather than
+  // guess where the go command starts.
+  const own = ownArguments('trace', ctx.args);
+  const command = ctx.args.slice(own.length + 1);
+  const { values } = parseArgs({ args: own, allowPositionals: false, options: COMMAND_SPECS.trace.options });
   if (command.length === 0) throw new UsageError(say(traceMessages.usage, ctx.lang));
   const stallSeconds = seconds('stall', values.stall, ctx) ?? 5;
   const timeoutSeconds = seconds('timeout', values.timeout, ctx);
-  const json = values.json === true;
+  const format = chosenFormat(values);
+  // Every format but text is a document on standard output alone.
+  const json = format !== 'text';
   const lang = ctx.lang;
   const cwd = resolve(ctx.cwd, values.C ?? '.');
   const env: Record<string, string | undefined> = { ...ctx.env };
   if (values['no-prompt']) Object.assign(env, NO_PROMPT_ENV);
 
   const goName = values.go ?? command[0]!;
-  const located = await locateGo({ ...env, GOTOOLCHAIN: 'local' }, goName).catch(() => undefined);
+  // The one locator: never a go from an empty or relative PATH entry or from inside the project.
+  const located = await locateGo({ ...env, GOTOOLCHAIN: 'local' }, goName, cwd).catch(() => undefined);
+  if (!located && !goName.includes('/')) {
+    ctx.stderr.write(
+      `gomod-doctor trace: ${say(traceMessages.cannotStart, lang, { command: goName, reason: say(traceMessages.notOnPath, lang) })}\n`,
+    );
+    return 2;
+  }
   const release = located?.version ? languageVersion(located.version) : undefined;
   const minor = release ? Number(release.split('.')[1]) : undefined;
   const plan = addXFlag(command.slice(1), minor);
@@ -105,30 +71,28 @@ export const traceCommand: Command = async (ctx) => {
     const at = performance.now() / 1000;
     if (lastPrinted && lastPrinted.key === key && at - lastPrinted.at < REPEAT_SECONDS) return;
     lastPrinted = { key, at };
-    out.write(`gomod-doctor: ${diagnosisHeadline(diagnosis, lang)}\n`);
-    for (const line of diagnosisDetails(diagnosis, lang)) out.write(`gomod-doctor:   ${line}\n`);
+    out.write(redactSecrets(`gomod-doctor: ${diagnosisHeadline(diagnosis, lang)}\n`));
+    for (const line of diagnosisDetails(diagnosis, lang))
+      out.write(redactSecrets(`gomod-doctor:   ${line}\n`));
   };
 
-  const interrupt = new AbortController();
-  const restoreInterrupts = takeInterrupts(() => interrupt.abort());
-  let result: Awaited<ReturnType<typeof traceGoCommand>>;
-  try {
-    result = await traceGoCommand({
-      command: located?.bin ?? goName,
-      args: plan.args,
-      env,
-      cwd,
-      stallSeconds,
-      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-      signal: interrupt.signal,
-      // With --json, standard output holds the report alone: the go command's stdout goes to stderr.
-      onStdout: (chunk) => (json ? ctx.stderr : ctx.stdout).write(chunk),
-      onStderr: (chunk) => ctx.stderr.write(chunk),
-      onDiagnosis: printDiagnosis,
-    });
-  } finally {
-    restoreInterrupts();
-  }
+  // A signal ends the go command; what was seen until then is still reported.
+  ctx.reportsOnAbort();
+  const result = await traceGoCommand({
+    command: located?.bin ?? goName,
+    args: plan.args,
+    env,
+    cwd,
+    stallSeconds,
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    signal: ctx.signal,
+    // With a document on standard output, it holds the report alone: the go command's stdout goes to stderr.
+    // The go command's output passes the redactor too (it writes whole lines, so a secret is not
+    // split between two chunks in practice).
+    onStdout: (chunk) => (json ? ctx.stderr : ctx.stdout).write(redactSecrets(String(chunk))),
+    onStderr: (chunk) => ctx.stderr.write(redactSecrets(String(chunk))),
+    onDiagnosis: printDiagnosis,
+  });
 
   if (result.spawnError) {
     ctx.stderr.write(
@@ -154,8 +118,18 @@ export const traceCommand: Command = async (ctx) => {
     findings,
     events: traceEvents(result.parser.events(), result.diagnoses),
   };
-  if (json) ctx.stdout.write(renderJson(report));
-  else {
+  if (json) {
+    const data: ReportData = { report };
+    if (format === 'html')
+      data.html = {
+        kind: 'trace',
+        report,
+        events: report.events as TraceEvent[],
+        command: command.join(' '),
+        durationSeconds: result.durationSeconds,
+      };
+    emitReport(ctx, values, format, data, cwd);
+  } else {
     const timeline = renderTimeline(result.operations, result.durationSeconds, {
       lang,
       color: ctx.color,
@@ -164,12 +138,15 @@ export const traceCommand: Command = async (ctx) => {
     const count = result.operations.filter((op) => op.kind === 'http' || op.kind === 'vcs').length;
     out.write('\n');
     if (findings.length > 0)
-      out.write(renderTerminal(report, { lang, color: ctx.color, verbose: values.verbose === true }));
+      out.write(
+        renderReport('text', { report }, { lang, color: ctx.color, verbose: values.verbose === true }),
+      );
     else if (result.exitCode === 0) out.write(`${say(traceMessages.healthy, lang, { time, count })}\n`);
-    if (timeline && !values.quiet) out.write(`\n${timeline}`);
+    if (timeline && !values.quiet) out.write(redactSecrets(`\n${timeline}`));
   }
 
   if (result.timedOut) return 124;
+  // A signal: the CLI sets the status from the signal's number (130, 143, 129).
   if (result.interrupted) return 130;
   if (result.exitCode !== null) return result.exitCode;
   const signalNumbers: Partial<Record<NodeJS.Signals, number>> = {

@@ -1,9 +1,11 @@
 // git: `git ls-remote` against a direct module's repository, with everything that could wait for
 // a person turned off (as the go command does, and more: no askpass programs either), under a hard
 // timeout, and the answer classified: credentials, ssh, network, or a repository that is not there.
+
 import { tmpdir } from 'node:os';
 import { run } from '../../exec/run.ts';
 import { redactSecrets } from '../../findings/redact.ts';
+import { findOnPath } from '../../go/locate.ts';
 import type { GitDetail, ProbeStatus } from '../types.ts';
 
 export type GitFailureKind =
@@ -119,7 +121,7 @@ export async function probeGitRemote(
     };
   }
   const result = await run(
-    options.gitBin ?? 'git',
+    options.gitBin ?? findOnPath('git', options.env) ?? '/nonexistent/gomod-doctor/git-not-found',
     ['-c', 'core.askPass=', '-c', 'core.hooksPath=/dev/null', 'ls-remote', '-q', url, 'HEAD'],
     {
       env: gitProbeEnv(options.env),

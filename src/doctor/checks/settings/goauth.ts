@@ -6,11 +6,13 @@
 //
 // Secrets: a GOAUTH command line often carries a token (`--token=...`), so nothing after the
 // method or the command's name is ever put into a finding.
+
 import { existsSync, statSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
 import { redactSecrets } from '../../../findings/redact.ts';
 import { findOnPath, languageVersion } from '../../../go/locate.ts';
+import { splitQuoted as splitGoQuoted } from '../../../goenv/quoted.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import { setSettingFixes, settingEvidence } from '../../evidence.ts';
@@ -24,25 +26,10 @@ export type GoAuthEntry =
   | { kind: 'command'; command?: string; parseError?: string }
   | { kind: 'empty' };
 
-/** cmd/internal/quoted.Split: whitespace-separated fields, a field may be wholly '…' or "…". */
+/** cmd/internal/quoted.Split, in the form this check reports. */
 export function splitQuoted(text: string): { words: string[] } | { error: string } {
-  const words: string[] = [];
-  let s = text;
-  for (;;) {
-    s = s.replace(/^[ \t\r\n]+/, '');
-    if (s === '') return { words };
-    const quote = s[0];
-    if (quote === '"' || quote === "'") {
-      const end = s.indexOf(quote, 1);
-      if (end < 0) return { error: `unterminated ${quote} string` };
-      words.push(s.slice(1, end));
-      s = s.slice(end + 1);
-      continue;
-    }
-    const word = /^[^ \t\r\n]+/.exec(s)![0];
-    words.push(word);
-    s = s.slice(word.length);
-  }
+  const split = splitGoQuoted(text);
+  return split.ok ? { words: split.words } : { error: `unterminated ${split.unterminated} string` };
 }
 
 export function parseGoAuth(value: string): GoAuthEntry[] {
