@@ -409,6 +409,13 @@ export const CATALOG_SECTIONS = [
         evidence: 'an import with no providing module in go.mod',
       },
       {
+        id: 'tidy-undecided',
+        rootCause:
+          'whether tidy keeps some requirements depends on modules that are not in the module cache (nor vendor/): nothing is claimed until they are downloaded',
+        evidence: 'tidy-check with an empty or partial module cache: `cannot tell without the module cache`',
+        added: true,
+      },
+      {
         id: 'unused-requirement',
         rootCause:
           'go.mod requires a module that no package (or test) of the build needs: tidy will remove it',

@@ -35,6 +35,7 @@ import {
   resolveImport,
 } from './resolve.ts';
 import {
+  dirHasGoFiles,
   type GoFile,
   type ImportSiteIn,
   isTidyPackage,
@@ -44,6 +45,7 @@ import {
   scanWorkspace,
   tidyImports,
 } from './scan.ts';
+import { readVendorList, type VendorList } from './vendor.ts';
 
 export interface ImportEdge {
   /** Importing package. */
@@ -77,6 +79,11 @@ export interface LoadedPackage {
   error?: string;
   /** Its module is not in the module cache: assumed to provide it, imports unknown. */
   unscanned?: boolean;
+  /** Found in vendor/ (vendor/modules.txt names its module); the tests of its package are not there. */
+  vendored?: boolean;
+  /** Other required modules whose path is a prefix of the package's and that are not downloaded:
+   *  the package is credited to the longest, but one of these could hold it instead. */
+  alsoUnknown?: ModuleVersion[];
 }
 
 export interface Requirement {
@@ -93,8 +100,15 @@ export interface RequirementChange extends Requirement {
   why?: ImportEdge[];
   /** For additions of a missing import: the version is the newest in the module cache, not asked from the proxy. */
   guessed?: boolean;
-  /** For removals: modules missing from the cache might still need it. */
-  uncertain?: boolean;
+}
+
+/** A requirement whose fate tidy decides from modules that are not on this machine. */
+export interface UndecidedRequirement extends Requirement {
+  line: number;
+  column: number;
+  /** 'unscanned': packages of modules missing from the cache might import it;
+   *  'ambiguous': it could hold a package that is credited to a longer module path until both are downloaded. */
+  reason: 'unscanned' | 'ambiguous';
 }
 
 export interface MissingImport {
@@ -138,7 +152,15 @@ export interface TidyPrediction {
   workspace?: { file: string; modules: Array<{ path: string; dir: string; packages?: number }> };
   pruned: boolean;
   add: RequirementChange[];
+  /** Requirements tidy certainly removes. */
   remove: RequirementChange[];
+  /** Requirements no known package needs, but which modules missing from the cache might need:
+   *  tidy keeps or removes them depending on what it downloads. */
+  undecided: UndecidedRequirement[];
+  /** Requirements of go.mod whose go.mod or files are not in the module cache (nor vendor/). */
+  notInCache: ModuleVersion[];
+  /** vendor/ answered for modules missing from the cache (the go command would build from it). */
+  vendor?: { dir: string; packages: number; modules: number };
   /** Same module, other version (tidy writes the selected version). */
   upgrade: Array<RequirementChange & { from: string }>;
   indirect: Array<RequirementChange & { from: boolean }>;
@@ -288,64 +310,72 @@ function formatGuard(guard: BuildExpr | undefined): string | undefined {
   return guard ? formatExpr(guard) : undefined;
 }
 
-/** Runs the whole prediction. Throws NoModuleError when `dir` is not inside a module. */
-export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
-  const root = findModuleRoot(options.dir);
-  if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
-  const main = readMainModule(root, options.goRelease);
-  const settings = goSettings(options.env);
+/** The go.work in use, with its modules (and their package counts when asked). */
+function readWorkspace(options: AnalyzeOptions): TidyPrediction['workspace'] {
   const workFile = findWorkFile(options.dir, options.env);
-  let workspace: TidyPrediction['workspace'];
-  if (workFile) {
-    try {
-      const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
-      const modules: Array<{ path: string; dir: string; packages?: number }> = [];
-      for (const use of work.file.use) {
-        const useDir = resolve(dirname(workFile), use.path);
-        try {
-          const m = readMainModule(useDir, options.goRelease);
-          modules.push({ path: m.path, dir: useDir });
-        } catch {
-          // a use directive naming a directory without go.mod: the go command reports it
-        }
+  if (!workFile) return undefined;
+  try {
+    const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
+    const modules: Array<{ path: string; dir: string; packages?: number }> = [];
+    for (const use of work.file.use) {
+      const useDir = resolve(dirname(workFile), use.path);
+      try {
+        const m = readMainModule(useDir, options.goRelease);
+        modules.push({ path: m.path, dir: useDir });
+      } catch {
+        // a use directive naming a directory without go.mod: the go command reports it
       }
-      if (options.scanWorkspace) {
-        const scans = scanWorkspace(
-          dirname(workFile),
-          work.file.use.map((u) => u.path),
-          (dir) => {
-            try {
-              const m = readMainModule(dir, options.goRelease);
-              return { path: m.path, ignore: m.ignore, ...(m.go ? { go: m.go } : {}) };
-            } catch {
-              return undefined;
-            }
-          },
-        );
-        for (const m of modules) m.packages = scans.find((x) => x.root === m.dir)?.packages.length ?? 0;
-      }
-      workspace = { file: workFile, modules };
-    } catch {
-      workspace = undefined;
     }
+    if (options.scanWorkspace) {
+      const scans = scanWorkspace(
+        dirname(workFile),
+        work.file.use.map((u) => u.path),
+        (dir) => {
+          try {
+            const m = readMainModule(dir, options.goRelease);
+            return { path: m.path, ignore: m.ignore, ...(m.go ? { go: m.go } : {}) };
+          } catch {
+            return undefined;
+          }
+        },
+      );
+      for (const m of modules) m.packages = scans.find((x) => x.root === m.dir)?.packages.length ?? 0;
+    }
+    return { file: workFile, modules };
+  } catch {
+    return undefined;
   }
+}
 
-  const source = mainModuleSource(main, settings.GOMODCACHE);
-  const pruned = goAtLeast(main.go, PRUNING_VERSION);
-  const closesOverTests = !goAtLeast(main.go ?? '1.16', NARROW_ALL_VERSION);
+/** File names as findings show them: relative to the module root, or from $GOMODCACHE. */
+function fileNamer(root: string, gomodcache: string): (file: string) => string {
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  const rel = (file: string) => {
+  const cache = gomodcache.endsWith(sep) ? gomodcache : gomodcache + sep;
+  return (file: string) => {
     // Prefix slicing rather than path.relative: this runs once per import edge.
     if (file === root) return '';
     if (!file.startsWith(rootPrefix)) {
       // Files of dependencies: named from the module cache root, which says more than a home directory.
-      const cache = settings.GOMODCACHE.endsWith(sep) ? settings.GOMODCACHE : settings.GOMODCACHE + sep;
       if (file.startsWith(cache)) return `$GOMODCACHE/${file.slice(cache.length).split(sep).join('/')}`;
       return file;
     }
     const r = file.slice(rootPrefix.length);
     return sep === '/' ? r : r.split(sep).join('/');
   };
+}
+
+/** Runs the whole prediction. Throws NoModuleError when `dir` is not inside a module. */
+export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
+  const root = findModuleRoot(options.dir);
+  if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
+  const main = readMainModule(root, options.goRelease);
+  const settings = goSettings(options.env);
+  const workspace = readWorkspace(options);
+  const source = mainModuleSource(main, settings.GOMODCACHE);
+  const pruned = goAtLeast(main.go, PRUNING_VERSION);
+  const rel = fileNamer(root, settings.GOMODCACHE);
+  const vendor = readVendorList(root, main.go, main.requires, settings.GOFLAGS);
+  const closesOverTests = !goAtLeast(main.go ?? '1.16', NARROW_ALL_VERSION);
 
   const scan = scanModule({
     root,
@@ -409,6 +439,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
 
     const pkgs = new Map<string, LoadedPackage>();
     const order: LoadedPackage[] = [];
+    let vendorClosureQueued = false;
     const queue: Array<{ path: string; inAll: boolean }> = [];
     for (const p of scan.packages) queue.push({ path: p.importPath, inAll: true });
     for (const t of main.tools) queue.push({ path: t.path, inAll: true });
@@ -456,11 +487,31 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
         testImports: [],
         files: [],
       };
-      if (resolution.kind === 'not-downloaded' && resolution.modules.length === 1) {
-        // The only module that could hold the package is not on this machine: assume it does
-        // (what a requirement is usually for), but its own imports stay unknown.
+      const fromVendor = resolution.kind === 'not-downloaded' ? vendor?.packages.get(path) : undefined;
+      if (fromVendor && vendor) {
+        // Built from vendor/: vendor/modules.txt names the module. Without the vendored files
+        // (or with them: go mod vendor copied exactly the packages the build needs), the list of
+        // vendored packages is the build's closure, so every one of them counts.
+        pkg.module = fromVendor;
+        pkg.vendored = true;
+        const vdir = join(vendor.dir, ...path.split('/'));
+        if (dirHasGoFiles(vdir)) {
+          pkg.dir = vdir;
+          pkg.files = scanPackageFiles(vdir);
+          const { imports } = tidyImports(pkg.files);
+          pkg.imports = toEdges(path, imports);
+        } else if (!vendorClosureQueued) {
+          vendorClosureQueued = true;
+          for (const p of vendor.packages.keys()) queue.push({ path: p, inAll: true });
+        }
+      } else if (resolution.kind === 'not-downloaded') {
+        // No module that could hold the package is on this machine. The go command finds it in
+        // exactly one of them; a nested module's directory is not part of its parent's, so the
+        // longest path is the one (otel/trace, not otel; klog/v2, not klog). Its own imports
+        // stay unknown, and the shorter ones could still hold it until they are downloaded.
         pkg.module = resolution.modules[0]!;
         pkg.unscanned = true;
+        if (resolution.modules.length > 1) pkg.alsoUnknown = resolution.modules.slice(1);
       }
       if (resolution.kind === 'module') {
         if (!resolution.main) pkg.module = resolution.module;
@@ -565,20 +616,31 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     if (have.indirect !== r.indirect)
       indirect.push({ ...r, ...at, from: have.indirect, ...(why ? { why } : {}) });
   }
-  // Only packages whose files are missing could import something we cannot see; a missing go.mod
-  // changes versions, not which modules are imported.
-  const blind = order.some((pkg) => pkg.unscanned);
+  // Only packages whose files are missing could import something we cannot see (a missing go.mod
+  // changes versions, not which modules are imported); in a pruned module tidy also loads the
+  // tests of dependencies, which vendor/ does not hold. Below go 1.17, the requirements tidy keeps
+  // depend on every go.mod of the graph.
+  const blind =
+    order.some((pkg) => pkg.unscanned || (pruned && pkg.vendored && pkg.inAll)) ||
+    (!pruned && graph.incomplete.length > 0);
+  const couldProvide = new Set<string>();
+  for (const pkg of order) for (const m of pkg.alsoUnknown ?? []) couldProvide.add(m.path);
+  for (const r of resolutions.values())
+    if (r.kind === 'module') for (const m of r.alsoUnknown ?? []) couldProvide.add(m.path);
+  const undecided: UndecidedRequirement[] = [];
   for (const [path, have] of current) {
     if (wanted.has(path)) continue;
-    remove.push({
+    const at = {
       path,
       version: have.version,
       indirect: have.indirect,
       line: have.pos.line,
       column: have.pos.column,
-      // Packages (or go.mod files) missing from the cache might need it: say so rather than guess.
-      ...(blind ? { uncertain: true } : {}),
-    });
+    };
+    // Packages (or go.mod files) missing from the cache might need it: say so rather than guess.
+    if (couldProvide.has(path)) undecided.push({ ...at, reason: 'ambiguous' });
+    else if (blind) undecided.push({ ...at, reason: 'unscanned' });
+    else remove.push(at);
   }
 
   // Modules tidy would have to download.
@@ -598,6 +660,10 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
+  const notInCache = main.requires
+    .map((r) => ({ path: r.path, version: r.version }))
+    .filter((m) => seenDownload.has(`mod:${mvKey(m)}`) || seenDownload.has(`zip:${mvKey(m)}`));
+
   // Workspace modules that main-module code imports without a requirement: tidy ignores go.work.
   const workspaceOnly: TidyPrediction['workspaceOnly'] = [];
   if (workspace) {
@@ -616,6 +682,17 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     pruned,
     add,
     remove,
+    undecided,
+    notInCache,
+    ...(vendor
+      ? {
+          vendor: {
+            dir: vendor.dir,
+            packages: vendor.packages.size,
+            modules: new Set([...vendor.packages.values()].map((m) => m.path)).size,
+          },
+        }
+      : {}),
     upgrade,
     indirect,
     result,

@@ -9,7 +9,7 @@ import { type Message, say } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
-import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
+import { summaryText, tidyFindings, tidyVerdict } from '../../tidy/findings.ts';
 import { loadModuleGraph, type VersionReason, versionReason } from '../../tidy/why.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
@@ -70,8 +70,12 @@ function tidyJson(p: TidyPrediction) {
   return {
     module: p.module.path,
     go: p.module.go ?? null,
-    tidy: isTidy(p),
+    // null: nothing certain, but the answer needs modules that are not on this machine.
+    tidy: tidyVerdict(p),
     complete: p.complete,
+    undecided: p.undecided.map((u) => ({ path: u.path, version: u.version, line: u.line, reason: u.reason })),
+    notInCache: p.notInCache.length,
+    ...(p.vendor ? { vendor: { modules: p.vendor.modules, packages: p.vendor.packages } } : {}),
     add: p.add.map((a) => ({
       path: a.path,
       version: a.version,
@@ -159,7 +163,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
   if (values.json) {
     ctx.stdout.write(renderJson(report));
   } else {
-    ctx.stdout.write(summaryText(prediction, ctx.lang));
+    ctx.stdout.write(summaryText(prediction, ctx.lang, { verbose: values.verbose === true }));
     const shown = values.quiet
       ? findings.filter((f) => f.severity === 'error')
       : values.verbose
