@@ -416,6 +416,13 @@ export const CATALOG_SECTIONS = [
         added: true,
       },
       {
+        id: 'require-layout',
+        rootCause:
+          'for a go line of 1.27 or later, go mod tidy keeps at most two require blocks (direct, indirect) and moves every other require line into them; older go lines keep blocks as they are',
+        evidence: '`go mod tidy -diff` (Go 1.27) moving require lines between blocks',
+        added: true,
+      },
+      {
         id: 'unused-requirement',
         rootCause:
           'go.mod requires a module that no package (or test) of the build needs: tidy will remove it',

@@ -8,9 +8,10 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { readSettingSources } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
 import { parseGoMod, parseGoWork } from '../modfile/index.ts';
-import type { RequireDirective } from '../modfile/types.ts';
+import type { ModFile, RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
 import { type BuildExpr, formatExpr } from './constraints.ts';
+import { type LayoutMove, mergedLayoutMoves, mergesRequireBlocks } from './layout.ts';
 import {
   type GoModSummary,
   goAtLeast,
@@ -45,7 +46,7 @@ import {
   scanWorkspace,
   tidyImports,
 } from './scan.ts';
-import { readVendorList, type VendorList } from './vendor.ts';
+import { readVendorList } from './vendor.ts';
 
 export interface ImportEdge {
   /** Importing package. */
@@ -159,6 +160,10 @@ export interface TidyPrediction {
   undecided: UndecidedRequirement[];
   /** Requirements of go.mod whose go.mod or files are not in the module cache (nor vendor/). */
   notInCache: ModuleVersion[];
+  /** Require lines tidy moves to merge the require statements into two (go line 1.27 or later). */
+  layout: LayoutMove[];
+  /** The same, for a go line below 1.27: what tidy will move once the go line reaches 1.27. */
+  layoutAt127: LayoutMove[];
   /** vendor/ answered for modules missing from the cache (the go command would build from it). */
   vendor?: { dir: string; packages: number; modules: number };
   /** Same module, other version (tidy writes the selected version). */
@@ -274,6 +279,7 @@ export interface MainModule {
   ignore: string[];
   /** `tool` directives (Go 1.24): packages tidy loads as if the module imported them, but not as direct. */
   tools: Array<{ path: string; line: number; column: number }>;
+  file: ModFile;
 }
 
 export function readMainModule(dir: string, goRelease?: string): MainModule {
@@ -298,6 +304,7 @@ export function readMainModule(dir: string, goRelease?: string): MainModule {
     exclude: new Set(file.exclude.map((e) => `${e.path}@${e.version}`)),
     ignore: file.ignore.map((i) => i.path),
     tools: file.tool.map((t) => ({ path: t.path, line: t.pos.line, column: t.pos.column })),
+    file,
   };
 }
 
@@ -660,6 +667,15 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
+  // Go 1.27's layout: decided by the go line (a 1.27 go line makes any older go switch to 1.27+).
+  const keep = new Map<string, boolean>([
+    ...result.map((r): [string, boolean] => [r.path, r.indirect]),
+    ...undecided.map((u): [string, boolean] => [u.path, u.indirect]),
+  ]);
+  const moves = mergedLayoutMoves(main.file, keep);
+  const layout = mergesRequireBlocks(main.go) ? moves : [];
+  const layoutAt127 = mergesRequireBlocks(main.go) ? [] : moves;
+
   const notInCache = main.requires
     .map((r) => ({ path: r.path, version: r.version }))
     .filter((m) => seenDownload.has(`mod:${mvKey(m)}`) || seenDownload.has(`zip:${mvKey(m)}`));
@@ -684,6 +700,8 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     remove,
     undecided,
     notInCache,
+    layout,
+    layoutAt127,
     ...(vendor
       ? {
           vendor: {

@@ -217,6 +217,27 @@ const m = {
     en: ({ host }) => `Mark ${host} private so that the go command fetches it directly`,
     'zh-CN': ({ host }) => `将 ${host} 标记为私有，使 go 命令直接获取`,
   } satisfies Message<{ host: string }>,
+  layoutTitle: {
+    en: ({ count }) =>
+      `go mod tidy would merge the require blocks (go 1.27 layout): ${count} line${count === 1 ? ' moves' : 's move'}`,
+    'zh-CN': ({ count }) => `go mod tidy 会合并 require 块（go 1.27 的布局）：${count} 行会移动`,
+  } satisfies Message<{ count: number }>,
+  layoutBody: {
+    en: ({ go, list }) =>
+      `go.mod says go ${go}: from go 1.27 on, go mod tidy keeps at most two require blocks, one of direct and one of indirect requirements, and moves every other require line into them (${list}). This layout is what tidy writes for go 1.26 and earlier go lines, where blocks stay as they are — so teammates see this diff only once the go line is 1.27.`,
+    'zh-CN': ({ go, list }) =>
+      `go.mod 中是 go ${go}：从 go 1.27 起，go mod tidy 最多保留两个 require 块（直接依赖一个、间接依赖一个），并把其余 require 行移入其中（${list}）。对 go 1.26 及更早的 go 行而言 go.mod 是整洁的，那时 tidy 不动这些块——所以只有 go 行为 1.27 时团队成员才会看到这个差异。`,
+  } satisfies Message<{ go: string; list: string }>,
+  layoutFutureTitle: {
+    en: 'Tidy for this go line; with go 1.27 in go.mod, tidy would also merge the require blocks',
+    'zh-CN': '对当前 go 行是整洁的；若 go.mod 改为 go 1.27，tidy 还会合并 require 块',
+  } satisfies Message,
+  layoutFutureBody: {
+    en: ({ list }) =>
+      `go mod tidy for a go line of 1.27 or later keeps one block of direct and one of indirect requirements; these lines would move: ${list}. Expect that diff when the go line is raised to 1.27.`,
+    'zh-CN': ({ list }) =>
+      `当 go 行为 1.27 或更高时，go mod tidy 只保留一个直接依赖块和一个间接依赖块；这些行会移动：${list}。把 go 行升到 1.27 时会出现这个差异。`,
+  } satisfies Message<{ list: string }>,
   fixVendor: {
     en: 'Or keep the dependencies in vendor/, which answers offline',
     'zh-CN': '或者把依赖放进 vendor/，离线也能回答',
@@ -386,6 +407,33 @@ export function tidyFindings(p: TidyPrediction, lang: Lang): Finding[] {
         ...(p.vendor ? [] : [{ description: say(m.fixVendor, lang), command: 'go mod vendor' }]),
       ],
       docs: [DOCS_TIDY, 'https://go.dev/ref/mod#go-mod-download'],
+    });
+  }
+
+  const moveList = (moves: TidyPrediction['layout']) =>
+    moves
+      .slice(0, 5)
+      .map((x) => `${x.path} (go.mod:${x.line})`)
+      .join(', ') + (moves.length > 5 ? ', …' : '');
+  if (p.layout.length > 0) {
+    out.push({
+      cause: 'require-layout',
+      severity: 'error',
+      title: say(m.layoutTitle, lang, { count: p.layout.length }),
+      message: say(m.layoutBody, lang, { go: p.module.go ?? '', list: moveList(p.layout) }),
+      location: { file: goMod, line: p.layout[0]!.line },
+      fixes: [{ description: say(m.fixTidy, lang), command: 'go mod tidy' }],
+      docs: [DOCS_TIDY],
+    });
+  }
+  if (p.layoutAt127.length > 0 && p.pruned) {
+    out.push({
+      cause: 'require-layout',
+      severity: 'info',
+      title: say(m.layoutFutureTitle, lang),
+      message: say(m.layoutFutureBody, lang, { list: moveList(p.layoutAt127) }),
+      location: { file: goMod, line: p.layoutAt127[0]!.line },
+      docs: [DOCS_TIDY],
     });
   }
 
@@ -563,6 +611,10 @@ const s = {
     'zh-CN': ({ modules, packages }) =>
       `vendor/ 提供了 ${modules} 个模块的信息（vendor/modules.txt 中有 ${packages} 个包）。`,
   } satisfies Message<{ modules: number; packages: number }>,
+  layout: {
+    en: 'would move into one direct and one indirect require block (go 1.27 layout)',
+    'zh-CN': '会移入一个直接依赖块和一个间接依赖块（go 1.27 的布局）',
+  } satisfies Message,
   more: {
     en: ({ count }) => `… ${count} more (-v lists them all)`,
     'zh-CN': ({ count }) => `……另有 ${count} 项（加 -v 全部列出）`,
@@ -576,7 +628,15 @@ const s = {
 
 /** Whether tidy certainly changes go.mod (a change found from files on this machine). */
 export function certainChange(p: TidyPrediction): boolean {
-  return p.add.length + p.remove.length + p.indirect.length + p.upgrade.length + p.missing.length > 0;
+  return (
+    p.add.length +
+      p.remove.length +
+      p.indirect.length +
+      p.upgrade.length +
+      p.missing.length +
+      p.layout.length >
+    0
+  );
 }
 
 /**
@@ -655,6 +715,10 @@ export function summaryText(p: TidyPrediction, lang: Lang, options: SummaryOptio
     for (const miss of lookups) {
       for (const r of miss.lookups) lines.push(`    ? ${r.modulePath}/@v/list → ${routeText(r, lang)}`);
     }
+  }
+  if (p.layout.length > 0) {
+    lines.push(`  ${say(s.layout, lang)}:`);
+    lines.push(...capped(p.layout.map((x) => `    ~ ${x.path}  (go.mod:${x.line})`)));
   }
   if (verdict === false && p.undecided.length > 0)
     lines.push(`  ${say(s.undecided, lang, { count: p.undecided.length })}`);

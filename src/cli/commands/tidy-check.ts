@@ -75,6 +75,7 @@ function tidyJson(p: TidyPrediction) {
     complete: p.complete,
     undecided: p.undecided.map((u) => ({ path: u.path, version: u.version, line: u.line, reason: u.reason })),
     notInCache: p.notInCache.length,
+    layout: p.layout.map((x) => ({ path: x.path, line: x.line, indirect: x.indirect })),
     ...(p.vendor ? { vendor: { modules: p.vendor.modules, packages: p.vendor.packages } } : {}),
     add: p.add.map((a) => ({
       path: a.path,
