@@ -10,7 +10,7 @@ import { findOnPath } from '../go/locate.ts';
 import { parseGoMod, parseGoWork } from '../modfile/index.ts';
 import type { ModFile, RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
-import { type BuildExpr, formatExpr } from './constraints.ts';
+import { type BuildExpr, formatExpr, KNOWN_ARCH, knownOS } from './constraints.ts';
 import { type LayoutMove, mergedLayoutMoves, mergesRequireBlocks } from './layout.ts';
 import {
   type GoModSummary,
@@ -718,8 +718,8 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     ambiguous,
     notDownloaded,
     conditional: conditionalDependencies(order, load.pkgs, result, toolEdges),
-    internalImports: internalImports(order),
-    mixedPackages: mixedPackages(scan.packages, rel),
+    internalImports: internalImports(order, main.path),
+    mixedPackages: mixedPackages(scan.packages, rel, main.go),
     importCycles: importCycles(order),
     workspaceOnly,
     packages: order,
@@ -884,13 +884,15 @@ function conditionalDependencies(
   return out;
 }
 
-function internalImports(order: readonly LoadedPackage[]): InternalImport[] {
+function internalImports(order: readonly LoadedPackage[], mainPath: string): InternalImport[] {
   const out: InternalImport[] = [];
+  // GOROOT's own modules may use the standard library's internal packages.
+  const inGoroot = mainPath === 'std' || mainPath === 'cmd';
   for (const pkg of order) {
     if (!pkg.main) continue;
     for (const e of [...pkg.imports, ...pkg.testImports]) {
       const parent = internalParent(e.to);
-      if (parent === undefined) continue;
+      if (parent === undefined || (parent === '' && inGoroot)) continue;
       if (parent === '' ? false : e.from === parent || e.from.startsWith(`${parent}/`)) continue;
       out.push({ edge: e });
     }
@@ -907,13 +909,53 @@ export function internalParent(path: string): string | undefined {
   return undefined;
 }
 
-function mixedPackages(packages: readonly PackageDir[], rel: (f: string) => string): MixedPackage[] {
+/**
+ * Whether a default build (no -tags) by a toolchain that can build the module (its go line or
+ * newer) includes a file with this guard on some platform: release tags (go1.N) are decided,
+ * platform tags (GOOS, GOARCH, unix, cgo, the compilers, GOEXPERIMENTs) can be either, and any
+ * other tag is off, as it is unless someone passes -tags.
+ */
+function buildableFromGoLine(guard: BuildExpr | undefined, goMinor: number): boolean {
+  const evalExpr = (x: BuildExpr, prefer: boolean): boolean => {
+    switch (x.kind) {
+      case 'tag': {
+        const m = /^go1\.(\d+)$/.exec(x.name);
+        if (m) return Number(m[1]) <= goMinor;
+        const platform =
+          knownOS().has(x.name) ||
+          KNOWN_ARCH.has(x.name) ||
+          ['unix', 'cgo', 'gc', 'gccgo'].includes(x.name) ||
+          x.name.startsWith('goexperiment.');
+        return platform ? prefer : false;
+      }
+      case 'not':
+        return !evalExpr(x.x, !prefer);
+      case 'and':
+        return evalExpr(x.x, prefer) && evalExpr(x.y, prefer);
+      case 'or':
+        return evalExpr(x.x, prefer) || evalExpr(x.y, prefer);
+    }
+  };
+  return guard === undefined || evalExpr(guard, true);
+}
+
+function mixedPackages(
+  packages: readonly PackageDir[],
+  rel: (f: string) => string,
+  goLine: string | undefined,
+): MixedPackage[] {
   const out: MixedPackage[] = [];
+  // tidy reads every file whatever its package clause; only a build mixes packages. No toolchain
+  // that builds this module builds a file guarded by an older release's absence (cmd/dist's
+  // `//go:build !go1.24` file names a package on purpose, to fail old bootstraps), and a file
+  // behind a custom tag (`//go:build gen`, `for_go_mod_tidy`) is outside the default build.
+  const goMinor = Number(/^1\.(\d+)/.exec(goLine ?? '1.16')?.[1] ?? 16);
   for (const p of packages) {
     const names: Array<{ name: string; file: string }> = [];
     let first: string | undefined;
     for (const f of p.files) {
       if (!f.tidy || f.packageName === undefined || f.packageName === '_') continue;
+      if (!buildableFromGoLine(f.guard, goMinor)) continue;
       let name = f.packageName;
       if (f.test && name.endsWith('_test') && name !== first) name = name.slice(0, -'_test'.length);
       first ??= name;
@@ -927,16 +969,16 @@ function mixedPackages(packages: readonly PackageDir[], rel: (f: string) => stri
 function importCycles(order: readonly LoadedPackage[]): ImportCycle[] {
   const mainPkgs = order.filter((p) => p.main);
   const byPath = new Map(mainPkgs.map((p) => [p.path, p]));
-  // Non-test imports, plus imports of internal test files (an external _test package may import its package).
-  const edgesOf = (p: LoadedPackage): ImportEdge[] => [
-    ...p.imports,
-    ...p.testImports.filter((e) => {
+  // The build's imports; tests are checked apart below: a test's imports are compiled with its
+  // own package only, so two packages whose tests import each other form no cycle.
+  const edgesOf = (p: LoadedPackage): ImportEdge[] => p.imports;
+  const internalTestEdges = (p: LoadedPackage): ImportEdge[] =>
+    p.testImports.filter((e) => {
       const f = p.files.find((x) =>
         x.imports.some((i) => i.path === e.to && i.line === e.line && i.column === e.column),
       );
       return f?.packageName !== undefined && !f.packageName.endsWith('_test');
-    }),
-  ];
+    });
   // Tarjan's strongly connected components.
   let index = 0;
   const idx = new Map<string, number>();
@@ -975,5 +1017,37 @@ function importCycles(order: readonly LoadedPackage[]): ImportCycle[] {
     }
   };
   for (const p of mainPkgs) if (!idx.has(p.path)) strong(p.path);
+  // An internal test of P that imports Q, where Q's build imports lead back to P.
+  for (const p of mainPkgs) {
+    for (const first of internalTestEdges(p)) {
+      if (!byPath.has(first.to) || first.to === p.path) continue;
+      const via = new Map<string, ImportEdge | undefined>([[first.to, undefined]]);
+      const queue = [first.to];
+      let found = false;
+      for (let i = 0; i < queue.length && !found; i++) {
+        for (const e of edgesOf(byPath.get(queue[i]!)!)) {
+          if (!byPath.has(e.to) || via.has(e.to)) continue;
+          via.set(e.to, e);
+          if (e.to === p.path) {
+            found = true;
+            break;
+          }
+          queue.push(e.to);
+        }
+      }
+      if (!found) continue;
+      const edges: ImportEdge[] = [];
+      for (let at = p.path; at !== first.to; ) {
+        const e = via.get(at)!;
+        edges.unshift(e);
+        at = e.from;
+      }
+      cycles.push({
+        packages: [...new Set([p.path, ...edges.map((e) => e.from)])].sort(),
+        edges: [first, ...edges],
+      });
+      break;
+    }
+  }
   return cycles;
 }

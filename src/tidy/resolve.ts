@@ -94,6 +94,10 @@ export function resolveImport(path: string, ctx: ResolveContext): Resolution {
     // a main module whose path has no dot ("compliance", "cmd") can still provide it.
     const dir = ctx.goroot ? join(ctx.goroot, 'src', ...path.split('/')) : undefined;
     const inGoroot = dir !== undefined && existsSync(dir);
+    // Working in GOROOT/src: the main module is std, and its packages are the standard library.
+    const std = ctx.mains.find((m) => m.path === 'std');
+    if (std && inGoroot && dir !== undefined && dir.startsWith(std.dir) && dirHasGoFiles(dir))
+      return { kind: 'module', module: { path: 'std', version: '' }, dir, main: true };
     const main = ctx.mains.find((m) => path === m.path || path.startsWith(`${m.path}/`));
     if (!main || (inGoroot && !sameDir(dir, main, path))) {
       if (!ctx.goroot) return { kind: 'std' };

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeTidy } from '../../src/tidy/analyze.ts';
 import { tidyVerdict } from '../../src/tidy/findings.ts';
 import { runCli } from '../helpers/cli.ts';
-import { repoRoot } from '../helpers/go-matrix.ts';
+import { goToolchains, repoRoot } from '../helpers/go-matrix.ts';
 
 const base = join(repoRoot, 'test', 'fixtures', 'tidy-real');
 const emptyCache = mkdtempSync(join(tmpdir(), 'tidy-real-cache-'));
@@ -116,4 +116,24 @@ describe('what the empty cache still answers', () => {
     expect(report.tidy.undecided.length).toBe(32);
     expect(report.findings.some((f: { cause: string }) => f.cause === 'tidy-undecided')).toBe(true);
   });
+});
+
+// GOROOT's own modules: std (GOROOT/src) and cmd (GOROOT/src/cmd), with their vendor/ directories.
+const goroot = goToolchains().at(-1)?.goroot;
+describe.skipIf(!goroot)('GOROOT/src and GOROOT/src/cmd', () => {
+  for (const sub of ['src', 'src/cmd']) {
+    it(`${sub}: every requirement credited, no false findings`, () => {
+      const p = analyzeTidy({ dir: join(goroot!, ...sub.split('/')), env: { ...env, GOROOT: goroot } });
+      expect(p.module.path).toBe(sub === 'src' ? 'std' : 'cmd');
+      expect({ remove: p.remove, undecided: p.undecided, add: p.add, missing: p.missing }).toEqual({
+        remove: [],
+        undecided: [],
+        add: [],
+        missing: [],
+      });
+      expect(p.packages.filter((x) => x.main).length).toBeGreaterThan(100);
+      expect(p.internalImports).toEqual([]);
+      expect(p.mixedPackages).toEqual([]);
+    });
+  }
 });
