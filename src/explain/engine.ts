@@ -426,6 +426,7 @@ export class Explainer {
     const env = this.context?.goEnv;
     if (env) s.goprivate = env.GOPRIVATE ?? '';
     if (this.context?.envSetInProcess?.includes('GOPRIVATE')) s.goprivateFromEnv = true;
+    if (this.context?.envSetInProcess?.length) s.envSet = [...this.context.envSetInProcess];
     return s;
   }
 

@@ -33,6 +33,8 @@ export interface Situation extends Facts {
   goprivate?: string;
   /** GOPRIVATE is set in the process environment, so `go env -w` would not take effect. */
   goprivateFromEnv?: boolean;
+  /** go variables set in the process environment: `go env -w` does not take effect for them. */
+  envSet?: string[];
   /** How sure the finding is: 'certain' (context confirmed) or 'likely'. */
   certainty?: 'certain' | 'likely';
   /** Other causes the same evidence can mean, named in the text. */
