@@ -96,7 +96,7 @@ export function resolveImport(path: string, ctx: ResolveContext): Resolution {
     const inGoroot = dir !== undefined && existsSync(dir);
     // Working in GOROOT/src: the main module is std, and its packages are the standard library.
     const std = ctx.mains.find((m) => m.path === 'std');
-    if (std && inGoroot && dir !== undefined && dir.startsWith(std.dir) && dirHasGoFiles(dir))
+    if (std && inGoroot && dir?.startsWith(std.dir) && dirHasGoFiles(dir))
       return { kind: 'module', module: { path: 'std', version: '' }, dir, main: true };
     const main = ctx.mains.find((m) => path === m.path || path.startsWith(`${m.path}/`));
     if (!main || (inGoroot && !sameDir(dir, main, path))) {
