@@ -119,6 +119,8 @@ export interface GoModSummary {
   module?: string;
   go?: string;
   requires: ReadonlyArray<{ path: string; version: string; line: number; column: number }>;
+  /** Directory replaces (new path as written), for pointing at the replace line. */
+  dirReplaces?: ReadonlyArray<{ path: string; dir: string; line: number; column: number }>;
 }
 
 export interface RefineInput {

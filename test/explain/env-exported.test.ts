@@ -19,3 +19,22 @@ describe('explain with variables exported in the environment', () => {
     );
   });
 });
+
+describe('explain points a missing replace directory at the replace line', () => {
+  it('the replace, not the require', () => {
+    const text =
+      'go: example.com/lib@v1.0.0 (replaced by ../lib-missing): reading ../lib-missing/go.mod: open /x/lib-missing/go.mod: no such file or directory\n';
+    const [finding] = explain(text, {
+      context: {
+        goEnv: {},
+        goMod: {
+          file: 'go.mod',
+          requires: [{ path: 'example.com/lib', version: 'v1.0.0', line: 5, column: 9 }],
+          dirReplaces: [{ path: 'example.com/lib', dir: '../lib-missing', line: 7, column: 28 }],
+        },
+      },
+    });
+    expect(finding!.cause).toBe('replace-target-missing');
+    expect(finding!.location).toEqual({ file: 'go.mod', line: 7, column: 28 });
+  });
+});
