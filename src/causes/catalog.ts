@@ -417,6 +417,20 @@ export const CATALOG_SECTIONS = [
         evidence: 'an import with no providing module in go.mod',
       },
       {
+        id: 'tidy-undecided',
+        rootCause:
+          'whether tidy keeps some requirements depends on modules that are not in the module cache (nor vendor/): nothing is claimed until they are downloaded',
+        evidence: 'tidy-check with an empty or partial module cache: `cannot tell without the module cache`',
+        added: true,
+      },
+      {
+        id: 'require-layout',
+        rootCause:
+          'for a go line of 1.27 or later, go mod tidy keeps at most two require blocks (direct, indirect) and moves every other require line into them; older go lines keep blocks as they are',
+        evidence: '`go mod tidy -diff` (Go 1.27) moving require lines between blocks',
+        added: true,
+      },
+      {
         id: 'unused-requirement',
         rootCause:
           'go.mod requires a module that no package (or test) of the build needs: tidy will remove it',

@@ -279,12 +279,20 @@ const tidyCheck = {
   notes: {
     en: `JSON holds the findings, plus a "tidy" object with the add/remove/re-mark lists,
 the lookups tidy would make and where each would go.
-Reads only the source tree, go.mod/go.work and the module cache: no network, no go command.
-Exit status: 1 when go.mod is not tidy (or tidy would fail), so CI can gate on it.`,
+-v lists everything (long lists otherwise stop after a dozen lines).
+Reads only the source tree, go.mod/go.work, vendor/modules.txt and the module cache: no
+network, no go command. "tidy" is true, false, or null when the answer needs modules that
+are not in the module cache (run go mod download, or use vendor/). Follows the go line:
+for go 1.27+, Go 1.27's require layout. Tested against go mod tidy of Go 1.19, 1.21-1.27.
+Exit status: 1 only when a change is certain (or tidy would fail), so CI can gate on it.`,
     'zh-CN': `JSON 输出结论，以及 "tidy" 对象：要添加/删除/重新标记的依赖、
 tidy 会发起的查询以及每个查询的去向。
-只读取源码树、go.mod/go.work 和模块缓存：不联网，不运行 go 命令。
-退出状态：go.mod 不整洁（或 tidy 会失败）时为 1，便于在 CI 中把关。`,
+-v 全部列出（否则较长的列表只显示前十几行）。
+只读取源码树、go.mod/go.work、vendor/modules.txt 和模块缓存：不联网，不运行 go 命令。
+"tidy" 为 true、false，或在需要模块缓存中没有的模块才能判断时为 null（请运行
+go mod download，或使用 vendor/）。遵循 go 行：go 1.27 及以上按 Go 1.27 的 require 布局。
+已与 Go 1.19、1.21-1.27 的 go mod tidy 对照测试。
+退出状态：只有确定会修改时为 1（或 tidy 会失败），便于在 CI 中把关。`,
   },
 } as const satisfies CommandSpec;
 

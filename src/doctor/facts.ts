@@ -541,7 +541,7 @@ export function safeGitEnv(env: Record<string, string | undefined>): Record<stri
   };
 }
 
-const SAFE_GIT_ARGS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-pager'];
+export const SAFE_GIT_ARGS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-pager'];
 
 function homedirOf(env: Record<string, string | undefined>): string {
   return env.HOME ?? homedir();
@@ -561,7 +561,7 @@ async function readGit(bin: string | undefined, env: Record<string, string | und
       error: result.stderr.trim() || result.spawnError?.message || 'git --version failed',
     };
   const version = /git version (\S+)/.exec(result.stdout)?.[1];
-  return { installed: true, ...(version ? { version } : {}) };
+  return { installed: true, bin, ...(version ? { version } : {}) };
 }
 
 /** Parses `git config --list --show-origin -z`: ORIGIN NUL KEY LF VALUE NUL (no LF when no value). */

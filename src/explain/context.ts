@@ -104,6 +104,10 @@ export function readGoModSummary(dir: string): GoModSummary | undefined {
         column: r.pathPos.column,
       })),
     };
+    const dirReplaces = file.replace
+      .filter((r) => r.new.version === '')
+      .map((r) => ({ path: r.old.path, dir: r.new.path, line: r.newPos.line, column: r.newPos.column }));
+    if (dirReplaces.length > 0) summary.dirReplaces = dirReplaces;
     if (file.module?.path) summary.module = file.module.path;
     if (file.go?.version) summary.go = file.go.version;
     return summary;

@@ -475,6 +475,7 @@ export class Explainer {
     const env = this.context?.goEnv;
     if (env) s.goprivate = env.GOPRIVATE ?? '';
     if (this.context?.envSetInProcess?.includes('GOPRIVATE')) s.goprivateFromEnv = true;
+    if (this.context?.envSetInProcess?.length) s.envSet = [...this.context.envSetInProcess];
     return s;
   }
 
@@ -588,7 +589,7 @@ export class Explainer {
     if (s.version) finding.version = s.version;
     finding.evidence =
       group.omitted > 0 ? [...group.evidence, omittedNote(group.omitted, lang)] : group.evidence;
-    const location = this.locate(s);
+    const location = this.locate(s, rule.cause);
     if (location) finding.location = location;
     const fixes = rule.fixes(s);
     if (fixes.length > 0) {
@@ -601,11 +602,21 @@ export class Explainer {
     return finding;
   }
 
-  private locate(s: Situation): Finding['location'] {
+  private locate(s: Situation, cause?: string): Finding['location'] {
     if (typeof s.file === 'string' && /go\.(?:mod|sum|work)$/.test(s.file) && s.line) {
       return { file: s.file, line: Number(s.line), ...(s.column ? { column: Number(s.column) } : {}) };
     }
     const goMod = this.context?.goMod;
+    // A missing replace directory is the replace line's fault, as doctor says, not the require's.
+    if (goMod && cause === 'replace-target-missing') {
+      const dir = typeof s.file === 'string' ? s.file.replace(/\/+$/, '') : undefined;
+      const rep = goMod.dirReplaces?.find(
+        (r) =>
+          (dir !== undefined && (r.dir === dir || dir.endsWith(r.dir.replace(/^\.\//, '')))) ||
+          r.path === s.module,
+      );
+      if (rep) return { file: goMod.file, line: rep.line, column: rep.column };
+    }
     if (!goMod || !s.module) return undefined;
     const req = goMod.requires.find((r) => r.path === s.module);
     return req ? { file: goMod.file, line: req.line, column: req.column } : undefined;

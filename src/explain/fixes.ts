@@ -124,14 +124,26 @@ export function gitCredentialFixes(host: string | undefined): FixTemplate[] {
   ];
 }
 
+/**
+ * The command that sets a go variable here: `go env -w`, unless the variable is exported in the
+ * environment, which overrides the go env file (the go command warns and ignores the file value).
+ */
+export function goVariableCommand(s: Situation, name: string, value: string): string {
+  if (!s.envSet?.includes(name)) return `go env -w ${name}=${value}`;
+  return s.windows ? `$env:${name} = "${value}"` : `export ${name}="${value}"`;
+}
+
 /** Mirror choices for networks where proxy.golang.org / sum.golang.org are blocked. */
 export function mirrorFixes(s: Situation, options: { sumdb?: boolean } = {}): FixTemplate[] {
   const proxy = (url: string): FixTemplate => ({
     description: {
-      en: `Choice: use the ${url.replace('https://', '')} mirror, falling back to direct`,
-      'zh-CN': `可选：使用 ${url.replace('https://', '')} 镜像，失败时回退到 direct`,
+      en: `Choice: use the ${url.replace('https://', '')} mirror, falling back to direct${s.envSet?.includes('GOPROXY') ? ' (GOPROXY is exported in your environment, which overrides go env -w: change it there)' : ''}`,
+      'zh-CN': `可选：使用 ${url.replace('https://', '')} 镜像，失败时回退到 direct${s.envSet?.includes('GOPROXY') ? '（GOPROXY 已在环境变量中导出，它会覆盖 go env -w：请在那里修改）' : ''}`,
     },
-    command: s.ci === 'github-actions' ? `env:\n  GOPROXY: ${url},direct` : `go env -w GOPROXY=${url},direct`,
+    command:
+      s.ci === 'github-actions'
+        ? `env:\n  GOPROXY: ${url},direct`
+        : goVariableCommand(s, 'GOPROXY', `${url},direct`),
   });
   const fixes = [proxy('https://goproxy.cn'), proxy('https://goproxy.io')];
   if (options.sumdb !== false) {
@@ -143,7 +155,7 @@ export function mirrorFixes(s: Situation, options: { sumdb?: boolean } = {}): Fi
       command:
         s.ci === 'github-actions'
           ? 'env:\n  GOSUMDB: sum.golang.google.cn'
-          : 'go env -w GOSUMDB=sum.golang.google.cn',
+          : goVariableCommand(s, 'GOSUMDB', 'sum.golang.google.cn'),
     });
   }
   return fixes;

@@ -33,6 +33,8 @@ export interface Situation extends Facts {
   goprivate?: string;
   /** GOPRIVATE is set in the process environment, so `go env -w` would not take effect. */
   goprivateFromEnv?: boolean;
+  /** go variables set in the process environment: `go env -w` does not take effect for them. */
+  envSet?: string[];
   /** How sure the finding is: 'certain' (context confirmed) or 'likely'. */
   certainty?: 'certain' | 'likely';
   /** Other causes the same evidence can mean, named in the text. */
@@ -117,6 +119,8 @@ export interface GoModSummary {
   module?: string;
   go?: string;
   requires: ReadonlyArray<{ path: string; version: string; line: number; column: number }>;
+  /** Directory replaces (new path as written), for pointing at the replace line. */
+  dirReplaces?: ReadonlyArray<{ path: string; dir: string; line: number; column: number }>;
 }
 
 export interface RefineInput {

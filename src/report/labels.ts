@@ -11,6 +11,10 @@ export const severityLabel: Record<Severity, Record<Lang, string>> = {
 export const labels = {
   fix: { en: 'Fix', 'zh-CN': '修复' },
   evidence: { en: 'Evidence', 'zh-CN': '依据' },
+  moreEvidence: {
+    en: (n: number) => `… ${n} more line${n === 1 ? '' : 's'} (-v shows all)`,
+    'zh-CN': (n: number) => `……另有 ${n} 行（加 -v 全部显示）`,
+  },
   docs: { en: 'Docs', 'zh-CN': '文档' },
   cause: { en: 'cause', 'zh-CN': '原因编号' },
   noFindings: { en: 'No problems found.', 'zh-CN': '没有发现问题。' },

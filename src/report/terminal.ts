@@ -56,7 +56,8 @@ export function findingBodyLines(
     lines.push(`  ${c.dim(`${labels.evidence[lang]}:`)}`);
     for (const e of shown)
       lines.push(`    ${c.dim(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} ${e.text}`);
-    if (shown.length < evidence.length) lines.push(`    ${c.dim(`(+${evidence.length - shown.length})`)}`);
+    if (shown.length < evidence.length)
+      lines.push(`    ${c.dim(labels.moreEvidence[lang](evidence.length - shown.length))}`);
   }
   for (const fix of finding.fixes ?? []) {
     lines.push(`  ${c.green(`${labels.fix[lang]}:`)} ${fix.description}`);

@@ -9,9 +9,10 @@ import { readSettingSources, resolveSetting } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
 import { findModuleRoot, findWorkFile } from '../go/root.ts';
 import { parseGoMod, parseGoWork } from '../modfile/index.ts';
-import type { RequireDirective } from '../modfile/types.ts';
+import type { ModFile, RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
-import { type BuildExpr, formatExpr } from './constraints.ts';
+import { type BuildExpr, formatExpr, KNOWN_ARCH, knownOS } from './constraints.ts';
+import { type LayoutMove, mergedLayoutMoves, mergesRequireBlocks } from './layout.ts';
 import {
   type GoModSummary,
   goAtLeast,
@@ -36,6 +37,7 @@ import {
   resolveImport,
 } from './resolve.ts';
 import {
+  dirHasGoFiles,
   type GoFile,
   type ImportSiteIn,
   isTidyPackage,
@@ -45,6 +47,7 @@ import {
   scanWorkspace,
   tidyImports,
 } from './scan.ts';
+import { readVendorList } from './vendor.ts';
 
 export interface ImportEdge {
   /** Importing package. */
@@ -78,6 +81,11 @@ export interface LoadedPackage {
   error?: string;
   /** Its module is not in the module cache: assumed to provide it, imports unknown. */
   unscanned?: boolean;
+  /** Found in vendor/ (vendor/modules.txt names its module); the tests of its package are not there. */
+  vendored?: boolean;
+  /** Other required modules whose path is a prefix of the package's and that are not downloaded:
+   *  the package is credited to the longest, but one of these could hold it instead. */
+  alsoUnknown?: ModuleVersion[];
 }
 
 export interface Requirement {
@@ -94,8 +102,15 @@ export interface RequirementChange extends Requirement {
   why?: ImportEdge[];
   /** For additions of a missing import: the version is the newest in the module cache, not asked from the proxy. */
   guessed?: boolean;
-  /** For removals: modules missing from the cache might still need it. */
-  uncertain?: boolean;
+}
+
+/** A requirement whose fate tidy decides from modules that are not on this machine. */
+export interface UndecidedRequirement extends Requirement {
+  line: number;
+  column: number;
+  /** 'unscanned': packages of modules missing from the cache might import it;
+   *  'ambiguous': it could hold a package that is credited to a longer module path until both are downloaded. */
+  reason: 'unscanned' | 'ambiguous';
 }
 
 export interface MissingImport {
@@ -139,7 +154,19 @@ export interface TidyPrediction {
   workspace?: { file: string; modules: Array<{ path: string; dir: string; packages?: number }> };
   pruned: boolean;
   add: RequirementChange[];
+  /** Requirements tidy certainly removes. */
   remove: RequirementChange[];
+  /** Requirements no known package needs, but which modules missing from the cache might need:
+   *  tidy keeps or removes them depending on what it downloads. */
+  undecided: UndecidedRequirement[];
+  /** Requirements of go.mod whose go.mod or files are not in the module cache (nor vendor/). */
+  notInCache: ModuleVersion[];
+  /** Require lines tidy moves to merge the require statements into two (go line 1.27 or later). */
+  layout: LayoutMove[];
+  /** The same, for a go line below 1.27: what tidy will move once the go line reaches 1.27. */
+  layoutAt127: LayoutMove[];
+  /** vendor/ answered for modules missing from the cache (the go command would build from it). */
+  vendor?: { dir: string; packages: number; modules: number };
   /** Same module, other version (tidy writes the selected version). */
   upgrade: Array<RequirementChange & { from: string }>;
   indirect: Array<RequirementChange & { from: boolean }>;
@@ -215,6 +242,7 @@ export interface MainModule {
   ignore: string[];
   /** `tool` directives (Go 1.24): packages tidy loads as if the module imported them, but not as direct. */
   tools: Array<{ path: string; line: number; column: number }>;
+  file: ModFile;
 }
 
 export function readMainModule(dir: string, goRelease?: string): MainModule {
@@ -239,6 +267,7 @@ export function readMainModule(dir: string, goRelease?: string): MainModule {
     exclude: new Set(file.exclude.map((e) => `${e.path}@${e.version}`)),
     ignore: file.ignore.map((i) => i.path),
     tools: file.tool.map((t) => ({ path: t.path, line: t.pos.line, column: t.pos.column })),
+    file,
   };
 }
 
@@ -251,64 +280,72 @@ function formatGuard(guard: BuildExpr | undefined): string | undefined {
   return guard ? formatExpr(guard) : undefined;
 }
 
-/** Runs the whole prediction. Throws NoModuleError when `dir` is not inside a module. */
-export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
-  const root = findModuleRoot(options.dir);
-  if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
-  const main = readMainModule(root, options.goRelease);
-  const settings = goSettings(options.env);
+/** The go.work in use, with its modules (and their package counts when asked). */
+function readWorkspace(options: AnalyzeOptions): TidyPrediction['workspace'] {
   const workFile = findWorkFile(options.dir, options.env);
-  let workspace: TidyPrediction['workspace'];
-  if (workFile) {
-    try {
-      const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
-      const modules: Array<{ path: string; dir: string; packages?: number }> = [];
-      for (const use of work.file.use) {
-        const useDir = resolve(dirname(workFile), use.path);
-        try {
-          const m = readMainModule(useDir, options.goRelease);
-          modules.push({ path: m.path, dir: useDir });
-        } catch {
-          // a use directive naming a directory without go.mod: the go command reports it
-        }
+  if (!workFile) return undefined;
+  try {
+    const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
+    const modules: Array<{ path: string; dir: string; packages?: number }> = [];
+    for (const use of work.file.use) {
+      const useDir = resolve(dirname(workFile), use.path);
+      try {
+        const m = readMainModule(useDir, options.goRelease);
+        modules.push({ path: m.path, dir: useDir });
+      } catch {
+        // a use directive naming a directory without go.mod: the go command reports it
       }
-      if (options.scanWorkspace) {
-        const scans = scanWorkspace(
-          dirname(workFile),
-          work.file.use.map((u) => u.path),
-          (dir) => {
-            try {
-              const m = readMainModule(dir, options.goRelease);
-              return { path: m.path, ignore: m.ignore, ...(m.go ? { go: m.go } : {}) };
-            } catch {
-              return undefined;
-            }
-          },
-        );
-        for (const m of modules) m.packages = scans.find((x) => x.root === m.dir)?.packages.length ?? 0;
-      }
-      workspace = { file: workFile, modules };
-    } catch {
-      workspace = undefined;
     }
+    if (options.scanWorkspace) {
+      const scans = scanWorkspace(
+        dirname(workFile),
+        work.file.use.map((u) => u.path),
+        (dir) => {
+          try {
+            const m = readMainModule(dir, options.goRelease);
+            return { path: m.path, ignore: m.ignore, ...(m.go ? { go: m.go } : {}) };
+          } catch {
+            return undefined;
+          }
+        },
+      );
+      for (const m of modules) m.packages = scans.find((x) => x.root === m.dir)?.packages.length ?? 0;
+    }
+    return { file: workFile, modules };
+  } catch {
+    return undefined;
   }
+}
 
-  const source = mainModuleSource(main, settings.GOMODCACHE);
-  const pruned = goAtLeast(main.go, PRUNING_VERSION);
-  const closesOverTests = !goAtLeast(main.go ?? '1.16', NARROW_ALL_VERSION);
+/** File names as findings show them: relative to the module root, or from $GOMODCACHE. */
+function fileNamer(root: string, gomodcache: string): (file: string) => string {
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  const rel = (file: string) => {
+  const cache = gomodcache.endsWith(sep) ? gomodcache : gomodcache + sep;
+  return (file: string) => {
     // Prefix slicing rather than path.relative: this runs once per import edge.
     if (file === root) return '';
     if (!file.startsWith(rootPrefix)) {
       // Files of dependencies: named from the module cache root, which says more than a home directory.
-      const cache = settings.GOMODCACHE.endsWith(sep) ? settings.GOMODCACHE : settings.GOMODCACHE + sep;
       if (file.startsWith(cache)) return `$GOMODCACHE/${file.slice(cache.length).split(sep).join('/')}`;
       return file;
     }
     const r = file.slice(rootPrefix.length);
     return sep === '/' ? r : r.split(sep).join('/');
   };
+}
+
+/** Runs the whole prediction. Throws NoModuleError when `dir` is not inside a module. */
+export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
+  const root = findModuleRoot(options.dir);
+  if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
+  const main = readMainModule(root, options.goRelease);
+  const settings = goSettings(options.env);
+  const workspace = readWorkspace(options);
+  const source = mainModuleSource(main, settings.GOMODCACHE);
+  const pruned = goAtLeast(main.go, PRUNING_VERSION);
+  const rel = fileNamer(root, settings.GOMODCACHE);
+  const vendor = readVendorList(root, main.go, main.requires, settings.GOFLAGS);
+  const closesOverTests = !goAtLeast(main.go ?? '1.16', NARROW_ALL_VERSION);
 
   const scan = scanModule({
     root,
@@ -372,6 +409,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
 
     const pkgs = new Map<string, LoadedPackage>();
     const order: LoadedPackage[] = [];
+    let vendorClosureQueued = false;
     const queue: Array<{ path: string; inAll: boolean }> = [];
     for (const p of scan.packages) queue.push({ path: p.importPath, inAll: true });
     for (const t of main.tools) queue.push({ path: t.path, inAll: true });
@@ -419,11 +457,31 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
         testImports: [],
         files: [],
       };
-      if (resolution.kind === 'not-downloaded' && resolution.modules.length === 1) {
-        // The only module that could hold the package is not on this machine: assume it does
-        // (what a requirement is usually for), but its own imports stay unknown.
+      const fromVendor = resolution.kind === 'not-downloaded' ? vendor?.packages.get(path) : undefined;
+      if (fromVendor && vendor) {
+        // Built from vendor/: vendor/modules.txt names the module. Without the vendored files
+        // (or with them: go mod vendor copied exactly the packages the build needs), the list of
+        // vendored packages is the build's closure, so every one of them counts.
+        pkg.module = fromVendor;
+        pkg.vendored = true;
+        const vdir = join(vendor.dir, ...path.split('/'));
+        if (dirHasGoFiles(vdir)) {
+          pkg.dir = vdir;
+          pkg.files = scanPackageFiles(vdir);
+          const { imports } = tidyImports(pkg.files);
+          pkg.imports = toEdges(path, imports);
+        } else if (!vendorClosureQueued) {
+          vendorClosureQueued = true;
+          for (const p of vendor.packages.keys()) queue.push({ path: p, inAll: true });
+        }
+      } else if (resolution.kind === 'not-downloaded') {
+        // No module that could hold the package is on this machine. The go command finds it in
+        // exactly one of them; a nested module's directory is not part of its parent's, so the
+        // longest path is the one (otel/trace, not otel; klog/v2, not klog). Its own imports
+        // stay unknown, and the shorter ones could still hold it until they are downloaded.
         pkg.module = resolution.modules[0]!;
         pkg.unscanned = true;
+        if (resolution.modules.length > 1) pkg.alsoUnknown = resolution.modules.slice(1);
       }
       if (resolution.kind === 'module') {
         if (!resolution.main) pkg.module = resolution.module;
@@ -528,20 +586,31 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     if (have.indirect !== r.indirect)
       indirect.push({ ...r, ...at, from: have.indirect, ...(why ? { why } : {}) });
   }
-  // Only packages whose files are missing could import something we cannot see; a missing go.mod
-  // changes versions, not which modules are imported.
-  const blind = order.some((pkg) => pkg.unscanned);
+  // Only packages whose files are missing could import something we cannot see (a missing go.mod
+  // changes versions, not which modules are imported); in a pruned module tidy also loads the
+  // tests of dependencies, which vendor/ does not hold. Below go 1.17, the requirements tidy keeps
+  // depend on every go.mod of the graph.
+  const blind =
+    order.some((pkg) => pkg.unscanned || (pruned && pkg.vendored && pkg.inAll)) ||
+    (!pruned && graph.incomplete.length > 0);
+  const couldProvide = new Set<string>();
+  for (const pkg of order) for (const m of pkg.alsoUnknown ?? []) couldProvide.add(m.path);
+  for (const r of resolutions.values())
+    if (r.kind === 'module') for (const m of r.alsoUnknown ?? []) couldProvide.add(m.path);
+  const undecided: UndecidedRequirement[] = [];
   for (const [path, have] of current) {
     if (wanted.has(path)) continue;
-    remove.push({
+    const at = {
       path,
       version: have.version,
       indirect: have.indirect,
       line: have.pos.line,
       column: have.pos.column,
-      // Packages (or go.mod files) missing from the cache might need it: say so rather than guess.
-      ...(blind ? { uncertain: true } : {}),
-    });
+    };
+    // Packages (or go.mod files) missing from the cache might need it: say so rather than guess.
+    if (couldProvide.has(path)) undecided.push({ ...at, reason: 'ambiguous' });
+    else if (blind) undecided.push({ ...at, reason: 'unscanned' });
+    else remove.push(at);
   }
 
   // Modules tidy would have to download.
@@ -561,6 +630,19 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
+  // Go 1.27's layout: decided by the go line (a 1.27 go line makes any older go switch to 1.27+).
+  const keep = new Map<string, boolean>([
+    ...result.map((r): [string, boolean] => [r.path, r.indirect]),
+    ...undecided.map((u): [string, boolean] => [u.path, u.indirect]),
+  ]);
+  const moves = mergedLayoutMoves(main.file, keep);
+  const layout = mergesRequireBlocks(main.go) ? moves : [];
+  const layoutAt127 = mergesRequireBlocks(main.go) ? [] : moves;
+
+  const notInCache = main.requires
+    .map((r) => ({ path: r.path, version: r.version }))
+    .filter((m) => seenDownload.has(`mod:${mvKey(m)}`) || seenDownload.has(`zip:${mvKey(m)}`));
+
   // Workspace modules that main-module code imports without a requirement: tidy ignores go.work.
   const workspaceOnly: TidyPrediction['workspaceOnly'] = [];
   if (workspace) {
@@ -579,6 +661,19 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     pruned,
     add,
     remove,
+    undecided,
+    notInCache,
+    layout,
+    layoutAt127,
+    ...(vendor
+      ? {
+          vendor: {
+            dir: vendor.dir,
+            packages: vendor.packages.size,
+            modules: new Set([...vendor.packages.values()].map((m) => m.path)).size,
+          },
+        }
+      : {}),
     upgrade,
     indirect,
     result,
@@ -586,8 +681,8 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     ambiguous,
     notDownloaded,
     conditional: conditionalDependencies(order, load.pkgs, result, toolEdges),
-    internalImports: internalImports(order),
-    mixedPackages: mixedPackages(scan.packages, rel),
+    internalImports: internalImports(order, main.path),
+    mixedPackages: mixedPackages(scan.packages, rel, main.go),
     importCycles: importCycles(order),
     workspaceOnly,
     packages: order,
@@ -752,13 +847,15 @@ function conditionalDependencies(
   return out;
 }
 
-function internalImports(order: readonly LoadedPackage[]): InternalImport[] {
+function internalImports(order: readonly LoadedPackage[], mainPath: string): InternalImport[] {
   const out: InternalImport[] = [];
+  // GOROOT's own modules may use the standard library's internal packages.
+  const inGoroot = mainPath === 'std' || mainPath === 'cmd';
   for (const pkg of order) {
     if (!pkg.main) continue;
     for (const e of [...pkg.imports, ...pkg.testImports]) {
       const parent = internalParent(e.to);
-      if (parent === undefined) continue;
+      if (parent === undefined || (parent === '' && inGoroot)) continue;
       if (parent === '' ? false : e.from === parent || e.from.startsWith(`${parent}/`)) continue;
       out.push({ edge: e });
     }
@@ -775,13 +872,53 @@ export function internalParent(path: string): string | undefined {
   return undefined;
 }
 
-function mixedPackages(packages: readonly PackageDir[], rel: (f: string) => string): MixedPackage[] {
+/**
+ * Whether a default build (no -tags) by a toolchain that can build the module (its go line or
+ * newer) includes a file with this guard on some platform: release tags (go1.N) are decided,
+ * platform tags (GOOS, GOARCH, unix, cgo, the compilers, GOEXPERIMENTs) can be either, and any
+ * other tag is off, as it is unless someone passes -tags.
+ */
+function buildableFromGoLine(guard: BuildExpr | undefined, goMinor: number): boolean {
+  const evalExpr = (x: BuildExpr, prefer: boolean): boolean => {
+    switch (x.kind) {
+      case 'tag': {
+        const m = /^go1\.(\d+)$/.exec(x.name);
+        if (m) return Number(m[1]) <= goMinor;
+        const platform =
+          knownOS().has(x.name) ||
+          KNOWN_ARCH.has(x.name) ||
+          ['unix', 'cgo', 'gc', 'gccgo'].includes(x.name) ||
+          x.name.startsWith('goexperiment.');
+        return platform ? prefer : false;
+      }
+      case 'not':
+        return !evalExpr(x.x, !prefer);
+      case 'and':
+        return evalExpr(x.x, prefer) && evalExpr(x.y, prefer);
+      case 'or':
+        return evalExpr(x.x, prefer) || evalExpr(x.y, prefer);
+    }
+  };
+  return guard === undefined || evalExpr(guard, true);
+}
+
+function mixedPackages(
+  packages: readonly PackageDir[],
+  rel: (f: string) => string,
+  goLine: string | undefined,
+): MixedPackage[] {
   const out: MixedPackage[] = [];
+  // tidy reads every file whatever its package clause; only a build mixes packages. No toolchain
+  // that builds this module builds a file guarded by an older release's absence (cmd/dist's
+  // `//go:build !go1.24` file names a package on purpose, to fail old bootstraps), and a file
+  // behind a custom tag (`//go:build gen`, `for_go_mod_tidy`) is outside the default build.
+  const goMinor = Number(/^1\.(\d+)/.exec(goLine ?? '1.16')?.[1] ?? 16);
   for (const p of packages) {
     const names: Array<{ name: string; file: string }> = [];
     let first: string | undefined;
     for (const f of p.files) {
       if (!f.tidy || f.packageName === undefined || f.packageName === '_') continue;
+      if (!buildableFromGoLine(f.guard, goMinor)) continue;
       let name = f.packageName;
       if (f.test && name.endsWith('_test') && name !== first) name = name.slice(0, -'_test'.length);
       first ??= name;
@@ -795,16 +932,16 @@ function mixedPackages(packages: readonly PackageDir[], rel: (f: string) => stri
 function importCycles(order: readonly LoadedPackage[]): ImportCycle[] {
   const mainPkgs = order.filter((p) => p.main);
   const byPath = new Map(mainPkgs.map((p) => [p.path, p]));
-  // Non-test imports, plus imports of internal test files (an external _test package may import its package).
-  const edgesOf = (p: LoadedPackage): ImportEdge[] => [
-    ...p.imports,
-    ...p.testImports.filter((e) => {
+  // The build's imports; tests are checked apart below: a test's imports are compiled with its
+  // own package only, so two packages whose tests import each other form no cycle.
+  const edgesOf = (p: LoadedPackage): ImportEdge[] => p.imports;
+  const internalTestEdges = (p: LoadedPackage): ImportEdge[] =>
+    p.testImports.filter((e) => {
       const f = p.files.find((x) =>
         x.imports.some((i) => i.path === e.to && i.line === e.line && i.column === e.column),
       );
       return f?.packageName !== undefined && !f.packageName.endsWith('_test');
-    }),
-  ];
+    });
   // Tarjan's strongly connected components.
   let index = 0;
   const idx = new Map<string, number>();
@@ -843,5 +980,37 @@ function importCycles(order: readonly LoadedPackage[]): ImportCycle[] {
     }
   };
   for (const p of mainPkgs) if (!idx.has(p.path)) strong(p.path);
+  // An internal test of P that imports Q, where Q's build imports lead back to P.
+  for (const p of mainPkgs) {
+    for (const first of internalTestEdges(p)) {
+      if (!byPath.has(first.to) || first.to === p.path) continue;
+      const via = new Map<string, ImportEdge | undefined>([[first.to, undefined]]);
+      const queue = [first.to];
+      let found = false;
+      for (let i = 0; i < queue.length && !found; i++) {
+        for (const e of edgesOf(byPath.get(queue[i]!)!)) {
+          if (!byPath.has(e.to) || via.has(e.to)) continue;
+          via.set(e.to, e);
+          if (e.to === p.path) {
+            found = true;
+            break;
+          }
+          queue.push(e.to);
+        }
+      }
+      if (!found) continue;
+      const edges: ImportEdge[] = [];
+      for (let at = p.path; at !== first.to; ) {
+        const e = via.get(at)!;
+        edges.unshift(e);
+        at = e.from;
+      }
+      cycles.push({
+        packages: [...new Set([p.path, ...edges.map((e) => e.from)])].sort(),
+        edges: [first, ...edges],
+      });
+      break;
+    }
+  }
   return cycles;
 }

@@ -107,9 +107,26 @@ const m = {
       `It is imported only by files that tidy never reads (//go:build ignore or an unusable header): ${files}.`,
     'zh-CN': ({ files }) => `只有 tidy 不会读取的文件导入了它（//go:build ignore 或文件头无效）：${files}。`,
   } satisfies Message<{ files: string }>,
-  unusedUncertain: {
-    en: 'Not certain: some needed modules are not in the module cache, and their packages might import it.',
-    'zh-CN': '不确定：部分所需模块不在模块缓存中，它们的包可能会导入它。',
+  undecidedTitle: {
+    en: ({ count }) =>
+      `Cannot tell whether tidy keeps ${count} requirement${count === 1 ? '' : 's'} without the module cache`,
+    'zh-CN': ({ count }) => `没有模块缓存，无法判断 tidy 是否保留 ${count} 个依赖`,
+  } satisfies Message<{ count: number }>,
+  undecidedBody: {
+    en: ({ missing }) =>
+      `No package this machine can read needs them, but ${missing} required module${missing === 1 ? ' is' : 's are'} not in the module cache (nor in vendor/): their packages, or their tests, may import them. tidy downloads those modules before it decides, so nothing here is claimed either way.`,
+    'zh-CN': ({ missing }) =>
+      `本机能读取的包都不需要它们，但有 ${missing} 个所需模块不在模块缓存中（vendor/ 中也没有）：这些模块的包或测试可能导入它们。tidy 会先下载这些模块再做决定，因此这里不下任何结论。`,
+  } satisfies Message<{ missing: number }>,
+  undecidedAmbiguous: {
+    en: ({ module }) =>
+      `${module}: ambiguous until downloaded — a longer required module path is credited with the package, but ${module} could hold it too.`,
+    'zh-CN': ({ module }) =>
+      `${module}：下载前无法确定——包被归于路径更长的所需模块，但 ${module} 也可能包含它。`,
+  } satisfies Message<{ module: string }>,
+  fixDownload: {
+    en: 'Fill the module cache, then check again',
+    'zh-CN': '先填充模块缓存，再检查一次',
   } satisfies Message,
   indirectTitle: {
     en: ({ module }) => `Wrong // indirect marker on ${module}`,
@@ -200,6 +217,31 @@ const m = {
     en: ({ host }) => `Mark ${host} private so that the go command fetches it directly`,
     'zh-CN': ({ host }) => `将 ${host} 标记为私有，使 go 命令直接获取`,
   } satisfies Message<{ host: string }>,
+  layoutTitle: {
+    en: ({ count }) =>
+      `go mod tidy would merge the require blocks (go 1.27 layout): ${count} line${count === 1 ? ' moves' : 's move'}`,
+    'zh-CN': ({ count }) => `go mod tidy 会合并 require 块（go 1.27 的布局）：${count} 行会移动`,
+  } satisfies Message<{ count: number }>,
+  layoutBody: {
+    en: ({ go, list }) =>
+      `go.mod says go ${go}: from go 1.27 on, go mod tidy keeps at most two require blocks, one of direct and one of indirect requirements, and moves every other require line into them (${list}). This layout is what tidy writes for go 1.26 and earlier go lines, where blocks stay as they are — so teammates see this diff only once the go line is 1.27.`,
+    'zh-CN': ({ go, list }) =>
+      `go.mod 中是 go ${go}：从 go 1.27 起，go mod tidy 最多保留两个 require 块（直接依赖一个、间接依赖一个），并把其余 require 行移入其中（${list}）。对 go 1.26 及更早的 go 行而言 go.mod 是整洁的，那时 tidy 不动这些块——所以只有 go 行为 1.27 时团队成员才会看到这个差异。`,
+  } satisfies Message<{ go: string; list: string }>,
+  layoutFutureTitle: {
+    en: 'Tidy for this go line; with go 1.27 in go.mod, tidy would also merge the require blocks',
+    'zh-CN': '对当前 go 行是整洁的；若 go.mod 改为 go 1.27，tidy 还会合并 require 块',
+  } satisfies Message,
+  layoutFutureBody: {
+    en: ({ list }) =>
+      `go mod tidy for a go line of 1.27 or later keeps one block of direct and one of indirect requirements; these lines would move: ${list}. Expect that diff when the go line is raised to 1.27.`,
+    'zh-CN': ({ list }) =>
+      `当 go 行为 1.27 或更高时，go mod tidy 只保留一个直接依赖块和一个间接依赖块；这些行会移动：${list}。把 go 行升到 1.27 时会出现这个差异。`,
+  } satisfies Message<{ list: string }>,
+  fixVendor: {
+    en: 'Or keep the dependencies in vendor/, which answers offline',
+    'zh-CN': '或者把依赖放进 vendor/，离线也能回答',
+  } satisfies Message,
   fixTidy: {
     en: 'Let tidy update go.mod and go.sum',
     'zh-CN': '让 tidy 更新 go.mod 和 go.sum',
@@ -329,10 +371,9 @@ export function tidyFindings(p: TidyPrediction, lang: Lang): Finding[] {
     const message = [say(m.unusedBody, lang, { module: r.path, version: r.version })];
     if (ignoredUses.length > 0)
       message.push(say(m.unusedOnlyIgnored, lang, { files: ignoredUses.slice(0, 5).join(', ') }));
-    if (r.uncertain) message.push(say(m.unusedUncertain, lang));
     out.push({
       cause: 'unused-requirement',
-      severity: r.uncertain ? 'warning' : 'error',
+      severity: 'error',
       title: say(m.unusedTitle, lang, { module: r.path }),
       message: message.join('\n'),
       module: r.path,
@@ -341,6 +382,57 @@ export function tidyFindings(p: TidyPrediction, lang: Lang): Finding[] {
         ? { location: { file: goMod, line: r.line, ...(r.column ? { column: r.column } : {}) } }
         : {}),
       fixes: [{ description: say(m.fixTidy, lang), command: 'go mod tidy' }],
+      docs: [DOCS_TIDY],
+    });
+  }
+
+  if (p.undecided.length > 0) {
+    const first = p.undecided[0]!;
+    const message = [say(m.undecidedBody, lang, { missing: p.notInCache.length })];
+    for (const u of p.undecided.filter((x) => x.reason === 'ambiguous').slice(0, 5))
+      message.push(say(m.undecidedAmbiguous, lang, { module: u.path }));
+    out.push({
+      cause: 'tidy-undecided',
+      severity: 'warning',
+      title: say(m.undecidedTitle, lang, { count: p.undecided.length }),
+      message: message.join('\n'),
+      location: { file: goMod, line: first.line, column: first.column },
+      evidence: p.undecided.map((u) => ({
+        source: goMod,
+        line: u.line,
+        text: `${u.path} ${u.version}${u.indirect ? ' // indirect' : ''}`,
+      })),
+      fixes: [
+        { description: say(m.fixDownload, lang), command: 'go mod download' },
+        ...(p.vendor ? [] : [{ description: say(m.fixVendor, lang), command: 'go mod vendor' }]),
+      ],
+      docs: [DOCS_TIDY, 'https://go.dev/ref/mod#go-mod-download'],
+    });
+  }
+
+  const moveList = (moves: TidyPrediction['layout']) =>
+    moves
+      .slice(0, 5)
+      .map((x) => `${x.path} (go.mod:${x.line})`)
+      .join(', ') + (moves.length > 5 ? ', …' : '');
+  if (p.layout.length > 0) {
+    out.push({
+      cause: 'require-layout',
+      severity: 'error',
+      title: say(m.layoutTitle, lang, { count: p.layout.length }),
+      message: say(m.layoutBody, lang, { go: p.module.go ?? '', list: moveList(p.layout) }),
+      location: { file: goMod, line: p.layout[0]!.line },
+      fixes: [{ description: say(m.fixTidy, lang), command: 'go mod tidy' }],
+      docs: [DOCS_TIDY],
+    });
+  }
+  if (p.layoutAt127.length > 0 && p.pruned) {
+    out.push({
+      cause: 'require-layout',
+      severity: 'info',
+      title: say(m.layoutFutureTitle, lang),
+      message: say(m.layoutFutureBody, lang, { list: moveList(p.layoutAt127) }),
+      location: { file: goMod, line: p.layoutAt127[0]!.line },
       docs: [DOCS_TIDY],
     });
   }
@@ -501,23 +593,87 @@ const s = {
     en: 'Some modules are not in the module cache, so this prediction is incomplete (tidy will download them).',
     'zh-CN': '部分模块不在模块缓存中，因此预测不完整（tidy 会下载它们）。',
   } satisfies Message,
+  cannotTell: {
+    en: ({ module, count }) =>
+      `${module}: cannot tell without the module cache; ${count} requirement${count === 1 ? ' needs' : 's need'} it — run \`go mod download\` (or use vendor/).`,
+    'zh-CN': ({ module, count }) =>
+      `${module}：没有模块缓存无法判断；有 ${count} 个依赖需要它——请运行 \`go mod download\`（或使用 vendor/）。`,
+  } satisfies Message<{ module: string; count: number }>,
+  undecided: {
+    en: ({ count }) =>
+      `cannot tell without the module cache whether tidy keeps ${count} more requirement${count === 1 ? '' : 's'} (\`go mod download\`, then check again)`,
+    'zh-CN': ({ count }) =>
+      `没有模块缓存，无法判断 tidy 是否还保留另外 ${count} 个依赖（先运行 \`go mod download\` 再检查）`,
+  } satisfies Message<{ count: number }>,
+  vendorUsed: {
+    en: ({ modules, packages }) =>
+      `vendor/ answered for ${modules} module${modules === 1 ? '' : 's'} (${packages} package${packages === 1 ? '' : 's'} in vendor/modules.txt).`,
+    'zh-CN': ({ modules, packages }) =>
+      `vendor/ 提供了 ${modules} 个模块的信息（vendor/modules.txt 中有 ${packages} 个包）。`,
+  } satisfies Message<{ modules: number; packages: number }>,
+  layout: {
+    en: 'would move into one direct and one indirect require block (go 1.27 layout)',
+    'zh-CN': '会移入一个直接依赖块和一个间接依赖块（go 1.27 的布局）',
+  } satisfies Message,
+  more: {
+    en: ({ count }) => `… ${count} more (-v lists them all)`,
+    'zh-CN': ({ count }) => `……另有 ${count} 项（加 -v 全部列出）`,
+  } satisfies Message<{ count: number }>,
   scanned: {
-    en: ({ packages, files }) => `(${packages} packages, ${files} files read)`,
+    en: ({ packages, files }) =>
+      `(${packages} package${packages === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} read)`,
     'zh-CN': ({ packages, files }) => `（读取了 ${packages} 个包、${files} 个文件）`,
   } satisfies Message<{ packages: number; files: number }>,
 };
 
-export function isTidy(p: TidyPrediction): boolean {
+/** Whether tidy certainly changes go.mod (a change found from files on this machine). */
+export function certainChange(p: TidyPrediction): boolean {
   return (
-    p.add.length + p.remove.length + p.indirect.length + p.upgrade.length === 0 && p.missing.length === 0
+    p.add.length +
+      p.remove.length +
+      p.indirect.length +
+      p.upgrade.length +
+      p.missing.length +
+      p.layout.length >
+    0
   );
 }
 
-export function summaryText(p: TidyPrediction, lang: Lang): string {
+/**
+ * true: tidy leaves go.mod alone; false: tidy certainly changes it; null: nothing certain, but
+ * the answer needs modules that are not on this machine (requirements undecided, or go.mod files
+ * of required modules missing, which can change versions).
+ */
+export function tidyVerdict(p: TidyPrediction): boolean | null {
+  if (certainChange(p)) return false;
+  if (p.undecided.length > 0 || p.notInCache.length > 0) return null;
+  return true;
+}
+
+/** Kept for library callers: true only when tidy certainly leaves go.mod alone. */
+export function isTidy(p: TidyPrediction): boolean {
+  return tidyVerdict(p) === true;
+}
+
+export interface SummaryOptions {
+  /** List everything (else long lists stop after a few lines and say how to see the rest). */
+  verbose?: boolean;
+}
+
+const SHORT_LIST = 12;
+
+export function summaryText(p: TidyPrediction, lang: Lang, options: SummaryOptions = {}): string {
   const lines: string[] = [];
   const module = p.module.path;
-  if (isTidy(p)) lines.push(say(s.tidy, lang, { module }));
+  const verdict = tidyVerdict(p);
+  if (verdict === true) lines.push(say(s.tidy, lang, { module }));
+  else if (verdict === null)
+    lines.push(say(s.cannotTell, lang, { module, count: p.notInCache.length || p.undecided.length }));
   else lines.push(say(s.notTidy, lang, { module }));
+  const capped = (list: string[]): string[] =>
+    options.verbose || list.length <= SHORT_LIST
+      ? list
+      : [...list.slice(0, SHORT_LIST), `    ${say(s.more, lang, { count: list.length - SHORT_LIST })}`];
   const addedPaths = new Set(p.add.map((a) => a.path));
   if (p.add.length > 0 || p.missing.some((x) => !x.guess)) {
     lines.push(`  ${say(s.add, lang)}:`);
@@ -560,10 +716,34 @@ export function summaryText(p: TidyPrediction, lang: Lang): string {
       for (const r of miss.lookups) lines.push(`    ? ${r.modulePath}/@v/list → ${routeText(r, lang)}`);
     }
   }
+  if (p.layout.length > 0) {
+    lines.push(`  ${say(s.layout, lang)}:`);
+    lines.push(...capped(p.layout.map((x) => `    ~ ${x.path}  (go.mod:${x.line})`)));
+  }
+  if (verdict === false && p.undecided.length > 0)
+    lines.push(`  ${say(s.undecided, lang, { count: p.undecided.length })}`);
+  if (p.vendor && p.packages.some((x) => x.vendored))
+    lines.push(`  ${say(s.vendorUsed, lang, { modules: p.vendor.modules, packages: p.vendor.packages })}`);
   if (p.notDownloaded.length > 0) {
+    // One line per module: its go.mod and its files are one download.
+    const byModule = new Map<string, { text: string; what: string[] }>();
+    for (const d of p.notDownloaded) {
+      const key = `${d.module.path}@${d.module.version}`;
+      const entry = byModule.get(key) ?? { text: `${key}`, what: [] };
+      entry.what.push(d.what);
+      if (!byModule.has(key)) {
+        entry.text = `${key} → ${routeText(d.lookup, lang)}`;
+        byModule.set(key, entry);
+      }
+    }
     lines.push(`  ${say(s.downloads, lang)}:`);
-    for (const d of p.notDownloaded)
-      lines.push(`    ↓ ${d.module.path}@${d.module.version} (${d.what}) → ${routeText(d.lookup, lang)}`);
+    lines.push(
+      ...capped(
+        [...byModule.entries()].map(
+          ([key, e]) => `    ↓ ${key} (${e.what.join(', ')})${e.text.slice(key.length)}`,
+        ),
+      ),
+    );
     lines.push(`  ${say(s.incomplete, lang)}`);
   }
   lines.push(say(s.scanned, lang, { packages: p.packages.filter((x) => x.main).length, files: p.filesRead }));

@@ -81,11 +81,28 @@ function dirInModule(
   return dirHasGoFiles(dir) ? dir : undefined;
 }
 
+/** Whether the main module's directory for `path` is the GOROOT one (working inside GOROOT/src/cmd). */
+function sameDir(dir: string | undefined, main: MainModuleRef, path: string): boolean {
+  if (!dir) return false;
+  const rel = path === main.path ? '' : path.slice(main.path.length + 1);
+  return join(main.dir, ...rel.split('/').filter(Boolean)) === dir;
+}
+
 export function resolveImport(path: string, ctx: ResolveContext): Resolution {
   if (isStandardImport(path)) {
-    if (!ctx.goroot) return { kind: 'std' };
-    const dir = join(ctx.goroot, 'src', ...path.split('/'));
-    return existsSync(dir) ? { kind: 'std', dir } : { kind: 'std', missing: true };
+    // The go command takes a path without a dot from GOROOT when GOROOT has that package; else
+    // a main module whose path has no dot ("compliance", "cmd") can still provide it.
+    const dir = ctx.goroot ? join(ctx.goroot, 'src', ...path.split('/')) : undefined;
+    const inGoroot = dir !== undefined && existsSync(dir);
+    // Working in GOROOT/src: the main module is std, and its packages are the standard library.
+    const std = ctx.mains.find((m) => m.path === 'std');
+    if (std && inGoroot && dir?.startsWith(std.dir) && dirHasGoFiles(dir))
+      return { kind: 'module', module: { path: 'std', version: '' }, dir, main: true };
+    const main = ctx.mains.find((m) => path === m.path || path.startsWith(`${m.path}/`));
+    if (!main || (inGoroot && !sameDir(dir, main, path))) {
+      if (!ctx.goroot) return { kind: 'std' };
+      return inGoroot ? { kind: 'std', dir: dir! } : { kind: 'std', missing: true };
+    }
   }
   const found: Candidate[] = [];
   const unknown: ModuleVersion[] = [];

@@ -295,7 +295,8 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
     result.packages.push({
       dir,
       relDir: rel,
-      importPath: rel === '' ? modulePath : `${modulePath}/${rel}`,
+      // GOROOT/src is the module std, whose packages have no module prefix ("fmt", not "std/fmt").
+      importPath: rel === '' ? modulePath : modulePath === 'std' ? rel : `${modulePath}/${rel}`,
       files,
     });
   }

@@ -82,6 +82,30 @@ describe('project findings', () => {
     expect(causes).toEqual(expect.arrayContaining(['internal-import', 'mixed-packages', 'import-cycle']));
   });
 
+  it('no mixed packages behind a custom tag or an older release, no cycle from tests importing each other', () => {
+    const root = write(join(scratch, 'proj2'), {
+      'go.mod': 'module example.com/q\n\ngo 1.27\n',
+      'dist/build.go': 'package main\n',
+      'dist/notgo124.go': '//go:build !go1.24\n\npackage building_Go_requires_Go_1_24\n',
+      'gen/lib.go': 'package lib\n',
+      'gen/gen.go': '//go:build gen\n\npackage main\n',
+      'plat/a.go': 'package plat\n',
+      'plat/b_linux.go': 'package other\n',
+      'png/png.go': 'package png\n',
+      'png/png_test.go': 'package png\n\nimport _ "example.com/q/draw"\n',
+      'draw/draw.go': 'package draw\n',
+      'draw/draw_test.go': 'package draw\n\nimport _ "example.com/q/png"\n',
+      'loop/a/a.go': 'package a\n',
+      'loop/a/a_test.go': 'package a\n\nimport _ "example.com/q/loop/b"\n',
+      'loop/b/b.go': 'package b\n\nimport _ "example.com/q/loop/a"\n',
+    });
+    const p = analyzeTidy({ dir: root, env: env() });
+    // A platform file does mix packages on that platform.
+    expect(p.mixedPackages.map((m) => m.dir)).toEqual(['plat']);
+    // loop/a's own test imports b, which imports a: that one is a cycle ("import cycle not allowed in test").
+    expect(p.importCycles.map((c) => c.packages)).toEqual([['example.com/q/loop/a', 'example.com/q/loop/b']]);
+  });
+
   it('knows whose internal packages are whose', () => {
     expect(internalParent('a/b/internal/c')).toBe('a/b');
     expect(internalParent('a/b/internal')).toBe('a/b');

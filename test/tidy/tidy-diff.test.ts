@@ -17,7 +17,11 @@ import { FIXTURES, type Fixture } from '../fixtures/tidy/projects.ts';
 import { UNIVERSE } from '../fixtures/tidy/universe.ts';
 import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 
-const toolchains = goToolchains().filter((t) => ['1.19', '1.21', '1.22', '1.23', '1.24'].includes(t.version));
+// Every supported release; TIDY_DIFF_RELEASES (comma-separated) narrows the run.
+const wantedReleases = (process.env.TIDY_DIFF_RELEASES ?? '1.19,1.21,1.22,1.23,1.24,1.25,1.26,1.27').split(
+  ',',
+);
+const toolchains = goToolchains().filter((t) => wantedReleases.includes(t.version));
 
 let proxy: ProxyServer | undefined;
 beforeAll(async () => {
@@ -102,6 +106,16 @@ async function runFixture(fixture: Fixture, tc: (typeof toolchains)[number]) {
       [...now.keys()].filter((p) => old.has(p) && old.get(p)!.indirect !== now.get(p)!.indirect).sort(),
     );
     for (const check of fixture.expect ?? []) check(prediction);
+    // With the same requirement lists, go.mod changes exactly when the require lines move (the
+    // go 1.27 layout) — what `go mod tidy -diff` of that release shows.
+    if (
+      prediction.add.length +
+        prediction.remove.length +
+        prediction.indirect.length +
+        prediction.upgrade.length ===
+      0
+    )
+      expect({ changed: before !== after, after }).toEqual({ changed: prediction.layout.length > 0, after });
 
     // The module graph of the tidied module, read offline, has exactly the edges `go mod graph`
     // prints (without its go@ and toolchain@ entries). Workspaces: go mod graph shows the
@@ -149,7 +163,8 @@ async function runFixture(fixture: Fixture, tc: (typeof toolchains)[number]) {
         prediction.add.length +
         prediction.remove.length +
         prediction.indirect.length +
-        prediction.upgrade.length;
+        prediction.upgrade.length +
+        prediction.layout.length;
       // -diff also reports go.sum changes; the fixtures have no go.sum, so any needed module changes it.
       if (changes > 0) expect(diff.exitCode, diff.stdout + diff.stderr).toBe(1);
     }

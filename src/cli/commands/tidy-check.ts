@@ -9,7 +9,7 @@ import { type Message, say } from '../../i18n/lang.ts';
 import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
-import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
+import { summaryText, tidyFindings, tidyVerdict } from '../../tidy/findings.ts';
 import {
   type LoadedModuleGraph,
   loadModuleGraph,
@@ -72,8 +72,13 @@ function tidyJson(p: TidyPrediction) {
   return {
     module: p.module.path,
     go: p.module.go ?? null,
-    tidy: isTidy(p),
+    // null: nothing certain, but the answer needs modules that are not on this machine.
+    tidy: tidyVerdict(p),
     complete: p.complete,
+    undecided: p.undecided.map((u) => ({ path: u.path, version: u.version, line: u.line, reason: u.reason })),
+    notInCache: p.notInCache.length,
+    layout: p.layout.map((x) => ({ path: x.path, line: x.line, indirect: x.indirect })),
+    ...(p.vendor ? { vendor: { modules: p.vendor.modules, packages: p.vendor.packages } } : {}),
     add: p.add.map((a) => ({
       path: a.path,
       version: a.version,
@@ -157,7 +162,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
       : values.verbose
         ? findings
         : findings.filter((f) => f.severity !== 'info' || findings.length < 30);
-    let out = summaryText(prediction, ctx.lang);
+    let out = summaryText(prediction, ctx.lang, { verbose: values.verbose === true });
     if (shown.length > 0) {
       out += `\n${renderTerminal(
         { ...report, findings: shown },

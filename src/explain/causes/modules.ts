@@ -1,7 +1,7 @@
 // Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
 import type { CauseId } from '../../causes/catalog.ts';
 import { cachedHash } from '../context.ts';
-import { docs, removeFromCacheFix } from '../fixes.ts';
+import { docs, goVariableCommand, removeFromCacheFix } from '../fixes.ts';
 import type { CauseRule, FixTemplate, Situation } from '../types.ts';
 import { at, mod, pat, quoted } from './helpers.ts';
 import { NETWORK_ROOTS } from './network.ts';
@@ -1148,10 +1148,10 @@ export const moduleRules: CauseRule[] = [
     fixes: (s) => [
       {
         description: {
-          en: 'Let the go command switch to the required toolchain (Go 1.21+)',
-          'zh-CN': '允许 go 命令切换到所需的工具链（Go 1.21+）',
+          en: `Let the go command switch to the required toolchain (Go 1.21+)${s.envSet?.includes('GOTOOLCHAIN') ? ': GOTOOLCHAIN is exported in your environment, which overrides go env -w, so change it there' : ''}`,
+          'zh-CN': `允许 go 命令切换到所需的工具链（Go 1.21+）${s.envSet?.includes('GOTOOLCHAIN') ? '：GOTOOLCHAIN 已在环境变量中导出，它会覆盖 go env -w，请在那里修改' : ''}`,
         },
-        command: 'go env -w GOTOOLCHAIN=auto',
+        command: goVariableCommand(s, 'GOTOOLCHAIN', 'auto'),
       },
       {
         description: {

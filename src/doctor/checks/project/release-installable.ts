@@ -10,7 +10,7 @@ import { defineCheck } from '../../types.ts';
 const m = {
   title: {
     en: ({ directive, path }) =>
-      `go install …@version refuses this module: it has an ${directive} of ${path}`,
+      `go install …@version refuses this module: it has ${directive === 'exclude' ? 'an' : 'a'} ${directive} of ${path}`,
     'zh-CN': ({ directive, path }) => `go install …@version 会拒绝本模块：它含有针对 ${path} 的 ${directive}`,
   } satisfies Message<{ directive: string; path: string }>,
   message: {

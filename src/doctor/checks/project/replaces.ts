@@ -9,6 +9,7 @@ import { say } from '../../../i18n/lang.ts';
 import { parseGoMod, type ReplaceDirective } from '../../../modfile/index.ts';
 import { lineEvidence, locationAt } from '../../evidence.ts';
 import { readSource, type SourceFile } from '../../facts.ts';
+import { findGitRoot, hasUncommittedChanges, isInsideDir } from '../../repo-state.ts';
 import { defineCheck } from '../../types.ts';
 import { projectModules } from './modules.ts';
 
@@ -32,6 +33,35 @@ const m = {
   localRelease: {
     en: ({ dir }) => `--release: a release must not depend on the local directory ${dir}.`,
     'zh-CN': ({ dir }) => `--release：发布版本不能依赖本地目录 ${dir}。`,
+  } satisfies Message<{ dir: string }>,
+  releaseOutside: {
+    en: ({ dir }) =>
+      `--release: ${dir} lies outside this repository, so the tagged source does not build from a fresh clone.`,
+    'zh-CN': ({ dir }) => `--release：${dir} 位于本仓库之外，打标签的源码在全新克隆中无法构建。`,
+  } satisfies Message<{ dir: string }>,
+  releaseDirty: {
+    en: ({ dir }) =>
+      `--release: ${dir} has uncommitted changes: the build works here from files nobody committed. Commit them (or drop the replace) before tagging.`,
+    'zh-CN': ({ dir }) =>
+      `--release：${dir} 有未提交的修改：这里的构建用到了没人提交的文件。打标签前请提交（或删除这条 replace）。`,
+  } satisfies Message<{ dir: string }>,
+  releaseUnchecked: {
+    en: ({ dir }) =>
+      `--release: whether ${dir} has uncommitted changes could not be checked (git is missing, refused the repository, or the repository config includes other files).`,
+    'zh-CN': ({ dir }) =>
+      `--release：无法检查 ${dir} 是否有未提交的修改（没有 git、git 拒绝了该仓库，或仓库配置引用了其他文件）。`,
+  } satisfies Message<{ dir: string }>,
+  releaseCommands: {
+    en: ({ dir, commands }) =>
+      `--release: this module has commands (${commands}), and go install PATH@version refuses a module with replace directives; ${dir} is used only in this repository.`,
+    'zh-CN': ({ dir, commands }) =>
+      `--release：本模块包含命令（${commands}），而 go install PATH@version 拒绝含 replace 指令的模块；${dir} 只在本仓库中使用。`,
+  } satisfies Message<{ dir: string; commands: string }>,
+  releaseMonorepo: {
+    en: ({ dir }) =>
+      `${dir} is committed in this repository: a library's replace is used only when building inside it (modules that depend on this one ignore it), so the release is not affected.`,
+    'zh-CN': ({ dir }) =>
+      `${dir} 已提交在本仓库中：库的 replace 只在本仓库内构建时生效（依赖本模块的其他模块会忽略它），不影响发布。`,
   } satisfies Message<{ dir: string }>,
   dropFix: {
     en: 'Remove the replace before releasing (or replace with a published version)',
@@ -112,6 +142,17 @@ export default defineCheck({
   causes: ['local-replace', 'replace-target-missing', 'module-path-mismatch', 'conflicting-replace'],
   async run({ facts, lang, options }) {
     const project = await facts.project();
+    // --release: the commands of the main module (go install refuses any replace then), once.
+    let commandList: Promise<string[]> | undefined;
+    const commandsOf = () => {
+      commandList ??= facts.tidy().then((p) =>
+        (p?.packages ?? [])
+          .filter((x) => x.main && x.files.some((f) => f.packageName === 'main' && !f.test))
+          .map((x) => x.path)
+          .sort(),
+      );
+      return commandList;
+    };
     const findings: Finding[] = [];
     // The repository root, for "inside this repository": the workspace root or the main module.
     const repoRoot = project.workspace ? resolve(project.workspace.file.path, '..') : project.main?.dir;
@@ -125,6 +166,7 @@ export default defineCheck({
         replaces: project.workspace.parsed.file.replace,
       });
     }
+    const gitRoot = options.release && project.main ? findGitRoot(project.main.dir) : undefined;
     for (const { file, dir, replaces } of sources) {
       for (const r of replaces) {
         if (!isDirectoryReplace(r)) continue;
@@ -175,15 +217,41 @@ export default defineCheck({
           });
         }
         const inside = repoRoot !== undefined && isInside(abs, repoRoot);
-        const message = options.release
+        let message = options.release
           ? say(m.localRelease, lang, { dir: r.new.path })
           : inside
             ? say(m.localInside, lang, { dir: r.new.path })
             : say(m.localOutside, lang, { dir: r.new.path });
+        let severity: Finding['severity'] = options.release ? 'error' : inside ? 'info' : 'warning';
+        if (options.release) {
+          // A release breaks on a replace that leads outside the repository, into files nobody
+          // committed, or in a module with commands; a committed directory of the same repository
+          // in a library (a monorepo's nested modules) is what consumers never see.
+          const dirText = { dir: r.new.path };
+          const commands = await commandsOf();
+          const dirty =
+            gitRoot && isInsideDir(abs, gitRoot.root)
+              ? await hasUncommittedChanges((await facts.git()).bin, gitRoot, abs, options.env)
+              : undefined;
+          if (!gitRoot || !isInsideDir(abs, gitRoot.root)) message = say(m.releaseOutside, lang, dirText);
+          else if (commands.length > 0)
+            message = say(m.releaseCommands, lang, {
+              ...dirText,
+              commands: commands.length > 3 ? `${commands.slice(0, 3).join(', ')}, …` : commands.join(', '),
+            });
+          else if (dirty === true) message = say(m.releaseDirty, lang, dirText);
+          else if (dirty === undefined) {
+            message = say(m.releaseUnchecked, lang, dirText);
+            severity = 'warning';
+          } else {
+            message = say(m.releaseMonorepo, lang, dirText);
+            severity = 'info';
+          }
+        }
         findings.push({
           ...base,
           cause: 'local-replace',
-          severity: options.release ? 'error' : inside ? 'info' : 'warning',
+          severity,
           title: say(m.localTitle, lang, { path: r.old.path, dir: r.new.path }),
           message,
           fixes: [{ description: say(m.dropFix, lang), command: `go mod edit -dropreplace=${r.old.path}` }],
