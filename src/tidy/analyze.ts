@@ -3,11 +3,12 @@
 // resolve each import against the module graph read from go.mod files on disk, then choose the
 // requirements tidy writes (every module providing a package for go ≥ 1.17; a minimal set for
 // older go lines) and compare them with go.mod. Returns data; the CLI decides what to print.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { type Refusal, readProjectFile } from '../files/read.ts';
 import { readSettingSources } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
-import { parseGoMod, parseGoWork } from '../modfile/index.ts';
+import { formatError, parseGoMod, parseGoWork } from '../modfile/index.ts';
 import type { RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
 import { type BuildExpr, formatExpr } from './constraints.ts';
@@ -171,14 +172,42 @@ export interface AnalyzeOptions {
   scanWorkspace?: boolean;
 }
 
-export class NoModuleError extends Error {}
+export class NoModuleError extends Error {
+  /** Set when a go.mod exists but declares no module (or does not parse into one). */
+  goModPath?: string;
+  /** The first parse error of that go.mod, as the go command words it. */
+  parseError?: string;
+}
+
+/** A go.mod or go.work that exists but is not a safe project file (FIFO, device, link out, too large). */
+export class ProjectFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly refusal: Refusal,
+  ) {
+    super(`${path}: not read (${refusal.reason})`);
+  }
+}
+
+/** Reads a go.mod or go.work through the project-file reader; undefined when missing. */
+export function readModFile(
+  path: string,
+  kind: 'go.mod' | 'go.work',
+  roots?: readonly string[],
+): Buffer | undefined {
+  const read = readProjectFile(path, { kind, ...(roots ? { roots } : {}) });
+  if (read.ok) return read.bytes;
+  if (read.missing) return undefined;
+  throw new ProjectFileError(path, read);
+}
 
 /** The go.mod governing `dir`: the nearest one at or above it. */
 export function findModuleRoot(dir: string): string | undefined {
   let d = resolve(dir);
   for (;;) {
     try {
-      if (statSync(join(d, 'go.mod')).isFile()) return d;
+      // As the go command: anything but a directory counts (a FIFO or device is then refused by the reader).
+      if (!statSync(join(d, 'go.mod')).isDirectory()) return d;
     } catch {
       // keep looking
     }
@@ -256,12 +285,20 @@ export interface MainModule {
 
 export function readMainModule(dir: string, goRelease?: string): MainModule {
   const goModPath = join(dir, 'go.mod');
-  const parsed = parseGoMod(readFileSync(goModPath), {
+  const data = readModFile(goModPath, 'go.mod', [dir]);
+  if (!data) throw new NoModuleError(`no go.mod in ${dir}`);
+  const parsed = parseGoMod(data, {
     filename: 'go.mod',
     ...(goRelease ? { goRelease } : {}),
   });
   const file = parsed.file;
-  if (!file.module) throw new NoModuleError(`${goModPath}: no module directive`);
+  if (!file.module) {
+    const error = new NoModuleError(`${goModPath}: no module directive`);
+    error.goModPath = goModPath;
+    const first = parsed.errors[0];
+    if (first) error.parseError = formatError(first);
+    throw error;
+  }
   return {
     path: file.module.path,
     dir,
@@ -298,7 +335,9 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
   let workspace: TidyPrediction['workspace'];
   if (workFile) {
     try {
-      const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
+      const workData = readModFile(workFile, 'go.work');
+      if (!workData) throw new Error('no go.work');
+      const work = parseGoWork(workData, { filename: 'go.work' });
       const modules: Array<{ path: string; dir: string; packages?: number }> = [];
       for (const use of work.file.use) {
         const useDir = resolve(dirname(workFile), use.path);
