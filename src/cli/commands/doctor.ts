@@ -14,6 +14,7 @@ import { redactSecrets } from '../../findings/redact.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
+import { escapeControls } from '../../report/sanitize.ts';
 import { renderSarif } from '../../report/sarif.ts';
 import { VERSION } from '../../version.ts';
 import type { Command, CommandContext } from '../context.ts';
@@ -221,5 +222,5 @@ export const doctorCommand: Command = async (ctx) => {
 function markdownRoutes(lines: readonly string[], lang: Lang): string {
   if (lines.length === 0) return '';
   const heading = lang === 'zh-CN' ? '### 获取路径' : '### Routes';
-  return redactSecrets(`\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+  return redactSecrets(escapeControls(`\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`));
 }

@@ -8,6 +8,7 @@ import { describeRefusal } from '../../files/messages.ts';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
+import { escapeControls } from '../../report/sanitize.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { analyzeTidy, NoModuleError, ProjectFileError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { isTidy, summaryText, tidyFindings } from '../../tidy/findings.ts';
@@ -179,7 +180,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
   if (values.json) {
     ctx.stdout.write(renderJson(report));
   } else {
-    ctx.stdout.write(summaryText(prediction, ctx.lang));
+    ctx.stdout.write(escapeControls(summaryText(prediction, ctx.lang)));
     const shown = values.quiet
       ? findings.filter((f) => f.severity === 'error')
       : values.verbose
@@ -253,6 +254,6 @@ function whyCommand(
   if (workFile) lines.push(say(text.workspace, ctx.lang, { file: relative(ctx.cwd, workFile) || workFile }));
   if (reason.incomplete.length > 0)
     lines.push(say(text.incomplete, ctx.lang, { count: String(reason.incomplete.length) }));
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  ctx.stdout.write(`${escapeControls(lines.join('\n'))}\n`);
   return 0;
 }
