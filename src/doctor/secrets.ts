@@ -4,9 +4,13 @@
 import { redactSecrets } from '../findings/redact.ts';
 
 export function maskSecrets(text: string): string {
-  return redactSecrets(text)
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, '$1***@')
-    .replace(/\b(GOAUTH=\S+)[ \t][^\n]*/g, '$1 ***');
+  return (
+    redactSecrets(text)
+      // The scheme may not start inside a longer run of scheme characters: with a plain \b, a line
+      // like `a.a.a.…` makes every letter a candidate that scans to the end (quadratic time).
+      .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, '$1***@')
+      .replace(/\b(GOAUTH=\S+)[ \t][^\n]*/g, '$1 ***')
+  );
 }
 
 export function maskDeep<T>(value: T): T {
