@@ -157,6 +157,8 @@ export interface TidyPrediction {
   workspaceOnly: Array<{ importPath: string; module: string; importedBy: ImportEdge[] }>;
   packages: LoadedPackage[];
   filesRead: number;
+  /** Directories of the main module too deep to walk (more than 256 levels): not read. */
+  tooDeep: string[];
   /** Everything needed was on disk, so the prediction is complete. */
   complete: boolean;
   settings: GoSettings & { GOMODCACHE: string; GOROOT?: string };
@@ -667,6 +669,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     importCycles: importCycles(order),
     workspaceOnly,
     packages: order,
+    tooDeep: scan.tooDeep,
     filesRead: scan.filesRead + order.filter((p) => !p.main).reduce((n, p) => n + p.files.length, 0),
     complete:
       notDownloaded.length === 0 && missing.every((m) => m.guess !== undefined || m.mainModule !== undefined),

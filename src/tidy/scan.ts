@@ -274,6 +274,8 @@ export interface ModuleScan {
   /** Symbolic links to directories that were not followed. */
   skippedLinks: string[];
   filesRead: number;
+  /** Directories deeper than MAX_DEPTH below the root: not walked, and reported. */
+  tooDeep: string[];
 }
 
 /** Walks a module's tree as `go mod tidy` (pattern `all`) does and reads every package's files. */
@@ -292,6 +294,7 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
     ignoredDirs: [],
     skippedLinks: [],
     filesRead: 0,
+    tooDeep: [],
   };
   // Symbolic links to directories are never followed, so the walk cannot loop; the set of seen
   // directories is a second guard (bind mounts can still show a directory twice).
@@ -314,7 +317,10 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
         result.nestedModules.push(rel);
         continue;
       }
-      if (depthOf(rel) > MAX_DEPTH) continue;
+      if (depthOf(rel) > MAX_DEPTH) {
+        if (result.tooDeep.length < 20) result.tooDeep.push(rel);
+        continue;
+      }
     }
     if (seen.has(dir)) continue;
     seen.add(dir);

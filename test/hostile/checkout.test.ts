@@ -107,6 +107,10 @@ const CASES: Record<string, Build> = {
     file(d, 'sub/.git', `gitdir: ${join(base, 'elsewhere')}\n`);
     file(d, 'sub/go.mod', 'module example.com/app/sub\n');
   },
+  'packages deeper than 256 directories': (d) => {
+    file(d, 'go.mod', GOMOD);
+    file(d, `${'d/'.repeat(300)}deep.go`, 'package deep\n\nimport _ "example.com/deep"\n');
+  },
   'go 1.99 with GOTOOLCHAIN=auto': (d) => file(d, 'go.mod', 'module example.com/app\n\ngo 1.99\n'),
 };
 
