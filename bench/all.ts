@@ -15,6 +15,13 @@ const sections: Array<{ script: string; title: string; issueTarget: string; mark
   },
   { script: 'explain.ts', title: 'explain on a 100 MiB CI log', issueTarget: 'under 2 s', markdown: true },
   {
+    script: 'real.ts',
+    title: 'explain accuracy on real reports (test/fixtures/real)',
+    issueTarget:
+      'validation top-1 at least 95 %, top-2 at least 98 % (the validation figure is the one that counts)',
+    markdown: true,
+  },
+  {
     script: 'network.ts',
     title: 'doctor --network, 300 dependencies on loopback servers',
     issueTarget: 'under 2 s when every endpoint answers; within the 10 s budget when every endpoint hangs',
@@ -31,6 +38,12 @@ const sections: Array<{ script: string; title: string; issueTarget: string; mark
     title: 'tidy-check on 20,000 .go files in 2,000 packages',
     issueTarget: 'at least 5x faster than go list -deps -test ./..., within 2x of reading the headers',
     markdown: false,
+  },
+  {
+    script: 'html.ts',
+    title: 'the HTML report of a kubernetes-sized project',
+    issueTarget: 'under 500 KB, rendered in a browser in under 1 s',
+    markdown: true,
   },
 ];
 
