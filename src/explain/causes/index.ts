@@ -47,6 +47,8 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
     'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
   'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
   'cache-large': 'doctor only: the size of a cache, never an error message',
+  'project-file-unsafe':
+    'doctor, tidy-check and modfile only: a project file that is not read (FIFO, device, link out, too large), never an error message of the go command',
   unknown: 'the fallback when nothing matches',
 };
 
