@@ -502,6 +502,14 @@ export const CATALOG_SECTIONS = [
         evidence: "doctor's cache walk: `GOMODCACHE=...: 12.3 GiB in 480,000 files`",
         added: true,
       },
+      {
+        id: 'project-file-unsafe',
+        rootCause:
+          'a project file (go.mod, go.work, go.sum, vendor/modules.txt, a .go file) is not a regular file inside the checkout: a FIFO, device or socket, a symbolic link leading outside the project or looping, or a file too large to be real, or a directory more than 256 levels deep; gomod-doctor does not read it',
+        evidence:
+          '`go.mod -> /dev/zero`, `go.sum -> /proc/self/environ`, a FIFO named go.mod, a 200 MB go.mod; the go command hangs, runs out of memory or reads what is not part of the checkout',
+        added: true,
+      },
     ],
   },
   {

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { run } from '../exec/run.ts';
+import { isRefusal, type ProjectFileKind, type Refusal, readProjectFile } from '../files/read.ts';
 import {
   readGoEnv,
   readSettingSources,
@@ -129,6 +130,8 @@ export interface ProjectFacts {
   release: string;
   /** go.mod files in subdirectories of the main module (nested modules), relative to it. */
   nested: string[];
+  /** Project files that exist but were not read: not regular, too large, or leading outside. */
+  refused: RefusedFile[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,34 +398,70 @@ function lineStartsOf(bytes: Uint8Array): number[] {
   return starts;
 }
 
-export function readSource(path: string, cwd: string): SourceFile | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
+export interface RefusedFile {
+  /** Path as shown to the user. */
+  file: string;
+  refusal: Refusal;
+}
+
+export interface ReadSourceOptions {
+  kind: ProjectFileKind;
+  /** Directories the file must resolve into (default: its own directory). */
+  roots?: readonly string[];
+  /** Collects files that exist but were not read (FIFO, device, link out of the project, too large). */
+  refused?: RefusedFile[];
+}
+
+function relPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path) || path;
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** Reads one project file through the safe reader; undefined when missing or refused. */
+export function readSource(path: string, cwd: string, options: ReadSourceOptions): SourceFile | undefined {
+  const read = readProjectFile(path, {
+    kind: options.kind,
+    ...(options.roots ? { roots: options.roots } : {}),
+  });
+  if (!read.ok) {
+    if (isRefusal(read)) options.refused?.push({ file: relPath(path, cwd), refusal: read });
     return undefined;
   }
-  const rel = relative(cwd, path) || path;
+  const bytes = read.bytes;
   return {
     path,
-    rel: sep === '/' ? rel : rel.split(sep).join('/'),
+    rel: relPath(path, cwd),
     bytes,
     text: bytes.toString('utf8'),
     lineStarts: lineStartsOf(bytes),
   };
 }
 
-function readSum(path: string, cwd: string): { file: SourceFile; parsed: ParsedGoSum } | undefined {
-  const file = readSource(path, cwd);
+function readSum(
+  path: string,
+  cwd: string,
+  options: Omit<ReadSourceOptions, 'kind'>,
+): { file: SourceFile; parsed: ParsedGoSum } | undefined {
+  const file = readSource(path, cwd, { ...options, kind: 'go.sum' });
   return file ? { file, parsed: parseGoSum(file.bytes, file.rel) } : undefined;
 }
 
-export function readModule(dir: string, cwd: string, release: string): ModuleFacts | undefined {
-  const gomod = readSource(join(dir, 'go.mod'), cwd);
+export function readModule(
+  dir: string,
+  cwd: string,
+  release: string,
+  options: { roots?: readonly string[]; refused?: RefusedFile[] } = {},
+): ModuleFacts | undefined {
+  const roots = options.roots ?? [dir];
+  const shared = { roots, ...(options.refused ? { refused: options.refused } : {}) };
+  const gomod = readSource(join(dir, 'go.mod'), cwd, { ...shared, kind: 'go.mod' });
   if (!gomod) return undefined;
   const parsed = parseGoMod(gomod.bytes, { filename: gomod.rel, goRelease: release });
-  const gosum = readSum(join(dir, 'go.sum'), cwd);
-  const vendorModules = readSource(join(dir, 'vendor', 'modules.txt'), cwd);
+  const gosum = readSum(join(dir, 'go.sum'), cwd, shared);
+  const vendorModules = readSource(join(dir, 'vendor', 'modules.txt'), cwd, {
+    ...shared,
+    kind: 'modules.txt',
+  });
   let hasVendorDir = false;
   try {
     hasVendorDir = statSync(join(dir, 'vendor')).isDirectory();
@@ -469,24 +508,31 @@ function findNestedModules(root: string): string[] {
 
 function readProject(options: DoctorOptions, release: string): ProjectFacts {
   const { cwd, env } = options;
+  const refused: RefusedFile[] = [];
   const moduleRoot = findModuleRoot(cwd);
-  const main = moduleRoot ? readModule(moduleRoot, cwd, release) : undefined;
-  let workspace: WorkspaceFacts | undefined;
   const goworkPath = findWorkFile(cwd, env);
+  // What counts as "inside the project": the main module, and the workspace with its modules.
+  const roots: string[] = [];
+  if (moduleRoot) roots.push(moduleRoot);
+  if (goworkPath) roots.push(dirname(goworkPath));
+  const main = moduleRoot ? readModule(moduleRoot, cwd, release, { roots, refused }) : undefined;
+  let workspace: WorkspaceFacts | undefined;
   if (goworkPath) {
-    const file = readSource(goworkPath, cwd);
+    const file = readSource(goworkPath, cwd, { kind: 'go.work', roots, refused });
     if (file) {
       const parsed = parseGoWork(file.bytes, { filename: file.rel, goRelease: release });
       const base = dirname(goworkPath);
-      const uses: WorkspaceUse[] = parsed.file.use.map((use) => {
-        const dir = resolve(base, use.path);
+      const useDirs = parsed.file.use.map((use) => resolve(base, use.path));
+      const workRoots = [...roots, ...useDirs];
+      const uses: WorkspaceUse[] = parsed.file.use.map((use, i) => {
+        const dir = useDirs[i]!;
         let exists = false;
         try {
           exists = statSync(dir).isDirectory();
         } catch {
           exists = false;
         }
-        const module = exists ? readModule(dir, cwd, release) : undefined;
+        const module = exists ? readModule(dir, cwd, release, { roots: workRoots, refused }) : undefined;
         return {
           path: use.path,
           dir,
@@ -496,12 +542,22 @@ function readProject(options: DoctorOptions, release: string): ProjectFacts {
           column: byteColumn(file, use.pos),
         };
       });
-      const worksum = readSum(join(base, 'go.work.sum'), cwd);
+      const worksum = readSum(join(base, 'go.work.sum'), cwd, { roots: workRoots, refused });
       workspace = { file, parsed, uses, ...(worksum ? { worksum } : {}) };
     }
   }
   const nested = main ? findNestedModules(main.dir) : [];
-  return { cwd, ...(main ? { main } : {}), ...(workspace ? { workspace } : {}), release, nested };
+  // A file reached twice (the main module is also a workspace module) is reported once.
+  const seen = new Set<string>();
+  const unique = refused.filter((r) => !seen.has(r.file) && seen.add(r.file));
+  return {
+    cwd,
+    ...(main ? { main } : {}),
+    ...(workspace ? { workspace } : {}),
+    release,
+    nested,
+    refused: unique,
+  };
 }
 
 /** The 1-based column in UTF-8 bytes (the contract's unit) of a parser position. */

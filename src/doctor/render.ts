@@ -6,6 +6,7 @@ import type { Severity } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import { type Lang, say } from '../i18n/lang.ts';
 import { countBySeverity, labels } from '../report/labels.ts';
+import { escapeControls, sanitizeFinding } from '../report/sanitize.ts';
 import { findingBodyLines, findingTitleLine } from '../report/terminal.ts';
 import { areaName, messages } from './messages.ts';
 import type { DoctorNetwork } from './network.ts';
@@ -31,14 +32,14 @@ function areaLine(area: AreaResult, lang: Lang, c: Colors, partial = false): str
   const level = worst(area.findings);
   const name = say(areaName[area.area], lang);
   // Nothing found, but not everything was looked at (the network run was interrupted).
-  if (!level && partial) return `[${c.yellow('!')}] ${name} ${c.dim(`(${area.summary})`)}`;
-  if (!level) return `[${c.green('✓')}] ${name} ${c.dim(`(${area.summary})`)}`;
+  if (!level && partial) return `[${c.yellow('!')}] ${name} ${c.dim(`(${escapeControls(area.summary)})`)}`;
+  if (!level) return `[${c.green('✓')}] ${name} ${c.dim(`(${escapeControls(area.summary)})`)}`;
   const problems = area.findings.filter(
     (f) => f.severity === level || f.severity === 'error' || f.severity === 'warning',
   );
   const more = problems.length > 1 ? c.dim(` (+${problems.length - 1})`) : '';
   const mark = level === 'error' ? c.red('✗') : c.yellow('!');
-  return `[${mark}] ${name}: ${problems[0]!.title}${more}`;
+  return `[${mark}] ${name}: ${escapeControls(problems[0]!.title)}${more}`;
 }
 
 /** Byte column (the contract's unit) → index into the JavaScript string of that line. */
@@ -48,7 +49,8 @@ function charIndex(text: string, byteColumn: number): number {
     .toString('utf8').length;
 }
 
-function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors): string[] {
+function renderFinding(raw: DoctorFinding, options: DoctorRenderOptions, c: Colors): string[] {
+  const f = sanitizeFinding(raw);
   const { lang, verbose } = options;
   const lines = [findingTitleLine(f, lang, c)];
   const evidence = [...(f.evidence ?? [])];
@@ -74,10 +76,10 @@ function renderFinding(f: DoctorFinding, options: DoctorRenderOptions, c: Colors
 function networkBlock(network: DoctorNetwork, options: DoctorRenderOptions, c: Colors): string[] {
   const { lang } = options;
   const lines = [`  ${c.bold(say(messages.routesHeading, lang))}`];
-  for (const line of network.routeLines) lines.push(`    ${line}`);
+  for (const line of network.routeLines) lines.push(`    ${escapeControls(line)}`);
   if (options.verbose && network.probeLines.length > 0) {
     lines.push(`  ${c.bold(say(messages.probesHeading, lang))}`);
-    for (const line of network.probeLines) lines.push(`    ${c.dim(line)}`);
+    for (const line of network.probeLines) lines.push(`    ${c.dim(escapeControls(line))}`);
   }
   if (network.skippedDirect > 0)
     lines.push(`  ${c.dim(say(messages.skippedDirect, lang, { n: network.skippedDirect }))}`);

@@ -4,7 +4,19 @@
 // (never a shell string), its own process group (so that a timeout or Ctrl-C ends git, ssh and
 // credential helpers started below it too) and a hard timeout. Results come back as data: a
 // failing or hanging command is an answer to analyse, not an exception.
-import { spawn } from 'node:child_process';
+//
+// Children die with us. Normal exit, Ctrl-C and timeouts end each child's process group from
+// here. For a gomod-doctor that is itself SIGKILLed (nothing of ours runs then), a watchdog is
+// used rather than prctl(PR_SET_PDEATHSIG): the death signal would reach only the direct child
+// (go), not the git and ssh it started, and would need a native helper. The watchdog is one small
+// node process per gomod-doctor process, in a session of its own, started with the first child:
+// it is told each process group as it starts and ends, over a pipe, and when that pipe closes
+// (whatever way we died) it ends the groups still listed, SIGTERM then SIGKILL, and exits. Not on
+// Windows (no process groups there).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunOptions {
   /** The complete environment of the child. Nothing is inherited that is not listed here. */
@@ -56,6 +68,74 @@ const KILL_GRACE_MS = 1_500;
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
+// The watchdog's program: a constant, run by the node binary that runs us, with an empty
+// environment (no NODE_OPTIONS of the user's can reach it).
+const WATCHDOG_SCRIPT = `
+const groups = new Set(); let rest = '';
+for (const s of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGPIPE']) process.on(s, () => {});
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  rest += d; let i;
+  while ((i = rest.indexOf('\\n')) >= 0) {
+    const line = rest.slice(0, i); rest = rest.slice(i + 1);
+    const pgid = Number(line.slice(1));
+    if (!(pgid > 1)) continue;
+    if (line[0] === '+') groups.add(pgid); else groups.delete(pgid);
+  }
+});
+const end = () => {
+  const send = (sig) => { for (const g of groups) { try { process.kill(-g, sig); } catch {} } };
+  send('SIGTERM');
+  setTimeout(() => { send('SIGKILL'); process.exit(0); }, 1000);
+};
+process.stdin.on('end', end); process.stdin.on('error', end);
+`;
+
+let watchdog: ChildProcess | undefined | null;
+
+function tellWatchdog(line: string): void {
+  if (process.platform === 'win32') return;
+  if (watchdog === undefined) {
+    try {
+      watchdog = spawn(process.execPath, ['-e', WATCHDOG_SCRIPT], {
+        env: {},
+        cwd: '/',
+        detached: true, // a session of its own: the terminal's SIGHUP does not reach it
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      watchdog.on('error', () => {
+        watchdog = null;
+      });
+      watchdog.stdin!.on('error', () => {});
+      // Neither the process nor the pipe keeps our event loop alive.
+      watchdog.unref();
+      (watchdog.stdin as unknown as { unref?: () => void }).unref?.();
+    } catch {
+      watchdog = null;
+    }
+  }
+  if (watchdog?.stdin?.writable) watchdog.stdin.write(`${line}\n`);
+}
+
+/** The process id of the watchdog (tests); undefined when none runs. */
+export function watchdogPid(): number | undefined {
+  return watchdog?.pid;
+}
+
+let workDir: string | undefined;
+
+/**
+ * A directory of our own (mode 0700, empty, removed on exit) to run trusted programs in when the
+ * project is not the right place: never $TMPDIR itself, where anyone can plant a `git`.
+ */
+export function privateWorkDir(): string {
+  if (workDir === undefined) {
+    workDir = mkdtempSync(join(tmpdir(), 'gomod-doctor-'));
+    installExitHook();
+  }
+  return workDir;
+}
+
 /** Ends every process group this module started; used on exit and Ctrl-C. */
 export function killAllChildren(): void {
   for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
@@ -66,7 +146,16 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // 'exit' handlers must be synchronous; process.kill is.
-  process.on('exit', killAllChildren);
+  process.on('exit', () => {
+    killAllChildren();
+    if (workDir !== undefined) {
+      try {
+        rmdirSync(workDir);
+      } catch {
+        // not empty or already gone: leave it
+      }
+    }
+  });
 }
 
 function killGroup(pgid: number, signal: NodeJS.Signals): void {
@@ -133,6 +222,7 @@ export function run(command: string, args: readonly string[], options: RunOption
     const pid = child.pid;
     if (pid !== undefined) {
       liveGroups.add(pid);
+      tellWatchdog(`+${pid}`);
       options.onSpawn?.(pid);
     }
 
@@ -198,6 +288,7 @@ export function run(command: string, args: readonly string[], options: RunOption
         // Children of the child (a git started by go, say) may outlive it: end the group.
         killGroup(pid, 'SIGKILL');
         liveGroups.delete(pid);
+        tellWatchdog(`-${pid}`);
       }
       if (killTimer) clearTimeout(killTimer);
       resolve({

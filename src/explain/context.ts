@@ -1,8 +1,9 @@
 // What the user's project and go environment add to a transcript: `go env -json` (GOPRIVATE and
 // friends) and go.mod (where a module is required). Gathering it never blocks explain: any failure
 // (no go, no project, a timeout) just leaves that part out.
-import { readFileSync } from 'node:fs';
+
 import { join, relative } from 'node:path';
+import { readProjectFile } from '../files/read.ts';
 import { readGoEnv } from '../go/env.ts';
 import { locateGo } from '../go/locate.ts';
 import { hashGoMod, isWellFormedH1 } from '../gosum/dirhash.ts';
@@ -75,8 +76,10 @@ export function cachedHash(
   if (!gomodcache || !path.ok || !escapedVersion.ok) return undefined;
   const base = join(gomodcache, 'cache', 'download', path.value, '@v', escapedVersion.value);
   try {
-    if (what === 'mod') return hashGoMod(readFileSync(`${base}.mod`));
-    const text = readFileSync(`${base}.ziphash`, 'utf8').trim();
+    const read = readProjectFile(`${base}.${what === 'mod' ? 'mod' : 'ziphash'}`, { kind: 'go.mod' });
+    if (!read.ok) return undefined;
+    if (what === 'mod') return hashGoMod(read.bytes);
+    const text = read.bytes.toString('utf8').trim();
     return isWellFormedH1(text) ? text : undefined;
   } catch {
     return undefined;
@@ -86,12 +89,10 @@ export function cachedHash(
 /** go.mod of the directory (only that directory: explain is run from the module root or with -C). */
 export function readGoModSummary(dir: string): GoModSummary | undefined {
   const path = join(dir, 'go.mod');
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch {
-    return undefined;
-  }
+  // The checkout's go.mod: a FIFO, a device or a link out of the directory is not read.
+  const read = readProjectFile(path, { kind: 'go.mod', roots: [dir] });
+  if (!read.ok) return undefined;
+  const data = read.bytes;
   try {
     const parsed = parseGoMod(data, { filename: 'go.mod' });
     const file = parsed.file;

@@ -3,6 +3,7 @@ import type { Report } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { countBySeverity, labels, severityLabel } from './labels.ts';
+import { escapeControls } from './sanitize.ts';
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -25,5 +26,6 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     }
     for (const url of f.docs ?? []) out.push('', `${labels.docs[lang]}: ${url}`);
   }
-  return `${redactSecrets(out.join('\n'))}\n`;
+  // Markdown adds no escape sequences of its own: everything in it came from findings.
+  return `${redactSecrets(escapeControls(out.join('\n')))}\n`;
 }

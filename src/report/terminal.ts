@@ -5,6 +5,7 @@ import type { Evidence, Finding, Report } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { countBySeverity, labels, severityLabel } from './labels.ts';
+import { sanitizeFinding } from './sanitize.ts';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -18,7 +19,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const out: string[] = [];
   if (report.findings.length === 0) return `${c.green('✓')} ${labels.noFindings[lang]}\n`;
   for (const finding of report.findings) {
-    out.push(...renderFinding(finding, options, c), '');
+    out.push(...renderFinding(sanitizeFinding(finding), options, c), '');
   }
   const counts = countBySeverity(report.findings);
   out.push(c.dim(labels.summary[lang](counts.error, counts.warning, counts.info)));

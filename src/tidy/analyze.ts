@@ -3,12 +3,13 @@
 // resolve each import against the module graph read from go.mod files on disk, then choose the
 // requirements tidy writes (every module providing a package for go ≥ 1.17; a minimal set for
 // older go lines) and compare them with go.mod. Returns data; the CLI decides what to print.
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { type Refusal, readProjectFile } from '../files/read.ts';
 import { readSettingSources, resolveSetting } from '../go/env.ts';
 import { findOnPath } from '../go/locate.ts';
 import { findModuleRoot, findWorkFile } from '../go/root.ts';
-import { parseGoMod, parseGoWork } from '../modfile/index.ts';
+import { formatError, parseGoMod, parseGoWork } from '../modfile/index.ts';
 import type { ModFile, RequireDirective } from '../modfile/types.ts';
 import { compare as semverCompare } from '../module/semver.ts';
 import { type BuildExpr, formatExpr, KNOWN_ARCH, knownOS } from './constraints.ts';
@@ -184,6 +185,8 @@ export interface TidyPrediction {
   workspaceOnly: Array<{ importPath: string; module: string; importedBy: ImportEdge[] }>;
   packages: LoadedPackage[];
   filesRead: number;
+  /** Directories of the main module too deep to walk (more than 256 levels): not read. */
+  tooDeep: string[];
   /** Everything needed was on disk, so the prediction is complete. */
   complete: boolean;
   settings: GoSettings & { GOMODCACHE: string; GOROOT?: string };
@@ -199,7 +202,34 @@ export interface AnalyzeOptions {
   scanWorkspace?: boolean;
 }
 
-export class NoModuleError extends Error {}
+export class NoModuleError extends Error {
+  /** Set when a go.mod exists but declares no module (or does not parse into one). */
+  goModPath?: string;
+  /** The first parse error of that go.mod, as the go command words it. */
+  parseError?: string;
+}
+
+/** A go.mod or go.work that exists but is not a safe project file (FIFO, device, link out, too large). */
+export class ProjectFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly refusal: Refusal,
+  ) {
+    super(`${path}: not read (${refusal.reason})`);
+  }
+}
+
+/** Reads a go.mod or go.work through the project-file reader; undefined when missing. */
+export function readModFile(
+  path: string,
+  kind: 'go.mod' | 'go.work',
+  roots?: readonly string[],
+): Buffer | undefined {
+  const read = readProjectFile(path, { kind, ...(roots ? { roots } : {}) });
+  if (read.ok) return read.bytes;
+  if (read.missing) return undefined;
+  throw new ProjectFileError(path, read);
+}
 
 /** The go command's settings from the environment, the `go env -w` file and $GOROOT/go.env. */
 export function goSettings(env: Record<string, string | undefined>): TidyPrediction['settings'] {
@@ -247,12 +277,20 @@ export interface MainModule {
 
 export function readMainModule(dir: string, goRelease?: string): MainModule {
   const goModPath = join(dir, 'go.mod');
-  const parsed = parseGoMod(readFileSync(goModPath), {
+  const data = readModFile(goModPath, 'go.mod', [dir]);
+  if (!data) throw new NoModuleError(`no go.mod in ${dir}`);
+  const parsed = parseGoMod(data, {
     filename: 'go.mod',
     ...(goRelease ? { goRelease } : {}),
   });
   const file = parsed.file;
-  if (!file.module) throw new NoModuleError(`${goModPath}: no module directive`);
+  if (!file.module) {
+    const error = new NoModuleError(`${goModPath}: no module directive`);
+    error.goModPath = goModPath;
+    const first = parsed.errors[0];
+    if (first) error.parseError = formatError(first);
+    throw error;
+  }
   return {
     path: file.module.path,
     dir,
@@ -285,7 +323,9 @@ function readWorkspace(options: AnalyzeOptions): TidyPrediction['workspace'] {
   const workFile = findWorkFile(options.dir, options.env);
   if (!workFile) return undefined;
   try {
-    const work = parseGoWork(readFileSync(workFile), { filename: 'go.work' });
+    const workData = readModFile(workFile, 'go.work');
+    if (!workData) throw new Error('no go.work');
+    const work = parseGoWork(workData, { filename: 'go.work' });
     const modules: Array<{ path: string; dir: string; packages?: number }> = [];
     for (const use of work.file.use) {
       const useDir = resolve(dirname(workFile), use.path);
@@ -686,6 +726,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     importCycles: importCycles(order),
     workspaceOnly,
     packages: order,
+    tooDeep: scan.tooDeep,
     filesRead: scan.filesRead + order.filter((p) => !p.main).reduce((n, p) => n + p.files.length, 0),
     complete:
       notDownloaded.length === 0 && missing.every((m) => m.guess !== undefined || m.mainModule !== undefined),

@@ -44,6 +44,18 @@ function hostOf(url: string): string {
 }
 
 const m = {
+  tooDeepTitle: {
+    en: ({ n }) =>
+      n === 1
+        ? 'A directory is more than 256 levels deep and was not read'
+        : `${n} directories are more than 256 levels deep and were not read`,
+    'zh-CN': ({ n }) => `${n} 个目录深度超过 256 层，未读取`,
+  } satisfies Message<{ n: number }>,
+  tooDeepBody: {
+    en: ({ dir }) =>
+      `Packages below ${dir} are left out of the prediction; a tree that deep is almost always generated or hostile.`,
+    'zh-CN': ({ dir }) => `${dir} 之下的包未计入预测；这么深的目录几乎总是生成的或恶意构造的。`,
+  } satisfies Message<{ dir: string }>,
   direct: { en: 'direct (VCS)', 'zh-CN': '直连（版本控制系统）' } satisfies Message,
   off: { en: 'off (lookup disabled: fails)', 'zh-CN': 'off（禁止查询：会失败）' } satisfies Message,
   badProxy: {
@@ -258,6 +270,17 @@ function lookupLines(missing: MissingImport, lang: Lang): string {
 
 export function tidyFindings(p: TidyPrediction, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  if (p.tooDeep.length > 0) {
+    const first = p.tooDeep[0]!;
+    const shown = first.length > 200 ? `${first.slice(0, 100)}…${first.slice(-60)}` : first;
+    out.push({
+      cause: 'project-file-unsafe',
+      severity: 'warning',
+      title: say(m.tooDeepTitle, lang, { n: p.tooDeep.length }),
+      message: say(m.tooDeepBody, lang, { dir: shown }),
+      location: { file: shown },
+    });
+  }
   const goMod = 'go.mod';
 
   for (const w of p.workspaceOnly) {

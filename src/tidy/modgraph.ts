@@ -2,8 +2,9 @@
 // main module's go.mod, local replacement directories, and the module cache
 // (cache/download/<escaped path>/@v/<version>.mod). Minimal version selection, graph pruning for
 // go ≥ 1.17 modules, and mvs.Req (the minimal requirement list that keeps a build list).
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { readProjectFile } from '../files/read.ts';
 import { compareGoVersions } from '../goenv/gover.ts';
 import { parseGoMod } from '../modfile/index.ts';
 import { escapePath, escapeVersion } from '../module/escape.ts';
@@ -147,7 +148,9 @@ export class ModuleSource {
     let data: Buffer;
     try {
       if (!file) throw new Error('bad path');
-      data = readFileSync(file);
+      const read = readProjectFile(file, { kind: 'go.mod' });
+      if (!read.ok) throw new Error('not read');
+      data = read.bytes;
     } catch {
       this.missingGoMods.add(mvKey(r?.module ?? m));
       return undefined;

@@ -2,8 +2,18 @@
 // project is executed; symbolic links to directories are not followed while walking (the go
 // command does not follow them either), and every directory is visited at most once by its
 // device and inode, so a link loop cannot make the walk run forever.
-import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
+import { openProjectFile } from '../files/read.ts';
 import {
   type BuildExpr,
   effectiveConstraint,
@@ -58,13 +68,37 @@ export interface ReadHeaderResult {
   error?: string;
 }
 
-/** Reads as little of a file as its header needs. */
-export function readGoFileHeader(path: string): ReadHeaderResult {
+/** Non-blocking, so a FIFO put in place of a file cannot stall the open; fstat then refuses it. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads as little of a file as its header needs. Only regular files are read (a FIFO or device
+ * is an error, never a hang); with `roots`, a file that resolves outside them (a symbolic link
+ * leading out of the module) is not read at all.
+ */
+export function readGoFileHeader(path: string, roots?: readonly string[]): ReadHeaderResult {
   let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    return { error: (error as Error).message };
+  if (roots) {
+    const opened = openProjectFile(path, { kind: 'go', roots });
+    if (!opened.ok) {
+      return { error: opened.missing ? 'no such file' : `not read: ${opened.reason}` };
+    }
+    fd = opened.fd;
+  } else {
+    try {
+      fd = openSync(path, OPEN_FLAGS);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    try {
+      if (!fstatSync(fd).isFile()) {
+        closeSync(fd);
+        return { error: 'not a regular file' };
+      }
+    } catch (error) {
+      closeSync(fd);
+      return { error: (error as Error).message };
+    }
   }
   try {
     let buffer = firstBuffer;
@@ -126,11 +160,14 @@ function containsNul(fd: number, from: number): boolean {
   return false;
 }
 
-/** Reads one Go file into what tidy needs to know about it. */
-export function scanGoFile(dir: string, name: string, release?: string): GoFile {
+/**
+ * Reads one Go file into what tidy needs to know about it. `roots`: the directories a symbolic
+ * link may lead into (given for links; a plain file in a walked directory is inside already).
+ */
+export function scanGoFile(dir: string, name: string, release?: string, roots?: readonly string[]): GoFile {
   // Plain concatenation: path.join's normalising is measurable over tens of thousands of files.
   const path = dir + sep + name;
-  const read = readGoFileHeader(path);
+  const read = readGoFileHeader(path, roots);
   const header = read.header;
   const constraints = header ? parseHeaderConstraints(header.constraintText) : NO_CONSTRAINTS;
   const file: GoFile = {
@@ -182,12 +219,22 @@ function readEntries(dir: string): Dirent[] {
   }
 }
 
-/** The Go files of one directory (the package's files), headers read. */
-export function scanPackageFiles(dir: string, release?: string, entries = readEntries(dir)): GoFile[] {
+/**
+ * The Go files of one directory (the package's files), headers read. With `root`, a file that is
+ * a symbolic link is read only when it resolves inside that root.
+ */
+export function scanPackageFiles(
+  dir: string,
+  release?: string,
+  entries = readEntries(dir),
+  root?: string,
+): GoFile[] {
   const files: GoFile[] = [];
   for (const entry of entries) {
     if (!isGoSourceName(entry.name) || !isRegularFile(dir, entry)) continue;
-    files.push(scanGoFile(dir, entry.name, release));
+    files.push(
+      scanGoFile(dir, entry.name, release, root !== undefined && entry.isSymbolicLink() ? [root] : undefined),
+    );
   }
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return files;
@@ -227,6 +274,8 @@ export interface ModuleScan {
   /** Symbolic links to directories that were not followed. */
   skippedLinks: string[];
   filesRead: number;
+  /** Directories deeper than MAX_DEPTH below the root: not walked, and reported. */
+  tooDeep: string[];
 }
 
 /** Walks a module's tree as `go mod tidy` (pattern `all`) does and reads every package's files. */
@@ -245,6 +294,7 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
     ignoredDirs: [],
     skippedLinks: [],
     filesRead: 0,
+    tooDeep: [],
   };
   // Symbolic links to directories are never followed, so the walk cannot loop; the set of seen
   // directories is a second guard (bind mounts can still show a directory twice).
@@ -267,7 +317,10 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
         result.nestedModules.push(rel);
         continue;
       }
-      if (depthOf(rel) > MAX_DEPTH) continue;
+      if (depthOf(rel) > MAX_DEPTH) {
+        if (result.tooDeep.length < 20) result.tooDeep.push(rel);
+        continue;
+      }
     }
     if (seen.has(dir)) continue;
     seen.add(dir);
@@ -289,7 +342,7 @@ export function scanModule(options: ModuleScanOptions): ModuleScan {
       }
     }
     if (!hasGo) continue;
-    const files = scanPackageFiles(dir, release, entries);
+    const files = scanPackageFiles(dir, release, entries, root);
     result.filesRead += files.length;
     if (!isTidyPackage(files)) continue;
     result.packages.push({

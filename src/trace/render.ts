@@ -7,6 +7,7 @@ import { orderFindings } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { say } from '../i18n/lang.ts';
+import { escapeControls } from '../report/sanitize.ts';
 import type { Diagnosis } from './diagnose.ts';
 import { diagnosisFinding, operationText, traceMessages } from './messages.ts';
 import type { Operation, TraceEvent } from './xparse.ts';
@@ -63,13 +64,13 @@ export function renderTimeline(
         ? c.red(say(traceMessages.unfinished, options.lang))
         : op.status
           ? op.status.startsWith('2')
-            ? c.green(op.status)
-            : c.yellow(op.status)
+            ? c.green(escapeControls(op.status))
+            : c.yellow(escapeControls(op.status))
           : op.error
-            ? c.red(op.error)
+            ? c.red(escapeControls(op.error))
             : '';
     out.push(
-      `  ${secondsText(duration).padStart(10)}  ${c.cyan(bar)}  ${operationText(op)}${outcome ? `  ${outcome}` : ''}`,
+      `  ${secondsText(duration).padStart(10)}  ${c.cyan(bar)}  ${escapeControls(operationText(op))}${outcome ? `  ${outcome}` : ''}`,
     );
   }
   if (sorted.length > limit)
@@ -89,7 +90,7 @@ export function renderTimeline(
   for (const [host, entry] of [...hosts].sort((a, b) => b[1].total - a[1].total)) {
     out.push(
       `  ${say(traceMessages.hostLine, options.lang, {
-        host,
+        host: escapeControls(host),
         count: entry.count,
         total: secondsText(entry.total),
         slowest: secondsText(entry.slowest),

@@ -1,6 +1,7 @@
 // One case per kind of finding, each against the real go command and real git in a sandboxed
 // environment, plus a healthy project that must yield no warning at all.
-import { chmodSync, chownSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
@@ -341,6 +342,26 @@ describe.skipIf(!toolchain)(
         expectFinding(
           { files: { README: 'hi\n' } },
           { check: 'project/module-root', cause: 'no-main-module', severity: 'warning' },
+        ));
+      it('go.sum is a link to a file outside the project', () =>
+        expectFinding(
+          {
+            files: { 'go.mod': HEALTHY_GOMOD },
+            prepare: (sandbox) => {
+              symlinkSync('/proc/self/environ', join(sandbox.workDir, 'go.sum'));
+            },
+          },
+          { check: 'project/unsafe-files', cause: 'project-file-unsafe', severity: 'error', file: 'go.sum' },
+        ));
+      it('go.mod is a FIFO', () =>
+        expectFinding(
+          {
+            files: { README: 'hi\n' },
+            prepare: (sandbox) => {
+              execFileSync('mkfifo', [join(sandbox.workDir, 'go.mod')]);
+            },
+          },
+          { check: 'project/unsafe-files', cause: 'project-file-unsafe', severity: 'error', file: 'go.mod' },
         ));
     });
 

@@ -6,6 +6,7 @@ import type { Report } from '../../findings/finding.ts';
 import { exitStatusFor } from '../../findings/finding.ts';
 import { say } from '../../i18n/lang.ts';
 import { renderJson } from '../../report/json.ts';
+import { escapeControls } from '../../report/sanitize.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { inspectRunningGo } from '../../trace/attach.ts';
 import {
@@ -66,10 +67,11 @@ export const attachCommand: Command = async (ctx) => {
   }
   for (const inspection of inspections) {
     ctx.stdout.write(
-      `${say(traceMessages.attachHeader, lang, { pid: String(inspection.pid), command: inspection.argv.join(' ') })}\n`,
+      `${say(traceMessages.attachHeader, lang, { pid: String(inspection.pid), command: escapeControls(inspection.argv.join(' ')) })}\n`,
     );
-    ctx.stdout.write(`  ${diagnosisHeadline(inspection.diagnosis, lang)}\n`);
-    for (const line of diagnosisDetails(inspection.diagnosis, lang)) ctx.stdout.write(`    ${line}\n`);
+    ctx.stdout.write(`  ${escapeControls(diagnosisHeadline(inspection.diagnosis, lang))}\n`);
+    for (const line of diagnosisDetails(inspection.diagnosis, lang))
+      ctx.stdout.write(`    ${escapeControls(line)}\n`);
   }
   if (values.verbose) {
     ctx.stdout.write('\n');

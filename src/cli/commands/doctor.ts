@@ -12,6 +12,7 @@ import type { DoctorNetworkOptions } from '../../doctor/types.ts';
 import { exitStatusFor } from '../../findings/finding.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
+import { escapeControls } from '../../report/sanitize.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { emitReport, failOnOf } from '../report-output.ts';
@@ -173,5 +174,5 @@ export const doctorCommand: Command = async (ctx) => {
 function markdownRoutes(lines: readonly string[], lang: Lang): string {
   if (lines.length === 0) return '';
   const heading = lang === 'zh-CN' ? '### 获取路径' : '### Routes';
-  return `\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
+  return escapeControls(`\n${heading}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
 }

@@ -1,7 +1,8 @@
 // `gomod-doctor modfile`: read a go.mod or go.work file the way a given Go release reads it.
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeRefusal } from '../../files/messages.ts';
+import { readProjectFile } from '../../files/read.ts';
 import { languageVersion, locateGo } from '../../go/locate.ts';
 import { say } from '../../i18n/lang.ts';
 import {
@@ -68,14 +69,18 @@ export const modfileCommand: Command = async (ctx) => {
   if (file === undefined || positionals.length > 1) throw new UsageError(say(messages.missingFile, ctx.lang));
   const path = resolve(values.C ?? ctx.cwd, file);
 
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason }));
+  // Through the project-file reader: a FIFO, device or 200 MB file is refused, never read, and a
+  // link out of the file's own directory is not followed.
+  const kindOfFile: ModfileKind = basename(file).endsWith('.work') ? 'go.work' : 'go.mod';
+  const read = readProjectFile(path, { kind: kindOfFile });
+  if (!read.ok) {
+    if (read.missing)
+      throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason: 'no such file' }));
+    if (read.reason === 'not-regular' && read.type === 'directory')
+      throw new InputError(say(messages.cannotRead, ctx.lang, { file, reason: 'is a directory' }));
+    throw new InputError(describeRefusal(read, file, ctx.lang));
   }
+  const data = read.bytes;
 
   const release = await chooseRelease(values.go, ctx.env, ctx.lang, dirname(path));
   const kind: ModfileKind = basename(file).endsWith('.work') ? 'go.work' : 'go.mod';

@@ -4,11 +4,13 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeRefusal } from '../../files/messages.ts';
 import { exitStatusFor, orderFindings, type Report } from '../../findings/finding.ts';
 import { type Message, say } from '../../i18n/lang.ts';
 import { chosenFormat, type FormatName, type ReportData } from '../../report/registry.ts';
+import { escapeControls } from '../../report/sanitize.ts';
 import { renderTerminal } from '../../report/terminal.ts';
-import { analyzeTidy, NoModuleError, type TidyPrediction } from '../../tidy/analyze.ts';
+import { analyzeTidy, NoModuleError, ProjectFileError, type TidyPrediction } from '../../tidy/analyze.ts';
 import { summaryText, tidyFindings, tidyVerdict } from '../../tidy/findings.ts';
 import {
   type LoadedModuleGraph,
@@ -23,6 +25,16 @@ import { emitReport, failOnOf, type OutputValues } from '../report-output.ts';
 import { COMMAND_SPECS } from '../specs.ts';
 
 const text = {
+  notADir: {
+    en: ({ dir }) => `-C ${dir}: not a directory`,
+    'zh-CN': ({ dir }) => `-C ${dir}：不是目录`,
+  } satisfies Message<{ dir: string }>,
+  noModuleLine: {
+    en: ({ file, error }) =>
+      `${file} declares no module${error ? ` (${error})` : ''}: tidy-check needs a module line`,
+    'zh-CN': ({ file, error }) =>
+      `${file} 没有声明模块${error ? `（${error}）` : ''}：tidy-check 需要 module 行`,
+  } satisfies Message<{ file: string; error: string }>,
   noModule: {
     en: ({ dir }) => `no go.mod in ${dir} or any parent directory (tidy-check needs a module)`,
     'zh-CN': ({ dir }) => `${dir} 及其上级目录中都没有 go.mod（tidy-check 需要一个模块）`,
@@ -117,6 +129,21 @@ function tidyJson(p: TidyPrediction) {
   };
 }
 
+/** One clear line (exit 2) for a go.mod that is absent, refused by the reader, or declares no module. */
+function moduleError(error: unknown, ctx: CommandContext, shownDir: string | undefined): unknown {
+  const shown = (path: string) => relative(ctx.cwd, path) || path;
+  if (error instanceof ProjectFileError)
+    return new InputError(describeRefusal(error.refusal, shown(error.path), ctx.lang));
+  if (error instanceof NoModuleError) {
+    if (error.goModPath)
+      return new InputError(
+        say(text.noModuleLine, ctx.lang, { file: shown(error.goModPath), error: error.parseError ?? '' }),
+      );
+    return new InputError(say(text.noModule, ctx.lang, { dir: shownDir ?? '.' }));
+  }
+  return error;
+}
+
 /** With --go PATH, that toolchain's GOROOT decides which imports are in the standard library. */
 function goEnvFor(
   env: Record<string, string | undefined>,
@@ -144,9 +171,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
   try {
     prediction = analyzeTidy({ dir, env: goEnvFor(ctx.env, values.go) });
   } catch (error) {
-    if (error instanceof NoModuleError)
-      throw new InputError(say(text.noModule, ctx.lang, { dir: values.C ?? '.' }));
-    throw error;
+    throw moduleError(error, ctx, values.C);
   }
   const findings = orderFindings(tidyFindings(prediction, ctx.lang));
   const report: Report & { tidy: ReturnType<typeof tidyJson> } = {
@@ -162,7 +187,7 @@ export const tidyCheckCommand: Command = async (ctx) => {
       : values.verbose
         ? findings
         : findings.filter((f) => f.severity !== 'info' || findings.length < 30);
-    let out = summaryText(prediction, ctx.lang, { verbose: values.verbose === true });
+    let out = escapeControls(summaryText(prediction, ctx.lang, { verbose: values.verbose === true }));
     if (shown.length > 0) {
       out += `\n${renderTerminal(
         { ...report, findings: shown },
@@ -209,9 +234,7 @@ async function whyCommand(
     workFile = loaded.workFile;
     reason = versionReason(loaded, module);
   } catch (error) {
-    if (error instanceof NoModuleError)
-      throw new InputError(say(text.noModule, ctx.lang, { dir: shownDir ?? '.' }));
-    throw error;
+    throw moduleError(error, ctx, shownDir);
   }
   const byText = (from: { path: string; version: string }) =>
     from.version === ''
@@ -249,6 +272,6 @@ async function whyCommand(
   if (workFile) lines.push(say(text.workspace, ctx.lang, { file: relative(ctx.cwd, workFile) || workFile }));
   if (reason.incomplete.length > 0)
     lines.push(say(text.incomplete, ctx.lang, { count: String(reason.incomplete.length) }));
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  ctx.stdout.write(`${escapeControls(lines.join('\n'))}\n`);
   return 0;
 }

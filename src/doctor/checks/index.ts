@@ -20,6 +20,7 @@ import projectReleaseInstallable from './project/release-installable.ts';
 import projectReleaseTidy from './project/release-tidy.ts';
 import projectReplaces from './project/replaces.ts';
 import projectRequirements from './project/requirements.ts';
+import projectUnsafeFiles from './project/unsafe-files.ts';
 import projectVendor from './project/vendor.ts';
 import projectVersions from './project/versions.ts';
 import projectWorkspace from './project/workspace.ts';
@@ -51,6 +52,7 @@ export const CHECKS: readonly Check[] = [
   settingsGovcs,
   settingsGoauth,
   settingsOrigins,
+  projectUnsafeFiles,
   projectModuleRoot,
   projectGomodSyntax,
   projectVersions,

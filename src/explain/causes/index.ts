@@ -49,6 +49,8 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
   'cache-large': 'doctor only: the size of a cache, never an error message',
   'go-security-floor':
     'doctor only: the local go version against security advisories, never an error message',
+  'project-file-unsafe':
+    'doctor, tidy-check and modfile only: a project file that is not read (FIFO, device, link out, too large), never an error message of the go command',
   unknown: 'the fallback when nothing matches',
 };
 

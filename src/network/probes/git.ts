@@ -1,9 +1,7 @@
 // git: `git ls-remote` against a direct module's repository, with everything that could wait for
 // a person turned off (as the go command does, and more: no askpass programs either), under a hard
 // timeout, and the answer classified: credentials, ssh, network, or a repository that is not there.
-
-import { tmpdir } from 'node:os';
-import { run } from '../../exec/run.ts';
+import { privateWorkDir, run } from '../../exec/run.ts';
 import { redactSecrets } from '../../findings/redact.ts';
 import { findOnPath } from '../../go/locate.ts';
 import type { GitDetail, ProbeStatus } from '../types.ts';
@@ -125,7 +123,8 @@ export async function probeGitRemote(
     ['-c', 'core.askPass=', '-c', 'core.hooksPath=/dev/null', 'ls-remote', '-q', url, 'HEAD'],
     {
       env: gitProbeEnv(options.env),
-      cwd: tmpdir(),
+      // An empty directory we created: a relative PATH entry cannot find a planted git there.
+      cwd: privateWorkDir(),
       timeoutMs: Math.max(1, Math.floor(options.timeoutMs)),
       signal: options.signal,
       maxBuffer: 64 * 1024,

@@ -36,7 +36,9 @@ export default defineCheck({
   causes: ['no-main-module', 'go-mod-syntax'],
   async run({ facts, lang }) {
     const project = await facts.project();
-    if (!project.main && !project.workspace) {
+    // A go.mod that is there but was refused (FIFO, device, link out) is reported by project/unsafe-files.
+    const refusedHere = project.refused.some((r) => /(^|\/)go\.(mod|work)$/.test(r.file));
+    if (!project.main && !project.workspace && !refusedHere) {
       return [
         {
           cause: 'no-main-module',

@@ -1,12 +1,14 @@
 // Modules inside the main module's tree. Their packages are not part of the parent ("main module
 // does not contain package"), and a parent that imports one by path needs a requirement for it
 // (usually with a replace to the directory), or tidy goes looking for it on the network.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readProjectFile } from '../../../files/read.ts';
 import type { Finding } from '../../../findings/finding.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import { parseGoMod } from '../../../modfile/index.ts';
+import { readGoFileHeader } from '../../../tidy/scan.ts';
 import { defineCheck } from '../../types.ts';
 
 const m = {
@@ -35,20 +37,6 @@ const m = {
 
 const SKIP = new Set(['vendor', 'testdata', 'node_modules']);
 const MAX_GO_FILES = 5_000;
-const IMPORT_BLOCK = /^import\s*\(([\s\S]*?)\)/gm;
-const IMPORT_LINE = /^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm;
-const QUOTED = /"([^"]+)"/g;
-
-/** Import paths of one Go file, from its import declarations only (no full parse needed). */
-export function importsOf(source: string): string[] {
-  const header = source.split(/^func\s|^type\s|^var\s|^const\s/m)[0] ?? '';
-  const out: string[] = [];
-  for (const block of header.matchAll(IMPORT_BLOCK))
-    for (const q of (block[1] ?? '').matchAll(QUOTED)) out.push(q[1]!);
-  for (const line of header.matchAll(IMPORT_LINE)) out.push(line[1]!);
-  return out;
-}
-
 export default defineCheck({
   id: 'project/nested-modules',
   area: 'project',
@@ -71,7 +59,8 @@ export default defineCheck({
       .map((dir) => {
         let path: string | undefined;
         try {
-          path = parseGoMod(readFileSync(join(main.dir, dir, 'go.mod')), { lax: true }).file.module?.path;
+          const read = readProjectFile(join(main.dir, dir, 'go.mod'), { kind: 'go.mod', roots: [main.dir] });
+          path = read.ok ? parseGoMod(read.bytes, { lax: true }).file.module?.path : undefined;
         } catch {
           path = undefined;
         }
@@ -106,13 +95,10 @@ export default defineCheck({
           walk(child);
         } else if (entry.isFile() && entry.name.endsWith('.go')) {
           scanned++;
-          let text: string;
-          try {
-            text = readFileSync(join(main.dir, child), 'utf8');
-          } catch {
-            continue;
-          }
-          for (const imp of importsOf(text)) {
+          // Only the header holds imports; the scanner's bounded reader refuses FIFOs and links out.
+          const read = readGoFileHeader(join(main.dir, child), [main.dir]);
+          if (!read.header) continue;
+          for (const { path: imp } of read.header.imports) {
             const hit = candidates.find((n) => imp === n.path || imp.startsWith(`${n.path}/`));
             if (!hit || reported.has(hit.path)) continue;
             reported.add(hit.path);

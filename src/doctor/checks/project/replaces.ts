@@ -129,7 +129,7 @@ function isInside(child: string, parent: string): boolean {
 
 /** The module path a directory's go.mod declares; undefined when it has none or it does not parse. */
 function declaredModule(dir: string, cwd: string): { file?: SourceFile; path?: string } {
-  const file = readSource(resolve(dir, 'go.mod'), cwd);
+  const file = readSource(resolve(dir, 'go.mod'), cwd, { kind: 'go.mod' });
   if (!file) return {};
   const path = parseGoMod(file.bytes, { filename: file.rel, lax: true }).file.module?.path;
   return { file, ...(path ? { path } : {}) };

@@ -264,7 +264,7 @@ export default defineCheck({
     if (main) {
       const ignore = main.parsed.errors.length === 0 ? main.parsed.file.ignore.map((i) => i.path) : [];
       for (const d of findGoDebugDirectives(main.dir, ignore).directives) {
-        const file = readSource(d.path, options.cwd);
+        const file = readSource(d.path, options.cwd, { kind: 'go', roots: [main.dir] });
         if (!file) continue;
         const byteOffset = (file.lineStarts[d.line - 1] ?? 0) + d.column - 1;
         settings.push({
