@@ -119,7 +119,9 @@ if (process.argv.includes('--doc')) {
 } else if (process.argv.includes('--check')) {
   const fresh = formatInventory(extract());
   if (fresh !== readFileSync(INVENTORY_FILE, 'utf8')) {
-    console.error('test/inventory/go-messages.tsv is out of date: run node --import tsx scripts/go-messages.ts');
+    console.error(
+      'test/inventory/go-messages.tsv is out of date: run node --import tsx scripts/go-messages.ts',
+    );
     process.exit(1);
   }
 } else {

@@ -127,9 +127,7 @@ export function decide(entry: InventoryEntry, rows: readonly DecisionRow[]): Dec
     if (!selected) continue;
     if (row.decision === 'exclude') return { kind: 'excluded', reason: row.text, row: row.line };
     if (row.decision === 'todo') return { kind: 'todo', row: row.line };
-    const example = row.text.includes('{}')
-      ? row.text.split('{}').join(instantiate(entry.format))
-      : row.text;
+    const example = row.text.includes('{}') ? row.text.split('{}').join(instantiate(entry.format)) : row.text;
     return { kind: 'mapped', cause: row.decision, example, row: row.line };
   }
   return { kind: 'undecided' };
@@ -164,7 +162,8 @@ function valueFor(verb: string, before: string, after: string): string {
   if (/(?:go |go version |toolchain |go version is |requires go |requires go >= )$/.test(b)) return q('1.27');
   if (/(?:version |revision |at |tag |query |upgrade |downgrade )$/.test(b) && !/module $/.test(b))
     return q('v1.2.0');
-  if (/(?:package |import |importing |import path |pattern |loading )$/.test(b)) return q('example.com/mod/pkg');
+  if (/(?:package |import |importing |import path |pattern |loading )$/.test(b))
+    return q('example.com/mod/pkg');
   if (/(?:directory |dir |file |path |in |replacement directory |replacement )$/.test(b))
     return q(/directory|dir|replacement/.test(b) ? '../mod' : '/home/user/proj/go.mod');
   if (/(?:host |server |proxy |url |get |reading |fetching |from )$/.test(b))
@@ -204,7 +203,7 @@ export function goMessagesDoc(entries: readonly InventoryEntry[], rows: readonly
   const all = entries.map((e) => ({ e, d: decide(e, rows) }));
   const count = (kind: Decision['kind']) => all.filter((x) => x.d.kind === kind).length;
   const lines = [
-    '# The go command\'s module messages',
+    "# The go command's module messages",
     '',
     'Every error and warning format string that the module code of the go command (modload, modfetch',
     'and codehost, modget, modcmd, workcmd, toolchain, vcs, web, gover, mvs, load) and the x/mod it',
