@@ -181,6 +181,14 @@ export const CATALOG_SECTIONS = [
           '`go: missing Git command. See https://golang.org/s/gogetcmd` (also Mercurial, Bazaar, ...), `exec: "git": executable file not found in $PATH`',
       },
       {
+        id: 'git-unusable',
+        rootCause:
+          'git is on PATH but cannot run: a broken install, a wrapper or shim that fails, a missing shared library, or an Xcode licence not accepted',
+        evidence:
+          '`unable to resolve git version: ...`, `failed to execute git version: ...`, `git version extraction regexp did not match version line` (1.26+ reads the git version before its first fetch into the cache)',
+        added: true,
+      },
+      {
         id: 'vcs-disallowed',
         rootCause: 'GOVCS forbids the VCS for this path',
         evidence: "`GOVCS disallows using bzr for public launchpad.net/...; see 'go help vcs'`",
@@ -447,6 +455,14 @@ export const CATALOG_SECTIONS = [
         rootCause:
           'the module cache or GOPATH cannot be written/removed (read-only cache files, created by another user or sudo)',
         evidence: '`permission denied` under GOMODCACHE, `rm: cannot remove ... Permission denied`',
+      },
+      {
+        id: 'modcache-location-invalid',
+        rootCause:
+          'the go command has no usable module cache location: HOME (and so GOPATH) is unset in a service, cron job or container, or GOMODCACHE/GOPATH is a relative path',
+        evidence:
+          '`module cache not found: neither GOMODCACHE nor GOPATH is set`, `neither GOPATH nor GOMODCACHE are set`, `GOMODCACHE entry is relative; must be absolute path`, `could not locate sumdb file: missing $GOPATH`',
+        added: true,
       },
       { id: 'disk-full', rootCause: 'no space or no inodes left', evidence: '`no space left on device`' },
       {

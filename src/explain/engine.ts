@@ -145,6 +145,8 @@ export class Explainer {
   private lines = 0;
   /** The last module zip downloaded (-x): a bare `zip: not a valid zip file` is about it. */
   private lastZipUrl: string | undefined;
+  /** A `go: downloading` line was seen: this run fetched modules afresh rather than from the cache. */
+  private sawDownload = false;
 
   constructor(options: ExplainOptions = {}) {
     this.context = options.context;
@@ -172,6 +174,7 @@ export class Explainer {
   }
 
   private take(text: string, lineNumber: number): void {
+    if (text.startsWith('go: downloading ')) this.sawDownload = true;
     // -x trace lines: requests and VCS commands, not errors. They are only watched.
     if (text.startsWith('# get ')) {
       this.watchGet(text, lineNumber);
@@ -378,6 +381,7 @@ export class Explainer {
           signals: statement.signals,
           context: this.context,
           proxyKnewModule: facts.module !== undefined && this.proxyServed(facts.module),
+          freshDownload: this.sawDownload || this.lastZipUrl !== undefined,
         });
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;

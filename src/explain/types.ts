@@ -125,6 +125,8 @@ export interface RefineInput {
   context: ExplainContext | undefined;
   /** The same proxy served this module successfully earlier in the transcript (`-x` lines). */
   proxyKnewModule: boolean;
+  /** This run downloaded modules (`go: downloading`, or a zip fetched in -x output) before the error. */
+  freshDownload: boolean;
 }
 
 /** A rule may re-route its hit once the whole statement and the context are known. */

@@ -75,8 +75,8 @@ export function readInventory(): InventoryEntry[] {
 
 /**
  * One line of the decisions file. Rows are tried in order, the first that selects an entry
- * decides it: `id:<id>` selects one entry; otherwise a package (exact, or a prefix ending in
- * `*`, or `*`) and a regular expression tried on the format.
+ * decides it: `id:<id>` selects one entry; otherwise a package (exact, a prefix ending in
+ * `*`, `*`, or alternatives joined by `|`) and a regular expression tried on the format.
  */
 export interface DecisionRow {
   line: number;
@@ -108,6 +108,7 @@ export function readDecisions(): DecisionRow[] {
 }
 
 function pkgMatches(selector: string, pkg: string): boolean {
+  if (selector.includes('|')) return selector.split('|').some((s) => pkgMatches(s, pkg));
   if (selector === '*') return true;
   if (selector.endsWith('*')) return pkg.startsWith(selector.slice(0, -1));
   return selector === pkg;
@@ -158,6 +159,7 @@ function valueFor(verb: string, before: string, after: string): string {
   if (v === 'T') return '*errors.errorString';
   const q = (s: string) => (v === 'q' ? `"${s}"` : s);
   if (/@$/.test(before)) return q('v1.2.0');
+  if (/-mod=$/.test(before)) return q('vendor');
   if (/go\.mod:?$|go\.work:?$/.test(b)) return q('go.mod');
   if (/(?:go |go version |toolchain |go version is |requires go |requires go >= )$/.test(b)) return q('1.27');
   if (/(?:version |revision |at |tag |query |upgrade |downgrade )$/.test(b) && !/module $/.test(b))

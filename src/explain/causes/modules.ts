@@ -97,15 +97,20 @@ export const moduleRules: CauseRule[] = [
       ),
       pat(
         'should-be',
-        ['should be v0 or v1, not', '+incompatible'],
-        /(?<detail>should be v0 or v1, not v\d+|should be v\d+, not v\d+|\+incompatible suffix not allowed[^\n]{0,80}|should be v\d+\+incompatible[^\n]{0,80})/,
+        [
+          'should be v0 or v1, not',
+          '+incompatible',
+          'major version suffixes must be',
+          'must always have a major version suffix',
+        ],
+        /(?<detail>should be v0 or v1, not v\d+|should be v\d+, not v\d+|\+incompatible suffix not allowed[^\n]{0,80}|should be v[\d.]+\+incompatible[^\n]{0,80}|major version suffixes must be in the form of \/vN|module paths beginning with gopkg\.in\/ must always have a major version suffix)/,
         'all (x/mod module.CheckPathMajor)',
         { scope: 'any' },
       ),
       pat(
         'post-module-path',
         'module path "',
-        /has (?:post|non)-[^\s]+ module path "(?<declared>[^"]+)" at revision/,
+        /has (?:post|non)-[^\s]+ module path "(?<declared>[^"]+)"(?: \([^)\n]{0,120}\))? at revision|and \.\.\.\/v\d+\/go\.mod both have \.\.\.\/v\d+ module paths/,
         'all (coderepo.go)',
         { scope: 'any' },
       ),
@@ -161,7 +166,7 @@ export const moduleRules: CauseRule[] = [
       pat(
         'must-be-of-form',
         ['invalid: must be of the form', 'is not canonical', 'invalid module version syntax'],
-        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v1\.2\.3|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)")/,
+        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v\d+\.2\.3|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)")/,
         'all (x/mod modfile, cmd/go get)',
         { scope: 'any' },
       ),
@@ -550,8 +555,8 @@ export const moduleRules: CauseRule[] = [
     patterns: [
       pat(
         'disabled-by-vendor',
-        'disabled by -mod=vendor',
-        /(?:(?:import|module) lookup )?disabled by -mod=vendor/,
+        ['disabled by -mod=vendor', 'due to -mod=vendor', 'using the vendor directory'],
+        /(?:(?:import|module) lookup )?disabled by -mod=vendor|cannot query module due to -mod=vendor|can't resolve module using the vendor directory/,
         'all (modload)',
       ),
       pat(
@@ -658,8 +663,15 @@ export const moduleRules: CauseRule[] = [
       ),
       pat(
         'too-large',
-        ['module source tree too large', 'file too large', 'go.mod file too large', 'LICENSE file too large'],
-        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80})/,
+        [
+          'module source tree too large',
+          'file too large',
+          'go.mod file too large',
+          'LICENSE file too large',
+          'module zip file is too large',
+          'size of module contents too large',
+        ],
+        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
         'all (x/mod zip)',
         { scope: 'any' },
       ),
@@ -691,6 +703,17 @@ export const moduleRules: CauseRule[] = [
         'inconsistent vendoring',
         /inconsistent vendoring(?: in (?<file>[^\s:]+))?/,
         'all (modload)',
+      ),
+      pat(
+        'vendor-tree',
+        [
+          'should be required explicitly in go.mod',
+          'reading modules.txt for vendor directory',
+          'is not a package listed in vendor/modules.txt',
+          'exists in the vendor directory but is missing',
+        ],
+        /vendored module (?<module>[^\s]+) should be required explicitly in go\.mod|reading modules\.txt for vendor directory|directory (?<file>[^\s]+) is not a package listed in vendor\/modules\.txt|ignoring package (?<pkg>[^\s]+) which exists in the vendor directory but is missing/,
+        'all (modload: vendor/modules.txt and go.mod disagree)',
       ),
       pat(
         'detail',
@@ -762,14 +785,21 @@ export const moduleRules: CauseRule[] = [
       'replace-target-missing',
       'conflicting-replace',
       'workspace-mismatch',
+      'godebug-removed',
     ],
     patterns: [
       pat(
         'positioned',
         ['go.mod:', 'go.work:'],
-        /(?<file>[^\s:]*go\.(?:mod|work)):(?<line>\d+)(?::(?<column>\d+))?: (?<detail>unknown directive: [^\s]+|usage: [^\n]{1,100}|unexpected [^\n]{1,80}|repeated [a-z]+ statement|replacement module must match format[^\n]{0,80}|invalid (?:go|toolchain) version[^\n]{0,120}|invalid quoted string[^\n]{0,80}|malformed module path "[<=>]{7}[^\n]{0,40}|[^\n]{0,40}(?:<<<<<<<|>>>>>>>)[^\n]{0,40})/,
+        /(?<file>[^\s:]*go\.(?:mod|work)):(?<line>\d+)(?::(?<column>\d+))?: (?<detail>unknown directive: [^\s]+|unknown block type: [^\s]+|usage: [^\n]{1,100}|unexpected [^\n]{1,80}|repeated [a-z]+ statement|replacement (?:module|directory) [^\n]{1,120}|invalid (?:go|toolchain) version[^\n]{0,120}|invalid (?:language version|toolchain name)[^\n]{0,80}|invalid quoted string[^\n]{0,80}|unquoted string cannot contain quote|expected (?:'[[\],]'|version) [^\n]{0,40}|[a-z]+ directive expects exactly one argument|no module directive found[^\n]{0,60}|invalid module path$|(?:key|value) contains (?:space|comma)|value for default= must be goVERSION|default=[^\s]+ too new[^\n]{0,60}|unknown godebug "[^"]*"|malformed module path "[<=>]{7}[^\n]{0,40}|[^\n]{0,40}(?:<<<<<<<|>>>>>>>)[^\n]{0,40})/,
         'all (x/mod modfile)',
         { accept: (g) => !OLD_TOOLCHAIN_DIRECTIVE.test(g.detail ?? '') },
+      ),
+      pat(
+        'missing-module-line',
+        ['missing module declaration', 'no module declaration in go.mod', 'missing module line'],
+        /(?:error reading (?<file>[^\s:]*go\.mod): missing module declaration|no module declaration in go\.mod|parsing go\.mod: missing module line)/,
+        'all (modload): a go.mod without its module line',
       ),
       pat(
         'errors-parsing',
@@ -886,6 +916,12 @@ export const moduleRules: CauseRule[] = [
         /conflicting replacements (?:found )?for (?<module>[^\s:]+)/,
         'all (modload; "found ... in workspace modules" for go.work)',
       ),
+      pat(
+        'replaced-at-all-versions',
+        'is replaced at all versions in the go.work file',
+        /workspace module (?<module>[^\s]+) is replaced at all versions in the go\.work file/,
+        '1.21+ (modload)',
+      ),
     ],
     title: { en: 'Two replace directives disagree', 'zh-CN': '两条 replace 指令相互冲突' },
     message: {
@@ -934,6 +970,12 @@ export const moduleRules: CauseRule[] = [
         '1.21+ (and "directory ." before)',
       ),
       pat('outside-root', 'is outside module root', /is outside module root/, 'all'),
+      pat(
+        'directory-prefix',
+        'does not contain main module',
+        /directory prefix (?<file>[^\s]+) does not contain main module/,
+        'all (modload): a ./... pattern run where no directory belongs to the main module',
+      ),
       pat(
         'main-not-contain',
         'does not contain package',
@@ -1060,6 +1102,12 @@ export const moduleRules: CauseRule[] = [
         'all',
       ),
       pat('outside-work', 'outside modules listed in go.work', /outside modules listed in go\.work/, '1.21+'),
+      pat(
+        'work-go-too-low',
+        'listed in go.work file requires go >=',
+        /module (?<module>[^\s]+) listed in go\.work file requires go >= (?<version>[^\s,]+), but go\.work/,
+        "1.21+ (modload): go.work's go line is older than a member module's",
+      ),
       pat(
         'prefix-outside-work',
         'does not contain modules listed in go.work',
@@ -1334,6 +1382,42 @@ export const moduleRules: CauseRule[] = [
       },
     ],
     docs: docs('https://go.dev/ref/spec#Package_clause'),
+  },
+  {
+    cause: 'godebug-removed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'removed-old-value',
+        'removed GODEBUG',
+        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"/,
+        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed',
+      ),
+      pat(
+        'use-of-removed',
+        'use of removed ',
+        /use of removed (?:godebug|GODEBUG|[a-z]+) "(?<setting>[^"]+)"/,
+        '1.27+ (modload)',
+      ),
+    ],
+    title: { en: 'A GODEBUG setting Go has removed', 'zh-CN': '使用了 Go 已移除的 GODEBUG 设置' },
+    message: {
+      en: (s) =>
+        `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
+      'zh-CN': (s) =>
+        `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
+          'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
+        },
+        command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
+      },
+    ],
+    docs: docs('https://go.dev/doc/godebug'),
   },
 ];
 

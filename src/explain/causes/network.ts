@@ -412,6 +412,22 @@ export const networkRules: CauseRule[] = [
     rank: 15,
     patterns: [
       pat(
+        'bad-answer',
+        [
+          'proxy returned info for version',
+          'invalid response from proxy',
+          'missing top-level directory prefix',
+          'more than one top-level directory',
+          'has unexpected file',
+          'downloaded zip file too large',
+          'is larger than declared size',
+          'is both a file and a directory',
+          'multiple entries for file',
+        ],
+        /proxy returned info for version [^\s]+ instead of requested version|invalid response from proxy "(?<url>[^"]+)"|missing top-level directory prefix|zip file contains more than one top-level directory|zip for [^\s]+ has unexpected file|downloaded zip file too large|is larger than declared size|is both a file and a directory|multiple entries for file/,
+        'all (modfetch, x/mod zip): the proxy answered with data that is not a valid module (a broken or hand-made mirror)',
+      ),
+      pat(
         'status-5xx',
         ['reading http', 'unexpected status ('],
         /(?:reading |unexpected status \()(?<url>https?:\/\/[^\s)]+?)\)?: (?<status>5\d\d [^\n]{0,60})/,
@@ -429,13 +445,17 @@ export const networkRules: CauseRule[] = [
     title: { en: 'The module proxy itself failed', 'zh-CN': '模块代理服务器自身出错' },
     message: {
       en: (s) =>
-        s.remoteOutage
-          ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
-          : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
+        s.brokenZip
+          ? `The module zip${s.module ? ` of ${at.en(s)}` : ''} that this run just downloaded${s.host ? ` from ${s.host}` : ''} is not a zip file: the proxy (or a middlebox rewriting its answers) serves a broken or truncated file. The go command deleted it, so it is not your module cache: every retry downloads the same broken file until the proxy is fixed or bypassed.`
+          : s.remoteOutage
+            ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
+            : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
       'zh-CN': (s) =>
-        s.remoteOutage
-          ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
-          : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
+        s.brokenZip
+          ? `本次运行刚刚${s.host ? `从 ${s.host} ` : ''}下载的模块 zip${s.module ? `（${at.zh(s)}）` : ''}不是有效的 zip 文件：代理（或改写其响应的中间设备）提供的是损坏或被截断的文件。go 命令已删除它，所以问题不在你的模块缓存：在代理修复或被绕过之前，每次重试都会再次下载同一个损坏的文件。`
+          : s.remoteOutage
+            ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
+            : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
     },
     fixes: (s) => [
       {
@@ -594,8 +614,8 @@ export const networkRules: CauseRule[] = [
       ),
       pat(
         'bad-url',
-        'invalid proxy URL',
-        /invalid proxy URL (?:missing scheme|scheme \(must be https, http, file\)): (?<detail>[^\n]*)/,
+        ['invalid proxy URL', 'invalid file:// proxy URL'],
+        /invalid (?:proxy URL (?:missing scheme|scheme \(must be https, http, file\))|file:\/\/ proxy URL with non-path elements): (?<detail>[^\n]*)/,
         'all (modfetch)',
       ),
     ],

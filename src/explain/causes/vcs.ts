@@ -210,6 +210,42 @@ export const vcsRules: CauseRule[] = [
     docs: docs('vcs', 'https://golang.org/s/gogetcmd'),
   },
   {
+    cause: 'git-unusable',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'git-version',
+        ['unable to resolve git version', 'failed to execute git version', 'git version extraction regexp'],
+        /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line/,
+        '1.26+ (codehost: the go command runs `git version` before its first fetch into the cache)',
+      ),
+    ],
+    title: { en: 'git is installed but does not run', 'zh-CN': 'git 已安装但无法运行' },
+    message: {
+      en: (s) =>
+        `The go command found git on PATH but could not run it${quoted(s)}: a broken installation, a wrapper or shim that fails, a missing shared library, or on macOS an Xcode licence not yet accepted. Direct fetches (GOPRIVATE, GOPROXY=direct) need a working git.`,
+      'zh-CN': (s) =>
+        `go 命令在 PATH 中找到了 git，但无法运行它${quoted(s)}：安装已损坏、包装脚本或 shim 出错、缺少共享库，或在 macOS 上尚未接受 Xcode 许可。直接获取（GOPRIVATE、GOPROXY=direct）需要一个能正常工作的 git。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'See what git says when run by itself', 'zh-CN': '单独运行 git，看它输出什么' },
+        command: s.windows ? 'where.exe git; git version' : 'command -v git; git version',
+      },
+      {
+        description: {
+          en: 'Reinstall git (on macOS accept the Xcode licence: sudo xcodebuild -license accept)',
+          'zh-CN': '重新安装 git（macOS 上接受 Xcode 许可：sudo xcodebuild -license accept）',
+        },
+        command: s.windows
+          ? 'winget install --id Git.Git -e'
+          : 'apt-get update && apt-get install --reinstall -y git',
+      },
+    ],
+    docs: docs('vcs'),
+  },
+  {
     cause: 'vcs-disallowed',
     severity: 'error',
     rank: 4,
