@@ -64,6 +64,13 @@ func formatArg(name string, call *ast.CallExpr) int {
 		return 0
 	case strings.EqualFold(last, "errorf") || last == "Fatalf" || last == "Warnf" || last == "fatalf":
 		return 0
+	case strings.HasSuffix(strings.ToLower(last), "errorf"):
+		// Helpers such as load.ImportErrorf(path, format, args...): the first literal argument.
+		for i, arg := range call.Args {
+			if _, ok := constString(arg); ok {
+				return i
+			}
+		}
 	}
 	return -1
 }

@@ -509,6 +509,14 @@ export const CATALOG_SECTIONS = [
         evidence: '`go: parsing $GOFLAGS: non-flag`, `unknown flag`',
       },
       {
+        id: 'go-env-invalid',
+        rootCause:
+          'a go environment setting other than GOPROXY, GOFLAGS or GOTOOLCHAIN holds a value the go command rejects (GOVCS, GOWORK, GO111MODULE; a bad GOSUMDB is sumdb-unreachable)',
+        evidence:
+          '`malformed entry in GOVCS`, `unreachable pattern in GOVCS`, `invalid GOWORK: not an absolute path`, `unknown environment setting GO111MODULE=...`',
+        added: true,
+      },
+      {
         id: 'gosumdb-disabled',
         rootCause:
           'checksum verification is off for public modules: GOSUMDB=off, or GOPRIVATE/GONOSUMDB covering a public host (a security risk, not a failure)',

@@ -13,7 +13,7 @@ import { decide, entryId, goMessagesDoc, instantiate, readDecisions, readInvento
  * Module messages not decided yet, each one explicitly `todo` in the decisions file. The number
  * may only go down: deciding a message lowers it, a new release's messages must be decided.
  */
-const TODO_BUDGET = 145;
+const TODO_BUDGET = 77;
 
 const entries = readInventory();
 const rows = readDecisions();

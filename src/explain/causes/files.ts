@@ -82,8 +82,9 @@ export const fileRules: CauseRule[] = [
           'neither GOPATH nor GOMODCACHE are set',
           'GOMODCACHE entry is relative',
           'could not locate sumdb file: missing $GOPATH',
+          'is not a directory',
         ],
-        /(?<detail>module cache not found: neither GOMODCACHE nor GOPATH is set|neither GOPATH nor GOMODCACHE are set|GOMODCACHE entry is relative; must be absolute path: [^\n]{0,200}|could not locate sumdb file: missing \$GOPATH)/,
+        /(?<detail>module cache not found: neither GOMODCACHE nor GOPATH is set|neither GOPATH nor GOMODCACHE are set|GOMODCACHE entry is relative; must be absolute path: [^\n]{0,200}|could not locate sumdb file: missing \$GOPATH|could not create module cache: "[^"]*" is not a directory)/,
         'all (modfetch, codehost)',
       ),
       pat(
@@ -174,6 +175,12 @@ export const fileRules: CauseRule[] = [
         facts: { notAZip: true },
       }),
       pat('ziphash-mismatch', 'ziphash file does not match', /ziphash file does not match/, 'all (modfetch)'),
+      pat(
+        'vcs-cache-entry',
+        ['exists with wrong content', 'exists but is not a directory'],
+        /(?<file>[^\s]*cache[/\\]vcs[/\\][^\s]+) exists (?:with wrong content|but is not a directory)/,
+        'all (codehost: the VCS work area of the module cache is damaged)',
+      ),
       pat(
         'ziphash',
         ['unexpected ziphash', 'missing ziphash'],

@@ -142,6 +142,12 @@ export const moduleRules: CauseRule[] = [
         'all (x/mod module.CheckPath)',
         { scope: 'any', accept: (g) => !/^[<=>]{7}/.test(g.module ?? '') },
       ),
+      pat(
+        'invalid-import-path',
+        ['invalid import path', 'not allowed in import path', 'import path does not begin with hostname'],
+        /invalid import path:? "(?<module>[^"]*)"|"(?<char>[^"]*)" not allowed in import path|(?<detail>import path does not begin with hostname)/,
+        'all (go/build, modindex, load: an import statement or argument that is not a path)',
+      ),
     ],
     title: { en: 'A module or import path is not valid', 'zh-CN': '模块或导入路径无效' },
     message: {
@@ -165,8 +171,16 @@ export const moduleRules: CauseRule[] = [
     patterns: [
       pat(
         'must-be-of-form',
-        ['invalid: must be of the form', 'is not canonical', 'invalid module version syntax'],
-        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v\d+\.2\.3|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)")/,
+        [
+          'invalid: must be of the form',
+          'is not canonical',
+          'invalid module version syntax',
+          'invalid: not a semantic version',
+          'invalid: disallowed version string',
+          'non-semver module version',
+          'non-canonical module version',
+        ],
+        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v\d+\.2\.3|not a semantic version|disallowed version string|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)"|non-(?:semver|canonical) module version "(?<version3>[^"]+)")/,
         'all (x/mod modfile, cmd/go get)',
         { scope: 'any' },
       ),
@@ -248,6 +262,12 @@ export const moduleRules: CauseRule[] = [
         /module (?<module>[^\s@]+)@(?<version>[^\s]+) found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
         'all (modload)',
         { scope: 'any' },
+      ),
+      pat(
+        'not-at-required',
+        'but not at required version',
+        /package (?<pkg>[^\s]+) provided by (?<module>[^\s]+) at latest version [^\s]+ but not at required version (?<version>[^\s]+)/,
+        'all (modload)',
       ),
     ],
     title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
@@ -915,6 +935,12 @@ export const moduleRules: CauseRule[] = [
         'conflicting replacements',
         /conflicting replacements (?:found )?for (?<module>[^\s:]+)/,
         'all (modload; "found ... in workspace modules" for go.work)',
+      ),
+      pat(
+        'two-module-paths',
+        'used for two different module paths',
+        /(?<module>[^\s@]+)@(?<version>[^\s]+) used for two different module paths/,
+        'all (modload: two replace directives point at one directory or module version)',
       ),
       pat(
         'replaced-at-all-versions',

@@ -607,6 +607,12 @@ export const networkRules: CauseRule[] = [
     rank: 3,
     patterns: [
       pat(
+        'file-url',
+        ['file URL specifies non-local host', 'file URL encodes volume', 'file URL missing'],
+        /(?<detail>file URL (?:specifies non-local host|encodes volume in host field[^\n]{0,40}|missing drive letter|missing path))/,
+        'all (web: a file:// GOPROXY entry that is not a local path)',
+      ),
+      pat(
         'no-entries',
         'GOPROXY list is not the empty string',
         /GOPROXY list is not the empty string, but contains no entries/,
