@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
 import { explainText } from '../../src/explain/index.ts';
 import { repoRoot } from '../helpers/go-matrix.ts';
-import { decide, entryId, goMessagesDoc, instantiate, readDecisions, readInventory } from './inventory.ts';
+import {
+  decide,
+  entryId,
+  goMessagesDoc,
+  instantiate,
+  RELEASES,
+  readDecisions,
+  readInventory,
+} from './inventory.ts';
 
 /**
  * Module messages not decided yet, each one explicitly `todo` in the decisions file. The number
@@ -23,6 +31,17 @@ const mapped = decided.flatMap(({ entry, decision }) =>
 );
 
 describe('go message inventory', () => {
+  it('covers exactly the releases scripts/install-go.sh installs (CI re-extracts them: go-messages --check)', () => {
+    const script = readFileSync(join(repoRoot, 'scripts', 'install-go.sh'), 'utf8');
+    const installed = /^DEFAULT_VERSIONS="([^"]+)"/m.exec(script)?.[1]?.split(' ');
+    expect(installed).toEqual([...RELEASES]);
+    for (const release of RELEASES)
+      expect(
+        entries.some((e) => e.releases.includes(release)),
+        release,
+      ).toBe(true);
+  });
+
   it('has stable ids and messages from every release', () => {
     expect(entries.length).toBeGreaterThan(500);
     for (const e of entries) expect(e.id, e.format).toBe(entryId(e.pkg, e.format));
