@@ -264,6 +264,14 @@ export const CATALOG_SECTIONS = [
         evidence: '`ambiguous import: found package X in multiple modules`',
       },
       {
+        id: 'get-version-conflict',
+        rootCause:
+          'go get was asked for versions that cannot all hold: one requested module requires a higher version of another that was requested lower (or pinned by a second argument)',
+        evidence:
+          '`go: example.com/a@v1.2.0 requires example.com/b@v1.5.0, not example.com/b@v1.3.0`, `... indirectly requires ...`, `example.com/b@v1.3.0 conflicts with example.com/b@v1.5.0`',
+        added: true,
+      },
+      {
         id: 'retracted-version',
         rootCause: 'a required version was retracted by its author',
         evidence: '`retracted by module author`, `(retracted)`',

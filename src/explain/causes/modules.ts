@@ -47,6 +47,13 @@ export const moduleRules: CauseRule[] = [
     rank: 18,
     patterns: [
       pat(
+        'missing-or-malformed-at-revision',
+        ['is missing module path', 'has malformed module path'],
+        /(?<file>[^\s]*go\.mod) (?:is missing module path|has malformed module path "(?<declared>[^"]*)")[^\n]{0,120} at revision (?<version>[^\s]+)/,
+        'all (coderepo.go: the go.mod at that revision declares no usable path)',
+        { scope: 'any' },
+      ),
+      pat(
         'declares',
         'module declares its path as',
         /module declares its path as: (?<declared>[^\s]+)/,
@@ -99,6 +106,7 @@ export const moduleRules: CauseRule[] = [
         'should-be',
         [
           'should be v0 or v1, not',
+          ', not v',
           '+incompatible',
           'major version suffixes must be',
           'must always have a major version suffix',
@@ -816,6 +824,12 @@ export const moduleRules: CauseRule[] = [
         { accept: (g) => !OLD_TOOLCHAIN_DIRECTIVE.test(g.detail ?? '') },
       ),
       pat(
+        'invalid-toolchain-line',
+        'invalid toolchain "',
+        /invalid toolchain "(?<detail>[^"]*)" in (?<file>[^\s]*go\.(?:mod|work))/,
+        '1.21+ (toolchain/select.go: a toolchain line the go command cannot use)',
+      ),
+      pat(
         'missing-module-line',
         ['missing module declaration', 'no module declaration in go.mod', 'missing module line'],
         /(?:error reading (?<file>[^\s:]*go\.mod): missing module declaration|no module declaration in go\.mod|parsing go\.mod: missing module line)/,
@@ -1444,6 +1458,58 @@ export const moduleRules: CauseRule[] = [
       },
     ],
     docs: docs('https://go.dev/doc/godebug'),
+  },
+  {
+    cause: 'get-version-conflict',
+    severity: 'error',
+    rank: 12,
+    patterns: [
+      pat(
+        'requires-not',
+        ', not ',
+        /(?<module>[^\s@]+)@(?<version>[^\s]+)(?: \([^)\n]{0,80}\))? (?:indirectly )?requires (?<required>[^\s@]+@[^\s,]+), not (?<constraint>[^\s]+)/,
+        'all (modget: the versions asked for contradict a requirement)',
+      ),
+      pat(
+        'conflicts-with',
+        ' conflicts with ',
+        /(?:for module (?<module>[^\s,]+), )?(?<detail>[^\s]+@[^\s]+(?: \([^)\n]{0,80}\))? conflicts with [^\s]+@[^\s]+(?: \([^)\n]{0,80}\))?)/,
+        'all (modget query.go)',
+      ),
+    ],
+    title: {
+      en: 'go get was asked for versions that contradict each other',
+      'zh-CN': 'go get 请求的版本相互矛盾',
+    },
+    message: {
+      en: (s) =>
+        s.required
+          ? `${at.en(s)} requires ${String(s.required)}, but ${String(s.constraint ?? 'a lower version')} was asked for (or is pinned) in the same go get. Minimal version selection can only raise versions: the two requests cannot both hold.`
+          : `Two arguments of go get ask for different versions of one module${quoted(s)}. Minimal version selection can only raise versions: the requests cannot both hold.`,
+      'zh-CN': (s) =>
+        s.required
+          ? `${at.zh(s)} 需要 ${String(s.required)}，但同一次 go get 中请求（或固定）的是 ${String(s.constraint ?? '更低的版本')}。最小版本选择只能提高版本：这两个请求无法同时满足。`
+          : `go get 的两个参数对同一个模块请求了不同的版本${quoted(s)}。最小版本选择只能提高版本：这些请求无法同时满足。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Ask for a set that fits: let the requiring module decide (drop the explicit lower version)',
+          'zh-CN': '请求一组相容的版本：去掉显式指定的较低版本，由依赖它的模块决定',
+        },
+        command: s.required ? `go get ${String(s.required)}` : 'go get <module>@<version>',
+      },
+      {
+        description: {
+          en: 'Or downgrade the module that requires it as well',
+          'zh-CN': '或者把依赖它的模块也一起降级',
+        },
+        command: s.module
+          ? `go get ${String(s.module)}@<older-version> ${String(s.constraint ?? '')}`.trim()
+          : 'go get <module>@<older-version>',
+      },
+    ],
+    docs: docs('minimal-version-selection', 'go-get'),
   },
 ];
 

@@ -216,8 +216,14 @@ export const vcsRules: CauseRule[] = [
     patterns: [
       pat(
         'git-version',
-        ['unable to resolve git version', 'failed to execute git version', 'git version extraction regexp'],
-        /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line/,
+        [
+          'unable to resolve git version',
+          'failed to execute git version',
+          'git version extraction regexp',
+          'unexpected response from git log',
+          'invalid time from git log',
+        ],
+        /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line|unexpected response from git log: [^\n]{0,200}|invalid time from git log: [^\n]{0,200}/,
         '1.26+ (codehost: the go command runs `git version` before its first fetch into the cache)',
       ),
     ],
