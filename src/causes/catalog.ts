@@ -63,6 +63,14 @@ export const CATALOG_SECTIONS = [
           "`net/http: TLS handshake timeout` (10 s), git's `gnutls_handshake() failed`, `SSL_ERROR_SYSCALL`; live: established socket, no bytes back",
       },
       {
+        id: 'tls-clienthello-dropped',
+        rootCause:
+          "a middlebox (firewall, DPI, old load balancer) drops or resets Go's larger TLS ClientHello: from Go 1.23 the post-quantum key share makes it span several packets, while curl and browsers still connect",
+        evidence:
+          '`net/http: TLS handshake timeout` or `connection reset by peer` from Go 1.23+ only, gone with `GODEBUG=tlsmlkem=0` (`tlskyber=0` on 1.23); live: the handshake stalls after the first ClientHello segment',
+        added: true,
+      },
+      {
         id: 'proxy-stall',
         rootCause:
           'the proxy (or sumdb) accepts the request but never answers: the go command has no response timeout, so it waits forever',
@@ -210,6 +218,22 @@ export const CATALOG_SECTIONS = [
         rootCause:
           'the requested version/tag/commit does not exist (deleted tag, typo, private fork, wrong credentials that see another repo)',
         evidence: '`invalid version: unknown revision v1.2.3`, `reading .../@v/v1.2.3.info: 404 Not Found`',
+      },
+      {
+        id: 'proxy-cached-not-found',
+        rootCause:
+          'the version was published after the module proxy first answered "not found" for it: the proxy (proxy.golang.org keeps a not-found for up to 30 minutes) serves its cached answer, while the tag exists',
+        evidence:
+          '`reading https://proxy.golang.org/.../@v/vX.info: 404 Not Found` / `server response: not found: ... unknown revision vX` for a tag pushed minutes ago; works with `GOPROXY=direct` or after the cache expires',
+        added: true,
+      },
+      {
+        id: 'tag-without-v',
+        rootCause:
+          'the module author tagged the release without its `v` (`1.2.0`): the go command does not see it as a version, so `@latest` stays on a pseudo-version and `vX` is an unknown revision',
+        evidence:
+          '`go list -m -versions` shows nothing, `unknown revision v1.2.0` while a tag `1.2.0` exists, `version "1.2.0" invalid: must be of the form v1.2.3` after copying the tag name into go.mod',
+        added: true,
       },
       {
         id: 'pseudo-version-invalid',

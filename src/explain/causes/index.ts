@@ -47,6 +47,12 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
     'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
   'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
   'cache-large': 'doctor only: the size of a cache, never an error message',
+  'tls-clienthello-dropped':
+    'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it',
+  'proxy-cached-not-found':
+    "needs the tag's publication time: a proxy's cached not-found reads exactly like unknown-revision; GOPROXY=direct succeeding proves it",
+  'tag-without-v':
+    "needs the repository's tags: a transcript shows unknown-revision or invalid-version-syntax; a tag such as 1.2.0 beside no v1.2.0 proves it",
   unknown: 'the fallback when nothing matches',
 };
 
