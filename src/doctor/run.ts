@@ -98,7 +98,10 @@ export async function runDoctor(
   options: DoctorOptions,
   checks: readonly Check[] = CHECKS,
 ): Promise<DoctorResult> {
-  const selected = options.only ? checks.filter((c) => options.only!.includes(c.id)) : checks;
+  // `--check` takes a check id (`project/go-sum`) or an area (`project`): every check under it.
+  const selected = options.only
+    ? checks.filter((c) => options.only!.some((o) => c.id === o || c.id.startsWith(`${o}/`)))
+    : checks;
   const facts = createFacts(options);
   // Start every fact the checks need at once: go env, git config and the file reads overlap.
   prefetch(facts, [

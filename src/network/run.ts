@@ -178,16 +178,23 @@ class NetworkRun {
     this.services.set(id, set);
   }
 
+  /** When each probe started, for the waterfall (ProbeResult.startMs). */
+  private readonly started = new Map<string, number>();
+  private readonly runStarted = performance.now();
+
   private start(id: string, phase: ProbePhase, target: string, service: ServiceKind): void {
     this.note(id, service);
+    if (!this.started.has(id)) this.started.set(id, performance.now() - this.runStarted);
     this.input.onProgress?.({ type: 'start', id, phase, target, services: [service] });
   }
 
   private finish(result: Omit<ProbeResult, 'services' | 'ok'>): ProbeResult {
     const stop = this.budget.stopReason();
     const status = result.status === 'budget' && stop === 'aborted' ? 'aborted' : result.status;
+    const startMs = this.started.get(result.id);
     const full: ProbeResult = {
       ...result,
+      ...(startMs !== undefined ? { startMs: Math.round(startMs * 10) / 10 } : {}),
       status,
       ok: status === 'ok',
       services: [...(this.services.get(result.id) ?? [])],

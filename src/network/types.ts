@@ -139,6 +139,8 @@ export interface ProbeResult {
   services: ServiceKind[];
   status: ProbeStatus;
   ok: boolean;
+  /** When the probe started, in milliseconds since the network run started (for a waterfall). */
+  startMs?: number;
   durationMs: number;
   error?: string;
   dns?: DnsDetail;

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// The GitHub Action's entry point (action.yml): reads the INPUT_* variables the runner sets, runs
+// the bundled CLI once with --json (no shell, no install step), and from that one report writes the
+// workflow-command annotations, the SARIF file if asked, and the step outputs. The CLI itself appends
+// the job summary (GITHUB_STEP_SUMMARY) and decides the exit status from --fail-on.
+const { spawnSync } = require('node:child_process');
+const { appendFileSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const env = process.env;
+const input = (name, fallback) => {
+  const value = env[`INPUT_${name.toUpperCase()}`];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+};
+
+function setOutput(name, value) {
+  if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`);
+}
+
+async function main() {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const cwd = resolve(workspace, input('working-directory', '.'));
+  const failOn = input('fail-on', 'error');
+  const lang = input('lang', 'en');
+  const explainLog = input('explain-log', '');
+  const sarifFile = input('sarif-file', '');
+  // Words split on white space: the action never hands its input to a shell.
+  const words = explainLog
+    ? ['explain', resolve(workspace, explainLog)]
+    : input('command', 'doctor --release').split(/\s+/).filter(Boolean);
+  const args = [...words, '--json', '-C', cwd, '--fail-on', failOn, '--lang', lang];
+  const cli = join(__dirname, 'gomod-doctor.cjs');
+  const run = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const status = run.status ?? 2;
+  setOutput('exit-code', status);
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch {
+    process.stdout.write(`::error title=gomod-doctor::gomod-doctor ${words[0]} did not produce a report (exit ${status})\n`);
+    setOutput('findings', 0);
+    process.exitCode = status === 0 ? 2 : status;
+    return;
+  }
+  setOutput('findings', report.findings.length);
+  const lib = await import(join(__dirname, '..', 'dist', 'index.js'));
+  const paths = { cwd, root: lib.repositoryRoot(cwd, env) };
+  process.stdout.write(lib.renderGithub(report, paths, lang === 'zh-CN' ? 'zh-CN' : 'en'));
+  if (sarifFile) {
+    const target = resolve(workspace, sarifFile);
+    writeFileSync(target, lib.renderSarif(report, report.version, { paths, exitCode: status, defaultFile: 'go.mod' }));
+  }
+  process.exitCode = status;
+}
+
+main().catch((error) => {
+  process.stdout.write(`::error title=gomod-doctor::${String(error && error.message ? error.message : error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+  setOutput('exit-code', 2);
+  process.exitCode = 2;
+});
