@@ -324,6 +324,14 @@ export const CATALOG_SECTIONS = [
           '`updates to go.mod needed`, `no required module provides package X; to add it:`, `-mod=readonly`',
       },
       {
+        id: 'tidy-compat-mismatch',
+        rootCause:
+          'go mod tidy keeps go.mod usable by the older release named by -compat (by default the one before the go line); a package would resolve differently there, because that release reads the full module graph (before 1.17) where this one prunes it',
+        evidence:
+          '`X loaded from M@v1, but go 1.16 would select v2`, `... but go 1.16 would fail to locate it`, `... failed to load from any module, but go 1.16 would load it from ...`, `error loading go 1.16 module graph`, followed by `go mod tidy -compat=...` advice',
+        added: true,
+      },
+      {
         id: 'vendor-mode-lookup',
         rootCause:
           'vendor mode is on (automatic for go >= 1.14 with vendor/, or -mod=vendor) and vendor/ lacks a package',

@@ -1511,6 +1511,52 @@ export const moduleRules: CauseRule[] = [
     ],
     docs: docs('minimal-version-selection', 'go-get'),
   },
+  {
+    cause: 'tidy-compat-mismatch',
+    severity: 'error',
+    rank: 12,
+    patterns: [
+      pat(
+        'would-differ',
+        ['but go ', 'failed to load from any module,'],
+        /but go (?<compat>\d+\.\d+(?:\.\d+)?) would (?:select (?<version>[^\s]+)|fail to locate it|load it from (?<module>[^\s]+))|failed to load from any module,$/,
+        '1.17+ (modload: go mod tidy checks the -compat release)',
+      ),
+      pat(
+        'compat-graph',
+        'module graph',
+        /error loading go (?<compat>\d+\.\d+(?:\.\d+)?) module graph/,
+        '1.17+ (modload)',
+      ),
+    ],
+    title: {
+      en: 'go mod tidy: an older Go release would resolve a package differently',
+      'zh-CN': 'go mod tidy：较旧的 Go 版本会以不同方式解析某个包',
+    },
+    message: {
+      en: (s) =>
+        `go mod tidy also checks that go.mod works for go ${String(s.compat ?? 'N-1')} (-compat, by default the release before the go line). That release reads the whole module graph where this one prunes it, so it would pick another version of a dependency, or not find a package. Either record the versions the older release needs, or drop compatibility with it.`,
+      'zh-CN': (s) =>
+        `go mod tidy 还会检查 go.mod 对 go ${String(s.compat ?? 'N-1')} 是否可用（-compat，默认是 go 指令的前一个版本）。该版本读取完整的模块图，而当前版本会剪枝，因此它会选中某个依赖的另一个版本，或找不到某个包。要么记录旧版本所需的版本，要么放弃对它的兼容。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Not needed to build with the older release: tidy for this one only',
+          'zh-CN': '不需要用旧版本构建时：只为当前版本整理',
+        },
+        command: 'go mod tidy -compat=$(go list -m -f {{.GoVersion}})',
+      },
+      {
+        description: {
+          en: 'Or upgrade to the versions the older release selects, then tidy again',
+          'zh-CN': '或者先升级到旧版本所选的版本，再重新整理',
+        },
+        command: `go mod tidy -go=${String(s.compat ?? '1.16')} && go mod tidy`,
+      },
+    ],
+    docs: docs('graph-pruning', 'go-mod-tidy'),
+  },
 ];
 
 /** The mismatch is against the checksum database's record rather than go.sum's. */
