@@ -53,6 +53,8 @@ interface Group {
    * not the failure, and ranks after the findings that explain it.
    */
   explains: boolean;
+  /** Only offered as the second reading of another finding's evidence (Refinement.also). */
+  secondary?: boolean;
   key: string;
 }
 
@@ -433,6 +435,8 @@ export class Explainer {
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;
           facts = { ...facts, ...refined.facts };
+          const other = refined.also ? ruleFor(refined.also) : undefined;
+          if (other) this.add(other, hit.facts, hit, framesDeeper, true);
         }
       }
       const group = this.add(rule, facts, hit, framesDeeper);
@@ -440,11 +444,13 @@ export class Explainer {
     }
   }
 
-  private add(rule: CauseRule, facts: Facts, hit: Hit, framesDeeper = false): Group {
+  private add(rule: CauseRule, facts: Facts, hit: Hit, framesDeeper = false, secondary = false): Group {
     const key = `${rule.cause}|${facts.module ?? facts.host ?? ''}`;
     let group = this.groups.get(key);
+    if (group && !secondary) group.secondary = false;
     if (!group) {
       group = {
+        secondary,
         rule,
         facts: { ...facts },
         severity: hit.severity,
@@ -491,6 +497,7 @@ export class Explainer {
       .sort(
         (a, b) =>
           Number(b.explains) - Number(a.explains) ||
+          Number(a.secondary ?? false) - Number(b.secondary ?? false) ||
           SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
           a.rule.rank - b.rule.rank ||
           a.firstLine - b.firstLine,
@@ -521,6 +528,15 @@ export class Explainer {
     });
     const causes = new Set(kept.map((g) => g.rule.cause));
     kept = kept.filter((g) => !g.rule.suppressedBy?.some((c) => causes.has(c)));
+    // A guess (certainty 'likely') whose named alternative another statement establishes is that
+    // alternative seen from further away (a proxy's bare 404, then the direct fetch's own error).
+    const established = new Set(kept.filter((g) => g.facts.certainty !== 'likely' && !g.secondary).map((g) => g.rule.cause));
+    kept = kept.filter(
+      (g) =>
+        g.facts.certainty !== 'likely' ||
+        !Array.isArray(g.facts.alternatives) ||
+        !g.facts.alternatives.some((c) => c !== g.rule.cause && established.has(c as CauseId)),
+    );
     for (const group of kept) group.evidence.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return kept;
   }

@@ -134,4 +134,9 @@ export interface Refinement {
   cause: CauseId;
   /** Facts to add (certainty, alternatives, ...). */
   facts?: Partial<Situation>;
+  /**
+   * A second reading of the same evidence, offered as its own finding right after this one (the
+   * same message means either, and the transcript cannot tell which).
+   */
+  also?: CauseId;
 }

@@ -1,6 +1,9 @@
 // Version control and authentication causes: what git, ssh and the go command's VCS layer print.
+import { resolvePrivacy } from '../../goenv/private.ts';
+import { isPublicForge } from '../../module/hosts.ts';
+import { hostOf } from '../extract.ts';
 import { docs, gitCredentialFixes, goprivateFixes } from '../fixes.ts';
-import type { CauseRule } from '../types.ts';
+import type { CauseRule, Refinement, Situation } from '../types.ts';
 import { at, FATAL, host, mod, pat, quoted } from './helpers.ts';
 
 export const vcsRules: CauseRule[] = [
@@ -17,12 +20,14 @@ export const vcsRules: CauseRule[] = [
     ],
     // Without git every probe fails, and 1.21+ then say `no secure protocol found`: not credentials.
     suppressedBy: ['git-not-installed'],
+    refine: ({ situation, context }) => invisibleRepository(situation, context?.goEnv),
     patterns: [
       pat(
         'could-not-read',
         ['could not read Username', 'could not read Password'],
         /could not read (?:Username|Password) for '(?<url>[^']+)'/,
         'git (prompt.c; the text is not translated, the "fatal:" prefix is in git >= 2.38 zh_CN)',
+        { facts: { unseen: 'prompt' } },
       ),
       pat(
         'auth-failed',
@@ -49,12 +54,21 @@ export const vcsRules: CauseRule[] = [
         ['Repository not found', "don't have permission to view it"],
         /remote: (?:Repository not found|The project you were looking for could not be found or you don't have permission to view it)/,
         'GitHub, GitLab',
+        { facts: { unseen: 'not-found' } },
+      ),
+      pat(
+        'repo-not-found-ssh',
+        'ERROR: Repository not found',
+        /^\s*ERROR: Repository not found/,
+        'GitHub over ssh (the key is accepted, the repository is not there for it)',
+        { facts: { unseen: 'not-found' } },
       ),
       pat(
         'repo-not-found-fatal',
         ['not found', '未找到'],
         new RegExp(`${FATAL}(?:repository '(?<url>[^']+)' not found|仓库 '(?<url2>[^']+)' 未找到)`),
         'git (remote-curl.c, en and zh_CN)',
+        { facts: { unseen: 'not-found' } },
       ),
       pat(
         'go-faq-hint',
@@ -367,3 +381,23 @@ export const vcsRules: CauseRule[] = [
     docs: docs('pseudo-versions'),
   },
 ];
+
+/**
+ * A public forge answers a request for a repository that does not exist, or that the caller may
+ * not see, the same way: with a credential request over https (`terminal prompts disabled` once
+ * git may not ask) or `Repository not found`. For a module on a public forge that nothing declares
+ * private, a deleted, renamed or hidden repository is the usual reason; missing credentials for a
+ * private one stay the second reading. GOPRIVATE covering the module says the user knows it is
+ * private: then credentials are the answer.
+ */
+function invisibleRepository(s: Situation, env: Record<string, string> | undefined): Refinement | undefined {
+  if (!s.unseen) return undefined;
+  const repoHost = (s.url ? hostOf(s.url) : undefined) ?? s.module?.split('/')[0];
+  if (repoHost === undefined ? s.unseen !== 'not-found' : !isPublicForge(repoHost)) return undefined;
+  if (env && s.module && resolvePrivacy(env, s.module).private) return undefined;
+  return {
+    cause: 'module-source-gone',
+    facts: { direct: true, certainty: 'likely', ...(repoHost ? { host: repoHost } : {}) },
+    also: 'git-auth-required',
+  };
+}
