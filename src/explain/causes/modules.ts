@@ -98,7 +98,7 @@ export const moduleRules: CauseRule[] = [
           'major version must be compatible',
           'major version suffix, so major version must match',
         ],
-        /(?<detail>module contains a go\.mod file, so (?:module path must match major version \("[^"]*"\)|major version must be compatible[^\n]{0,80})|module path includes a major version suffix, so major version must match)/,
+        /(?<detail>(?:module contains a go\.mod file, )?so (?:module path must match major version \("[^"]*"\)|major version must be compatible[^\n]{0,80})|module path includes a major version suffix, so major version must match)/,
         'all (coderepo.go; "must be compatible" up to 1.15)',
         { scope: 'any' },
       ),
@@ -122,6 +122,13 @@ export const moduleRules: CauseRule[] = [
         'all (coderepo.go)',
         { scope: 'any' },
       ),
+      pat(
+        'no-major-go-mod',
+        'go.mod at revision',
+        /(?<detail>missing [^\s]+\/go\.mod and \.\.\.\/v\d+\/go\.mod at revision [^\s]+)/,
+        'all (coderepo.go: a /vN path at a vN tag whose repository has no go.mod declaring it)',
+        { scope: 'any' },
+      ),
     ],
     title: { en: 'Major version suffix rules are broken', 'zh-CN': '违反了主版本后缀规则' },
     message: {
@@ -142,6 +149,8 @@ export const moduleRules: CauseRule[] = [
     cause: 'malformed-module-path',
     severity: 'error',
     rank: 18,
+    // `embed`, `slices`...: a standard-library package the toolchain is too old to have.
+    yieldsTo: ['go-version-too-new'],
     patterns: [
       pat(
         'malformed',
@@ -267,8 +276,8 @@ export const moduleRules: CauseRule[] = [
       pat(
         'found-but-not-contain',
         'but does not contain package',
-        /module (?<module>[^\s@]+)@(?<version>[^\s]+) found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
-        'all (modload)',
+        /module (?<module>[^\s@]+)@(?<version>[^\s]+)(?: \([^)]{0,200}\))? found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
+        'all (modload; up to 1.13 the resolved version stood before "found")',
         { scope: 'any' },
       ),
       pat(
@@ -1061,6 +1070,12 @@ export const moduleRules: CauseRule[] = [
         'all',
       ),
       pat(
+        'path-at-version-gopath',
+        'path@version syntax in GOPATH mode',
+        /cannot use path@version syntax in GOPATH mode/,
+        '1.11-1.16 (modules off: GO111MODULE=off, or auto outside a module before 1.16)',
+      ),
+      pat(
         'modules-disabled',
         'modules disabled by GO111MODULE=off',
         /modules disabled by GO111MODULE=off/,
@@ -1224,6 +1239,13 @@ export const moduleRules: CauseRule[] = [
         ['is not in GOROOT', 'is not in std'],
         /package (?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^\s]*)? is not in (?:GOROOT|std)/,
         'all (a standard-library package newer than the toolchain)',
+      ),
+      pat(
+        'new-std-malformed',
+        'malformed module path "',
+        /malformed module path "(?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^"\s]*)?": missing dot in first path element/,
+        'module mode up to the release that added the package: a path without a dot that is not in this standard library is taken for a module path',
+        { scope: 'any' },
       ),
     ],
     title: { en: 'The go command is older than the project needs', 'zh-CN': 'go 命令的版本低于项目的要求' },

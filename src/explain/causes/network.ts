@@ -97,9 +97,16 @@ export function isProxiedSumdb(url: string): boolean {
  * What is wrong with a pseudo-version's form, if anything: the go command writes the commit
  * hash as exactly 12 hex digits (coderepo.go: "revision is shorter/longer than canonical").
  */
+const PSEUDO = /^v\d+\.\d+\.\d+-(?:[\w.]*\.)?\d{14}-(?<hash>[0-9A-Za-z]+)(?:\+incompatible)?$/;
+
+/** A proxy answers 400 for a version it will not look up: for a pseudo-version, one that does not fit the commit. */
+function isPseudoVersion(version: string | undefined): boolean {
+  return version !== undefined && PSEUDO.test(version);
+}
+
 export function malformedPseudoVersion(version: string | undefined): string | undefined {
   if (!version) return undefined;
-  const m = /^v\d+\.\d+\.\d+-(?:[\w.]*\.)?\d{14}-(?<hash>[0-9A-Za-z]+)(?:\+incompatible)?$/.exec(version);
+  const m = PSEUDO.exec(version);
   const hash = m?.groups?.hash;
   if (!hash || hash.length === 12) return undefined;
   return `revision ${hash} is ${hash.length < 12 ? 'shorter' : 'longer'} than the 12 characters of a canonical pseudo-version`;
@@ -447,8 +454,11 @@ export const networkRules: CauseRule[] = [
     severity: 'error',
     rank: 15,
     refine: ({ situation: s }) =>
-      s.status?.startsWith('400') && malformedPseudoVersion(s.version)
-        ? { cause: 'pseudo-version-invalid', facts: { detail: malformedPseudoVersion(s.version) } }
+      s.status?.startsWith('400') && isPseudoVersion(s.version)
+        ? {
+            cause: 'pseudo-version-invalid',
+            facts: { detail: malformedPseudoVersion(s.version) ?? `the proxy refused ${s.version} as a request` },
+          }
         : undefined,
     patterns: [
       pat(

@@ -392,7 +392,8 @@ export const vcsRules: CauseRule[] = [
  */
 function invisibleRepository(s: Situation, env: Record<string, string> | undefined): Refinement | undefined {
   if (!s.unseen) return undefined;
-  const repoHost = (s.url ? hostOf(s.url) : undefined) ?? s.module?.split('/')[0];
+  // `Repository not found` without a URL is the forge's own wording (GitHub, Bitbucket).
+  const repoHost = s.url ? hostOf(s.url) : s.unseen === 'not-found' ? undefined : s.module?.split('/')[0];
   if (repoHost === undefined ? s.unseen !== 'not-found' : !isPublicForge(repoHost)) return undefined;
   if (env && s.module && resolvePrivacy(env, s.module).private) return undefined;
   return {
