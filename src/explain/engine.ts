@@ -436,7 +436,7 @@ export class Explainer {
           rule = ruleFor(refined.cause) ?? rule;
           facts = { ...facts, ...refined.facts };
           const other = refined.also ? ruleFor(refined.also) : undefined;
-          if (other) this.add(other, hit.facts, hit, framesDeeper, true);
+          if (other) this.add(other, { ...hit.facts, alsoOf: refined.cause }, hit, framesDeeper, true);
         }
       }
       const group = this.add(rule, facts, hit, framesDeeper);
@@ -530,12 +530,22 @@ export class Explainer {
     kept = kept.filter((g) => !g.rule.suppressedBy?.some((c) => causes.has(c)));
     // A guess (certainty 'likely') whose named alternative another statement establishes is that
     // alternative seen from further away (a proxy's bare 404, then the direct fetch's own error).
-    const established = new Set(kept.filter((g) => g.facts.certainty !== 'likely' && !g.secondary).map((g) => g.rule.cause));
+    const established = new Set(
+      kept.filter((g) => g.facts.certainty !== 'likely' && !g.secondary).map((g) => g.rule.cause),
+    );
+    const settled = (g: Group) =>
+      g.facts.certainty === 'likely' &&
+      Array.isArray(g.facts.alternatives) &&
+      g.facts.alternatives.some((c) => c !== g.rule.cause && established.has(c as CauseId));
+    const dropped = kept.filter(settled);
     kept = kept.filter(
       (g) =>
-        g.facts.certainty !== 'likely' ||
-        !Array.isArray(g.facts.alternatives) ||
-        !g.facts.alternatives.some((c) => c !== g.rule.cause && established.has(c as CauseId)),
+        !settled(g) &&
+        // A second reading goes with the finding it was offered beside.
+        !(
+          g.secondary &&
+          dropped.some((d) => d.rule.cause === g.facts.alsoOf && d.facts.module === g.facts.module)
+        ),
     );
     for (const group of kept) group.evidence.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return kept;

@@ -75,7 +75,12 @@ const OFFICIAL_PROXIES = new Set(['proxy.golang.org', 'proxy.golang.google.cn'])
 const OFFICIAL_SUMDBS = new Set(['sum.golang.org', 'sum.golang.google.cn']);
 
 function urlHost(url: string): string {
-  return url.replace(/^https?:\/\//, '').split(/[/:]/)[0]?.toLowerCase() ?? '';
+  return (
+    url
+      .replace(/^https?:\/\//, '')
+      .split(/[/:]/)[0]
+      ?.toLowerCase() ?? ''
+  );
 }
 
 export function isOfficialProxy(url: string): boolean {
@@ -457,7 +462,9 @@ export const networkRules: CauseRule[] = [
       s.status?.startsWith('400') && isPseudoVersion(s.version)
         ? {
             cause: 'pseudo-version-invalid',
-            facts: { detail: malformedPseudoVersion(s.version) ?? `the proxy refused ${s.version} as a request` },
+            facts: {
+              detail: malformedPseudoVersion(s.version) ?? `the proxy refused ${s.version} as a request`,
+            },
           }
         : undefined,
     patterns: [
@@ -507,16 +514,16 @@ export const networkRules: CauseRule[] = [
           : s.sumdbProxy
             ? `The checksum lookup went to ${s.url ? hostText(s.url) : 'a server'} (a module proxy's endpoint for the checksum database, or a third-party database), which answered ${s.status ?? `with an error${quoted(s)}`}. The module was already downloaded, so the version exists: the proxy's checksum endpoint is failing, not sum.golang.org and not your module. Retry later, or ask sum.golang.org (or its mirror sum.golang.google.cn) directly.`
             : s.remoteOutage
-            ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
-            : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
+              ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
+              : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
       'zh-CN': (s) =>
         s.brokenZip
           ? `本次运行刚刚${s.host ? `从 ${s.host} ` : ''}下载的模块 zip${s.module ? `（${at.zh(s)}）` : ''}不是有效的 zip 文件：代理（或改写其响应的中间设备）提供的是损坏或被截断的文件。go 命令已删除它，所以问题不在你的模块缓存：在代理修复或被绕过之前，每次重试都会再次下载同一个损坏的文件。`
           : s.sumdbProxy
             ? `校验和查询发往了 ${s.url ? hostText(s.url) : '某个服务器'}（模块代理为校验和数据库提供的端点，或第三方校验和数据库），它返回了 ${s.status ?? `错误${quoted(s)}`}。模块已经下载成功，说明该版本存在：出问题的是代理的校验和端点，而不是 sum.golang.org，也不是你的模块。请稍后重试，或直接使用 sum.golang.org（或其镜像 sum.golang.google.cn）。`
             : s.remoteOutage
-            ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
-            : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
+              ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
+              : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
     },
     fixes: (s) => [
       {
@@ -748,14 +755,11 @@ export const networkRules: CauseRule[] = [
       if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
       }
-      // The forge told the proxy what it tells anyone for a repository that is gone or hidden; with
-      // nothing declaring the module private, gone is the usual reason.
-      if (publicHost && !env && (signals.has('auth') || signals.has('repo-not-found')) && isPublicForge(moduleHost))
-        return { cause: 'module-source-gone', facts: { viaProxy: true, certainty: 'likely' }, also: 'private-module-via-proxy' };
       if (publicHost && !strongRemote && s.url) {
         // The go command asks for a zip only after the proxy listed the version and served its
         // go.mod: a missing zip is the proxy's own failure (an incomplete mirror, a CDN node).
-        if (/\/@v\/[^/]+\.zip$/.test(s.url)) return { cause: 'proxy-server-error', facts: { certainty: 'likely' } };
+        if (/\/@v\/[^/]+\.zip$/.test(s.url))
+          return { cause: 'proxy-server-error', facts: { certainty: 'likely' } };
         // Mirrors other than the official one answer "not found" when their own fetch fails.
         if (!isOfficialProxy(s.url))
           return {
@@ -769,12 +773,15 @@ export const networkRules: CauseRule[] = [
           cause: 'private-module-via-proxy',
           facts: { certainty: 'likely', alternatives: ['module-source-gone', 'unknown-revision'] },
         };
+      // The forge told the proxy what it tells anyone for a repository that is gone or hidden: a
+      // private repository (the usual reason when GOPRIVATE is missing) or a deleted one, offered next.
       return {
         cause: 'private-module-via-proxy',
         facts: {
           certainty: !publicHost || env !== undefined ? 'certain' : 'likely',
           ...(publicHost ? { alternatives: ['module-source-gone'] } : {}),
         },
+        ...(publicHost && !env && isPublicForge(moduleHost) ? { also: 'module-source-gone' as const } : {}),
       };
     },
     title: { en: 'Private module requested from a public proxy', 'zh-CN': '向公共代理请求了私有模块' },
@@ -797,13 +804,13 @@ export const networkRules: CauseRule[] = [
       en: (s) =>
         s.direct
           ? `${s.host ?? 'The forge'} answered the request for ${mod.en(s)} the way it answers for a repository that does not exist or that you may not see${s.unseen === 'prompt' ? ': by asking for credentials, which git may not ask for under the go command' : ' ("Repository not found")'}. For a public path this usually means the repository was deleted, renamed or made private: check it in a browser. Versions a module proxy cached before may still be available; otherwise move to a fork or a release that no longer needs it. If it is a private repository you should see, git lacks credentials (git-auth-required).`
-          : s.remoteOutage === undefined && s.viaProxy
+          : s.viaProxy || s.alsoOf === 'private-module-via-proxy'
             ? `The proxy${s.url ? ` (${hostText(s.url)})` : ''} answered ${s.status ?? 'not found'} for ${at.en(s)}, and its "server response:" shows that the public forge refused it the way it refuses a repository that does not exist or is private: the repository was deleted, renamed or made private. Versions cached earlier by a proxy may still be available.`
             : `The proxy knows ${mod.en(s)} (it served it earlier), but fetching ${s.version ?? 'this version'} from the origin failed with "repository not found" or an authentication error: the repository was deleted, renamed or made private. Versions the proxy cached before keep working; new ones cannot be fetched.`,
       'zh-CN': (s) =>
         s.direct
           ? `${s.host ?? '代码托管平台'}对 ${mod.zh(s)} 的请求给出的回答，与对不存在或你无权查看的仓库的回答相同${s.unseen === 'prompt' ? '：要求提供凭据，而在 go 命令下 git 不能询问凭据' : '（"Repository not found"）'}。对于公开路径，这通常意味着仓库已被删除、改名或设为私有：请在浏览器中确认。模块代理之前缓存的版本可能仍然可用；否则请改用分叉仓库，或换用不再依赖它的版本。如果这是你应当能访问的私有仓库，则是 git 缺少凭据（git-auth-required）。`
-          : s.remoteOutage === undefined && s.viaProxy
+          : s.viaProxy || s.alsoOf === 'private-module-via-proxy'
             ? `代理${s.url ? `（${hostText(s.url)}）` : ''}对 ${at.zh(s)} 返回了 ${s.status ?? '未找到'}，其 "server response:" 表明公共代码托管平台拒绝了它，方式与对不存在或私有仓库的拒绝相同：仓库已被删除、改名或设为私有。代理之前缓存的版本可能仍然可用。`
             : `代理认识 ${mod.zh(s)}（之前成功提供过），但从源仓库获取 ${s.version ?? '该版本'} 时出现 "repository not found" 或认证错误：仓库已被删除、改名或设为私有。代理之前缓存的版本仍可使用，新版本无法获取。`,
     },
@@ -905,7 +912,11 @@ export const networkRules: CauseRule[] = [
       // or proxy endpoint failing.
       if (publicHost && !env && !signals.has('auth') && !signals.has('repo-not-found') && s.url) {
         if (isOfficialSumdb(s.url))
-          return { cause: 'proxy-cached-not-found', facts: { certainty: 'likely' }, also: 'sumdb-private-module' };
+          return {
+            cause: 'proxy-cached-not-found',
+            facts: { certainty: 'likely' },
+            also: 'sumdb-private-module',
+          };
         return { cause: 'proxy-server-error', facts: { sumdbProxy: true, certainty: 'likely' } };
       }
       if (!env) return undefined;
@@ -977,7 +988,9 @@ export const networkRules: CauseRule[] = [
     // through GOPROXY's /sumdb/ path, or a company proxy forwarding sum.golang.org): the proxy
     // answered, so its failure is the proxy's, not the database's.
     refine: ({ situation: s }) =>
-      s.url && isProxiedSumdb(s.url) ? { cause: 'proxy-server-error', facts: { sumdbProxy: true } } : undefined,
+      s.url && isProxiedSumdb(s.url)
+        ? { cause: 'proxy-server-error', facts: { sumdbProxy: true } }
+        : undefined,
     patterns: [
       pat(
         'sumdb-get',
