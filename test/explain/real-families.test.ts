@@ -215,3 +215,33 @@ example.net/app/handler imports
     ).toEqual(['malformed-module-path']);
   });
 });
+
+describe('a zip that is not a zip', () => {
+  it('named by its cached file: the module cache is damaged', () => {
+    const text =
+      'go: unzip /home/u/go/pkg/mod/cache/download/example.net/lib/@v/v1.0.0.zip: zip: not a valid zip file\n';
+    expect(causes(text)).toEqual(['modcache-corrupt']);
+  });
+
+  it('bare, as the check right after a download prints it: the proxy served it broken', () => {
+    expect(causes('example.net/lib@v1.4.2: zip: not a valid zip file\n')).toEqual(['proxy-server-error']);
+  });
+});
+
+describe('two Go trees mixed', () => {
+  it('a cmd or standard-library package found in two places', () => {
+    const text = `cmd/go/internal/list: ambiguous import: found package cmd/go/internal/list in multiple modules:
+\tcmd (/home/u/src/go/src/cmd/go/internal/list)
+\t (/usr/local/go/src/cmd/go/internal/list)
+`;
+    expect(causes(text)).toEqual(['goroot-broken']);
+  });
+
+  it('a module package found twice stays ambiguous-import', () => {
+    const text = `main.go:3:2: ambiguous import: found package example.net/a/b in multiple modules:
+\texample.net/a v1.0.0 (/home/u/go/pkg/mod/example.net/a@v1.0.0/b)
+\texample.net/a/b v0.1.0 (/home/u/go/pkg/mod/example.net/a/b@v0.1.0)
+`;
+    expect(causes(text)).toEqual(['ambiguous-import']);
+  });
+});

@@ -210,6 +210,12 @@ export const environmentRules: CauseRule[] = [
         'all',
       ),
       pat(
+        'std-twice',
+        'ambiguous import',
+        /ambiguous import: found package (?<pkg>(?:cmd|runtime|internal|syscall|crypto|net|os|go|encoding|math|sync|io|reflect|strings|fmt|unsafe)(?:\/[^\s]*)?) in multiple (?:modules|directories)/,
+        'all (modload): a standard-library or cmd package found in two trees is two Go installations mixed (a GOROOT pointing at another copy of the source)',
+      ),
+      pat(
         'runtime-not-in-goroot',
         ['is not in GOROOT', 'is not in std'],
         /package (?<pkg>runtime|internal\/[^\s]+|unsafe|sync|fmt|os|io) is not in (?:GOROOT|std)/,

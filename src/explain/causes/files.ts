@@ -166,14 +166,23 @@ export const fileRules: CauseRule[] = [
     // The go command checks a zip as it downloads it and deletes a bad one, so a zip that is not a
     // zip right after `go: downloading` came broken from the proxy (every retry downloads it again);
     // only a zip read from the cache without a download can be the cache's damage.
+    // The same holds without a download line: since 1.13 a zip read back from the cache fails
+    // inside x/mod's Unzip, which names the file (`unzip <path>: zip: ...`); a bare
+    // `<module>@<version>: zip: not a valid zip file` is the check right after the download.
     refine: ({ situation, freshDownload }) =>
-      situation.notAZip && freshDownload && !situation.module?.startsWith('golang.org/toolchain')
+      situation.notAZip &&
+      (freshDownload || situation.file === undefined) &&
+      !situation.module?.startsWith('golang.org/toolchain')
         ? { cause: 'proxy-server-error', facts: { brokenZip: true, certainty: 'likely' } }
         : undefined,
     patterns: [
-      pat('not-a-zip', 'zip: not a valid zip file', /zip: not a valid zip file/, 'all (archive/zip)', {
-        facts: { notAZip: true },
-      }),
+      pat(
+        'not-a-zip',
+        'zip: not a valid zip file',
+        /(?:(?:unzip |open )(?<file>[^\s]+): |(?<file2>[^\s]*[/\\]cache[/\\]download[/\\][^\s]+\.zip): )?zip: not a valid zip file/,
+        'all (archive/zip; x/mod zip.Unzip prefixes the cached file it read)',
+        { facts: { notAZip: true } },
+      ),
       pat('ziphash-mismatch', 'ziphash file does not match', /ziphash file does not match/, 'all (modfetch)'),
       pat(
         'vcs-cache-entry',

@@ -309,6 +309,7 @@ export const moduleRules: CauseRule[] = [
     cause: 'ambiguous-import',
     severity: 'error',
     rank: 19,
+    yieldsTo: ['goroot-broken'],
     patterns: [
       pat(
         'ambiguous',
