@@ -48,6 +48,14 @@ package github.com/someone/moved: exit status 128
     expect(causes(text)[0]).toBe('module-source-gone');
   });
 
+  it('a password prompt for a named user is a credential problem', () => {
+    const text = prompt.replace(
+      "could not read Username for 'https://github.com'",
+      "could not read Password for 'https://ci-bot@github.com'",
+    );
+    expect(causes(text)).toEqual(['git-auth-required']);
+  });
+
   it('rejected credentials are still a credential problem', () => {
     const text = `go: github.com/someone/x@v1.0.0: invalid version: git ls-remote -q origin in /tmp/c: exit status 128:
 \tremote: Invalid username or password.

@@ -392,6 +392,8 @@ export const vcsRules: CauseRule[] = [
  */
 function invisibleRepository(s: Situation, env: Record<string, string> | undefined): Refinement | undefined {
   if (!s.unseen) return undefined;
+  // A user name in the URL (git then asks only for the password): credentials are being used.
+  if (s.url && /^[a-z+]+:\/\/[^/]*@/i.test(s.url)) return undefined;
   // `Repository not found` without a URL is the forge's own wording (GitHub, Bitbucket).
   const repoHost = s.url ? hostOf(s.url) : s.unseen === 'not-found' ? undefined : s.module?.split('/')[0];
   if (repoHost === undefined ? s.unseen !== 'not-found' : !isPublicForge(repoHost)) return undefined;
