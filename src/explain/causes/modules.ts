@@ -913,6 +913,12 @@ export const moduleRules: CauseRule[] = [
         /\(replaced by (?<file>[^)]+)\): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
         'all (modload)',
       ),
+      pat(
+        'module-dir-read',
+        'reading ',
+        /module (?<file>\.{1,2}[\/\\][^\s:]*|\/[^\s:]+|[A-Za-z]:\\[^\s:]+): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
+        '1.23+ (modload: a replacement directory without go.mod, named by its path)',
+      ),
     ],
     title: { en: 'A replace points at a missing directory', 'zh-CN': 'replace 指向的目录不存在' },
     message: {
