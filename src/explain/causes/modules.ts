@@ -916,7 +916,7 @@ export const moduleRules: CauseRule[] = [
       pat(
         'module-dir-read',
         'reading ',
-        /module (?<file>\.{1,2}[\/\\][^\s:]*|\/[^\s:]+|[A-Za-z]:\\[^\s:]+): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
+        /module (?<file>\.{1,2}[/\\][^\s:]*|\/[^\s:]+|[A-Za-z]:\\[^\s:]+): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
         '1.23+ (modload: a replacement directory without go.mod, named by its path)',
       ),
     ],
