@@ -1226,6 +1226,12 @@ export const moduleRules: CauseRule[] = [
         '<= 1.20',
       ),
       pat(
+        'toolchain-not-on-path',
+        '" in PATH',
+        /cannot find "go(?<need>\d[^"]*)" in PATH/,
+        '1.21+ (toolchain/select.go: GOTOOLCHAIN=path or +path forbids downloading the release the module needs)',
+      ),
+      pat(
         'new-std-package',
         ['is not in GOROOT', 'is not in std'],
         /package (?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^\s]*)? is not in (?:GOROOT|std)/,
