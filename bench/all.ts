@@ -15,6 +15,13 @@ const sections: Array<{ script: string; title: string; issueTarget: string; mark
   },
   { script: 'explain.ts', title: 'explain on a 100 MiB CI log', issueTarget: 'under 2 s', markdown: true },
   {
+    script: 'real.ts',
+    title: 'explain accuracy on real reports (test/fixtures/real)',
+    issueTarget:
+      'validation top-1 at least 95 %, top-2 at least 98 % (the validation figure is the one that counts)',
+    markdown: true,
+  },
+  {
     script: 'network.ts',
     title: 'doctor --network, 300 dependencies on loopback servers',
     issueTarget: 'under 2 s when every endpoint answers; within the 10 s budget when every endpoint hangs',

@@ -7,7 +7,7 @@ import type { Evidence, Finding, Severity } from '../findings/finding.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { REMOTE_SIGNALS, RULES, ruleFor } from './causes/index.ts';
 import { firstUrl, hostOf, moduleFromProxyUrl, modulePrefix, moduleVersionPrefix } from './extract.ts';
-import { cleanLine, type Decoration, emptyDecoration, jsonErrorLines } from './transcript.ts';
+import { cleanLine, type Decoration, emptyDecoration, escapedLines, jsonErrorLines } from './transcript.ts';
 import type { CauseRule, ExplainContext, Facts, LinePattern, RemoteSignal, Situation } from './types.ts';
 
 /** Most evidence lines kept per finding (the count of the rest is reported). */
@@ -23,6 +23,8 @@ interface Hit {
   line: number;
   text: string;
   severity: Severity;
+  /** Where the match starts in the line; -1 for a match in the remote (server response) part. */
+  position: number;
 }
 
 interface Statement {
@@ -44,6 +46,13 @@ interface Group {
   omitted: number;
   firstLine: number;
   supportingOnly: boolean;
+  /**
+   * Set once one of the group's lines names what stopped the command. A group whose every line
+   * only frames a deeper error on the same line (`package X: unrecognized import path ... (https
+   * fetch: ...: x509: ...)` frames the x509 failure in GOPATH-mode words) describes the setting,
+   * not the failure, and ranks after the findings that explain it.
+   */
+  explains: boolean;
   key: string;
 }
 
@@ -140,7 +149,9 @@ export class Explainer {
   private readonly servedUrls = new Set<string>();
   private servedModules: Set<string> | undefined;
   /** The last meaningful line, to notice output that ends while a request or git is pending. */
-  private last: { kind: 'get' | 'git' | 'other'; text: string; line: number } | undefined;
+  private last:
+    | { kind: 'get' | 'git' | 'other' | 'credential-prompt' | 'ssh-prompt'; text: string; line: number }
+    | undefined;
   private windows = false;
   private lines = 0;
   /** The last module zip downloaded (-x): a bare `zip: not a valid zip file` is about it. */
@@ -159,6 +170,18 @@ export class Explainer {
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) {
       this.flush();
       return;
+    }
+    if (text.includes('\\n')) {
+      const inner = escapedLines(text);
+      if (inner) {
+        // Another program logged go's stderr as one escaped string: its lines, in order.
+        for (const line of inner) {
+          const cleaned = cleanLine(line, this.decoration);
+          if (cleaned.trim() === '') this.flush();
+          else this.take(cleaned, lineNumber);
+        }
+        return;
+      }
     }
     if (text.includes('"Error": "')) {
       const inner = jsonErrorLines(text);
@@ -182,6 +205,14 @@ export class Explainer {
     }
     if (isVcsEcho(text)) {
       this.last = { kind: 'git', text, line: lineNumber };
+      return;
+    }
+    const prompt = promptKind(text);
+    if (prompt) {
+      // git or ssh asking a person (GOPATH-era go get, GIT_TERMINAL_PROMPT=1, GIT_SSH_COMMAND
+      // without BatchMode): if nothing follows, the command is waiting for the answer.
+      this.flush();
+      this.last = { kind: prompt, text, line: lineNumber };
       return;
     }
     if (
@@ -301,7 +332,9 @@ export class Explainer {
           if (!m) continue;
           const groups = (m.groups ?? {}) as Record<string, string | undefined>;
           if (pattern.accept && !pattern.accept(groups, candidate)) continue;
-          statement.hits.push(this.hit(rule, pattern, groups, candidate, full, lineNumber, statement));
+          const hit = this.hit(rule, pattern, groups, candidate, full, lineNumber, statement);
+          hit.position = candidate === local ? m.index : -1;
+          statement.hits.push(hit);
           matched = true;
           break;
         }
@@ -360,6 +393,7 @@ export class Explainer {
       line: lineNumber,
       text: clip(full),
       severity: pattern.severity ?? rule.severity,
+      position: -1,
     };
   }
 
@@ -373,6 +407,19 @@ export class Explainer {
     );
     for (const hit of statement.hits) {
       if (hit.rule.yieldsTo?.some((cause) => cause !== hit.rule.cause && present.has(cause))) continue;
+      // A deeper error on the same line (further into the chain, where go puts the reason) makes
+      // this hit the frame around it. Matches inside a server response never count as deeper: they
+      // happened elsewhere.
+      const framesDeeper =
+        hit.position >= 0 &&
+        statement.hits.some(
+          (other) =>
+            other.line === hit.line &&
+            other.rule.cause !== hit.rule.cause &&
+            !other.pattern.supporting &&
+            other.position > hit.position &&
+            !other.rule.yieldsTo?.some((cause) => cause !== other.rule.cause && present.has(cause)),
+        );
       let rule = hit.rule;
       let facts = hit.facts;
       if (rule.refine) {
@@ -388,12 +435,12 @@ export class Explainer {
           facts = { ...facts, ...refined.facts };
         }
       }
-      const group = this.add(rule, facts, hit);
+      const group = this.add(rule, facts, hit, framesDeeper);
       if (hit.rule.refine) for (const e of statement.signalLines) addEvidence(group, e);
     }
   }
 
-  private add(rule: CauseRule, facts: Facts, hit: Hit): Group {
+  private add(rule: CauseRule, facts: Facts, hit: Hit, framesDeeper = false): Group {
     const key = `${rule.cause}|${facts.module ?? facts.host ?? ''}`;
     let group = this.groups.get(key);
     if (!group) {
@@ -405,6 +452,7 @@ export class Explainer {
         omitted: 0,
         firstLine: hit.line,
         supportingOnly: true,
+        explains: false,
         key,
       };
       this.groups.set(key, group);
@@ -413,6 +461,7 @@ export class Explainer {
         if (group.facts[name] === undefined) group.facts[name] = value;
     }
     if (!hit.pattern.supporting) {
+      if (!framesDeeper) group.explains = true;
       if (group.supportingOnly) group.severity = hit.severity;
       else if (SEVERITY_ORDER[hit.severity] < SEVERITY_ORDER[group.severity]) group.severity = hit.severity;
       group.supportingOnly = false;
@@ -441,6 +490,7 @@ export class Explainer {
     const findings = groups
       .sort(
         (a, b) =>
+          Number(b.explains) - Number(a.explains) ||
           SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
           a.rule.rank - b.rule.rank ||
           a.firstLine - b.firstLine,
@@ -494,7 +544,24 @@ export class Explainer {
         omitted: 0,
         firstLine: this.last.line,
         supportingOnly: false,
+        explains: true,
         key: 'proxy-stall',
+      });
+    } else if (this.last.kind === 'credential-prompt' || this.last.kind === 'ssh-prompt') {
+      const rule = this.last.kind === 'ssh-prompt' ? SSH_PROMPT_RULE : CREDENTIAL_PROMPT_RULE;
+      groups.push({
+        rule,
+        facts: {
+          prompt: this.last.text.trim(),
+          ...(hostOf(promptUrl(this.last.text)) ? { host: hostOf(promptUrl(this.last.text)) } : {}),
+        },
+        severity: 'error',
+        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
+        omitted: 0,
+        firstLine: this.last.line,
+        supportingOnly: false,
+        explains: true,
+        key: rule.cause,
       });
     } else if (this.last.kind === 'git') {
       groups.push({
@@ -505,6 +572,7 @@ export class Explainer {
         omitted: 0,
         firstLine: this.last.line,
         supportingOnly: false,
+        explains: true,
         key: 'git-stall',
       });
     }
@@ -564,6 +632,31 @@ export class Explainer {
   }
 }
 
+/** A person-facing prompt of git (credentials) or ssh (passphrase, host key), as its last line shows it. */
+function promptKind(text: string): 'credential-prompt' | 'ssh-prompt' | undefined {
+  const first = text.charCodeAt(0);
+  // U(sername) P(assword) E(nter passphrase) A(re you sure), or `user@host's password:`.
+  if (
+    first !== 0x55 &&
+    first !== 0x50 &&
+    first !== 0x45 &&
+    first !== 0x41 &&
+    !text.includes("'s password:")
+  ) {
+    return undefined;
+  }
+  if (/^(?:Username|Password) for '[^']{1,300}':/.test(text)) return 'credential-prompt';
+  if (/^Enter passphrase for key '[^']{1,300}':/.test(text)) return 'ssh-prompt';
+  if (/^Are you sure you want to continue connecting \(yes\/no/.test(text)) return 'ssh-prompt';
+  if (/^[^\s@]{1,64}@[^\s']{1,253}'s password:/.test(text)) return 'ssh-prompt';
+  return undefined;
+}
+
+function promptUrl(text: string): string {
+  const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
+  return quoted.includes('://') ? quoted : '';
+}
+
 function isVcsEcho(text: string): boolean {
   if (text.startsWith('cd ')) return /; (?:git|hg|svn|bzr|fossil) /.test(text);
   return /^(?:git|hg|svn|bzr|fossil) [a-z]/.test(text) && !text.includes(': ');
@@ -586,6 +679,7 @@ function mergeInto(target: Group, source: Group): void {
   for (const [name, value] of Object.entries(source.facts))
     if (target.facts[name] === undefined) target.facts[name] = value;
   target.firstLine = Math.min(target.firstLine, source.firstLine);
+  if (source.explains && !source.supportingOnly) target.explains = true;
 }
 
 function omittedNote(count: number, lang: Lang): Evidence {
@@ -670,7 +764,74 @@ const GIT_STALL_RULE: CauseRule = {
   docs: ['https://go.dev/ref/mod#vcs'],
 };
 
-export { GIT_STALL_RULE, STALL_RULE };
+/** The output ends on git asking for a user name or password: a person (or a helper) must answer. */
+const CREDENTIAL_PROMPT_RULE: CauseRule = {
+  cause: 'credential-helper-hang',
+  severity: 'error',
+  rank: 14,
+  patterns: [],
+  title: {
+    en: 'git is waiting for a user name or password',
+    'zh-CN': 'git 正在等待输入用户名或密码',
+  },
+  message: {
+    en: (s) =>
+      `The output ends on git's prompt "${String(s.prompt ?? 'Username for ...')}": git is waiting for credentials (or a credential helper that never answers), and the go command waits for git. Nothing fails; it only hangs.`,
+    'zh-CN': (s) =>
+      `输出停在 git 的提示 "${String(s.prompt ?? 'Username for ...')}"：git 在等待凭据（或一个一直不回应的凭据助手），go 命令在等待 git。没有任何报错，只是一直挂起。`,
+  },
+  fixes: (s) => [
+    {
+      description: {
+        en: 'Give git the credentials without a prompt (a token for the host), then retry',
+        'zh-CN': '以无需提示的方式为 git 提供凭据（该主机的令牌），然后重试',
+      },
+      command: `git config --global url."https://<user>:<token>@${String(s.host ?? '<host>')}/".insteadOf "https://${String(s.host ?? '<host>')}/"`,
+    },
+    {
+      description: {
+        en: 'Check which credential helper git calls (a cache or GUI helper can wait forever)',
+        'zh-CN': '检查 git 调用的是哪个凭据助手（缓存或图形界面助手可能会一直等待）',
+      },
+      command: 'git config --show-origin --get-all credential.helper',
+    },
+  ],
+  docs: ['https://go.dev/doc/faq#git_https'],
+};
+
+/** The output ends on ssh asking for a passphrase or a host-key answer. */
+const SSH_PROMPT_RULE: CauseRule = {
+  cause: 'ssh-prompt-hang',
+  severity: 'error',
+  rank: 14,
+  patterns: [],
+  title: { en: 'ssh is waiting for an answer', 'zh-CN': 'ssh 正在等待输入' },
+  message: {
+    en: (s) =>
+      `The output ends on ssh's prompt "${String(s.prompt ?? 'Enter passphrase for key ...')}": ssh is waiting for a passphrase or a yes/no about the host key, and git and the go command wait for it.`,
+    'zh-CN': (s) =>
+      `输出停在 ssh 的提示 "${String(s.prompt ?? 'Enter passphrase for key ...')}"：ssh 在等待密码短语或关于主机密钥的 yes/no 回答，git 和 go 命令都在等待它。`,
+  },
+  fixes: () => [
+    {
+      description: {
+        en: 'Load the key into the agent and record the host key once, then retry',
+        'zh-CN': '把密钥加入 ssh-agent 并记录一次主机密钥，然后重试',
+      },
+      command: 'ssh-add\nssh -T git@github.com',
+    },
+    {
+      description: {
+        en: 'Make ssh fail instead of asking (the go command does this unless GIT_SSH_COMMAND overrides it)',
+        'zh-CN': '让 ssh 直接失败而不是询问（除非 GIT_SSH_COMMAND 覆盖，go 命令默认如此）',
+      },
+      command: 'GIT_SSH_COMMAND="ssh -o BatchMode=yes" go mod download -x',
+    },
+  ],
+  docs: ['https://go.dev/ref/mod#vcs'],
+};
+
+export { CREDENTIAL_PROMPT_RULE, GIT_STALL_RULE, SSH_PROMPT_RULE, STALL_RULE };
 
 /** Convenience for tests and the library: explain a whole text at once. */
 export function explainLines(

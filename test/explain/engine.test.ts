@@ -241,3 +241,44 @@ describe('fix builders', () => {
     expect(fix.command).not.toContain('go clean -modcache');
   });
 });
+
+describe('ranking: the error that stopped the command before the setting around it', () => {
+  it('a GOPATH-mode frame ranks after the network error it wraps', () => {
+    const text = `package cloud.google.com/go/civil: unrecognized import path "cloud.google.com/go/civil" (https fetch: Get https://cloud.google.com/go/civil?go-get=1: dial tcp 216.58.200.238:443: i/o timeout)\n`;
+    expect(causes(text)).toEqual(['connect-timeout', 'gopath-mode']);
+  });
+
+  it('a GOPATH-mode error with nothing deeper is still the explanation', () => {
+    expect(causes(readFixture('gopath-mode/off.txt'))[0]).toBe('gopath-mode');
+  });
+
+  it('text inside a server response never demotes the local finding on its line', () => {
+    const text = `go: corp.example.com/x/y@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/y/@v/v1.0.0.info: 410 Gone server response: not found: fatal: could not read Username for 'https://corp.example.com': terminal prompts disabled\n`;
+    expect(causes(text)[0]).toBe('private-module-via-proxy');
+  });
+});
+
+describe('hangs that end on a prompt', () => {
+  it('git asking for a password: credential-helper-hang', () => {
+    const text = `git pull --ff-only\nUsername for 'https://github.com': someone\nPassword for 'https://someone@github.com': `;
+    const [finding] = explain(text);
+    expect(finding!.cause).toBe('credential-helper-hang');
+    expect(finding!.fixes![0]!.command).toContain('github.com');
+  });
+
+  it('ssh asking for a passphrase or a host key: ssh-prompt-hang', () => {
+    expect(
+      causes("cd /tmp/x; git ls-remote -q origin\nEnter passphrase for key '/home/u/.ssh/id_ed25519': "),
+    ).toEqual(['ssh-prompt-hang']);
+    expect(
+      causes(
+        "The authenticity of host 'github.com (140.82.121.3)' can't be established.\nAre you sure you want to continue connecting (yes/no/[fingerprint])? ",
+      ),
+    ).toEqual(['ssh-prompt-hang']);
+  });
+
+  it('a prompt followed by the failure is not a hang', () => {
+    const text = `Username for 'https://github.com': \nfatal: could not read Username for 'https://github.com': terminal prompts disabled\n`;
+    expect(causes(text)).not.toContain('credential-helper-hang');
+  });
+});

@@ -14,8 +14,8 @@ const EXPECTED: Record<string, string[]> = {
   'windows-refused-goproxy-cn-128.txt': ['connection-refused'],
   'reset-excelize-1568.txt': ['connection-reset'],
   'reset-docker-goproxy-cn-221.txt': ['connection-reset'],
-  // GOPATH mode first (GOPROXY was ignored), then the interception itself.
-  'gopath-x509-golang-go-18519.txt': ['gopath-mode', 'tls-untrusted-certificate'],
+  // The interception stopped the command; GOPATH mode (GOPROXY ignored) is the setting around it.
+  'gopath-x509-golang-go-18519.txt': ['tls-untrusted-certificate', 'gopath-mode'],
 };
 
 const files = readdirSync(join(fixturesDir, '_public')).filter((f) => f.endsWith('.txt'));
