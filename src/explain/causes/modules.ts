@@ -701,7 +701,8 @@ export const moduleRules: CauseRule[] = [
         ],
         /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
         'all (x/mod zip)',
-        { scope: 'any' },
+        // The proxy's download exceeding the limit is the proxy's answer, not the module's files.
+        { scope: 'any', unless: ['downloaded zip file too large'] },
       ),
     ],
     title: { en: "The module's files cannot be packaged", 'zh-CN': '模块的文件无法打包' },
