@@ -43,7 +43,9 @@ async function main() {
   try {
     report = JSON.parse(run.stdout);
   } catch {
-    process.stdout.write(`::error title=gomod-doctor::gomod-doctor ${words[0]} did not produce a report (exit ${status})\n`);
+    process.stdout.write(
+      `::error title=gomod-doctor::gomod-doctor ${words[0]} did not produce a report (exit ${status})\n`,
+    );
     setOutput('findings', 0);
     process.exitCode = status === 0 ? 2 : status;
     return;
@@ -54,13 +56,21 @@ async function main() {
   process.stdout.write(lib.renderGithub(report, paths, lang === 'zh-CN' ? 'zh-CN' : 'en'));
   if (sarifFile) {
     const target = resolve(workspace, sarifFile);
-    writeFileSync(target, lib.renderSarif(report, report.version, { paths, exitCode: status, defaultFile: 'go.mod' }));
+    writeFileSync(
+      target,
+      lib.renderSarif(report, report.version, { paths, exitCode: status, defaultFile: 'go.mod' }),
+    );
   }
   process.exitCode = status;
 }
 
 main().catch((error) => {
-  process.stdout.write(`::error title=gomod-doctor::${String(error && error.message ? error.message : error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+  process.stdout.write(
+    `::error title=gomod-doctor::${String(error?.message ?? error)
+      .replace(/%/g, '%25')
+      .replace(/\r/g, '%0D')
+      .replace(/\n/g, '%0A')}\n`,
+  );
   setOutput('exit-code', 2);
   process.exitCode = 2;
 });

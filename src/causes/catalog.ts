@@ -71,6 +71,14 @@ export const CATALOG_SECTIONS = [
         added: true,
       },
       {
+        id: 'tls-protocol-refused',
+        rootCause:
+          "the server's TLS is one the local go refuses although other clients connect: only TLS 1.0/1.1 (refused since Go 1.18, no setting), only RSA key exchange (refused since 1.22; GODEBUG=tlsrsakex=1 until 1.26, gone in 1.27), only 3DES (1.23; tls3des=1 until 1.26), only SHA-1 signatures in TLS 1.2 (refused since 1.25; GODEBUG=tlssha1=1)",
+        evidence:
+          '`remote error: tls: protocol version not supported`, `remote error: tls: handshake failure` from the go command while curl or a browser connects',
+        added: true,
+      },
+      {
         id: 'proxy-stall',
         rootCause:
           'the proxy (or sumdb) accepts the request but never answers: the go command has no response timeout, so it waits forever',

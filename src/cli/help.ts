@@ -209,6 +209,55 @@ On a file the go command would reject, prints the go command's own error lines
 （"go.mod:行号: 消息"），退出状态为 1。`,
     },
   },
+  fix: {
+    usage:
+      'gomod-doctor fix [-C DIR] [--only CAUSE[,CAUSE...]] [--from FILE|-] [--json] [--apply [--yes] | --undo]',
+    summary: {
+      en: 'plan the repairs of what doctor (and explain, with --from) finds, with a unified diff of every file; --apply applies them with a backup, --undo takes the last apply back',
+      'zh-CN':
+        '为 doctor（加 --from 时还有 explain）发现的问题制定修复计划，并给出每个文件的统一 diff；--apply 执行（先备份），--undo 撤销上一次执行',
+    },
+    options: {
+      en: `  --apply         apply the plan; in a terminal it asks once (y/N); without a terminal it
+                  needs --yes (otherwise exit 2)
+  -y, --yes       apply without asking
+  --undo          restore every file of the last --apply in this project, byte for byte;
+                  refuses (exit 2, naming the file) when one was changed since
+  --only CAUSE    only the repairs of these cause ids (comma-separated or repeated)
+  --from FILE|-   also explain this go command output (a file, or standard input) and
+                  repair what it names (e.g. a damaged module in the cache)
+  --release       the release gate: a replace by a local directory is dropped too
+  --all           with --only modcache-corrupt: remove the whole module cache, not one version
+  --json          the plan: {"repairs":[{"cause","finding","kind","files":[{"path","diff"}],
+                  "commands"}]}
+
+Repairs: go.mod/go.work edits equal to what go mod edit writes (comments kept), go.sum lines
+dropped or added from the module cache (offline), GOPRIVATE/GOPROXY/... written as go env -w
+writes them (CI=true: the export lines instead), one damaged module version evicted from the
+cache, and the exact sudo chown for a cache of another user (printed, never run).
+Backups: $XDG_CACHE_HOME/gomod-doctor/backups/ (or ~/.cache/...), never in the project.
+Exit status: 0 nothing to repair (or applied / undone), 1 a plan was printed, 2 refused.`,
+      'zh-CN': `  --apply         执行计划；在终端中会询问一次（y/N）；没有终端时必须加 --yes
+                  （否则退出状态 2）
+  -y, --yes       不询问直接执行
+  --undo          逐字节恢复本项目上一次 --apply 改动的所有文件；若其中有文件
+                  之后被修改过则拒绝（退出状态 2，并给出文件名）
+  --only CAUSE    只执行这些原因 id 的修复（逗号分隔或重复使用）
+  --from FILE|-   同时解释这份 go 命令输出（文件或标准输入），并修复其中指出的
+                  问题（例如模块缓存中损坏的模块）
+  --release       发布把关：指向本地目录的 replace 也会被删除
+  --all           与 --only modcache-corrupt 一起使用：删除整个模块缓存，而不只是一个版本
+  --json          输出计划：{"repairs":[{"cause","finding","kind","files":[{"path","diff"}],
+                  "commands"}]}
+
+修复内容：与 go mod edit 写法完全相同的 go.mod/go.work 修改（保留注释）；删除 go.sum
+的错误行或从模块缓存离线补全；按 go env -w 的写法设置 GOPRIVATE/GOPROXY 等（CI=true 时
+改为输出 export 行）；从缓存中删除一个损坏的模块版本；对属于其他用户的缓存给出确切的
+sudo chown 命令（只输出，从不运行）。
+备份位置：$XDG_CACHE_HOME/gomod-doctor/backups/（或 ~/.cache/...），从不放在项目中。
+退出状态：0 没有需要修复的问题（或已执行 / 已撤销），1 输出了修复计划，2 被拒绝。`,
+    },
+  },
   'tidy-check': {
     usage: 'gomod-doctor tidy-check [-C DIR] [--json] [--why MODULE]',
     summary: {

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./commands/trace.ts')).traceCommand,
   attach: async () => (await import('./commands/attach.ts')).attachCommand,
   'tidy-check': async () => (await import('./commands/tidy-check.ts')).tidyCheckCommand,
+  fix: async () => (await import('./commands/fix.ts')).fixCommand,
 };
 
 /**
@@ -57,6 +58,8 @@ const OPTIONS_WITH_VALUES = new Set([
   '--resolver',
   '--budget',
   '--why',
+  '--only',
+  '--from',
 ]);
 
 /** The first argument that is neither an option nor an option's value; -1 when there is none. */

@@ -132,12 +132,14 @@ export async function runNetworkArea(
   const tag = (findings: readonly Finding[]): DoctorFinding[] =>
     findings.map((f) => maskDeep({ ...f, check: NETWORK_CHECK_ID }));
   try {
-    const [engine, goenv, project, gitconfig] = await Promise.all([
+    const [engine, goenv, project, gitconfig, go] = await Promise.all([
       import('../network/index.ts'),
       facts.goenv(),
       facts.project(),
       facts.gitconfig(),
+      facts.go(),
     ]);
+    const goVersion = /^go(1\.\d+)/.exec(go.found?.version ?? '')?.[1];
     const budgetMs = network.budgetMs ?? engine.DEFAULT_BUDGET_MS;
     const result = await engine.runNetworkChecks({
       env: options.env,
@@ -146,6 +148,7 @@ export async function runNetworkArea(
       gitConfig: gitconfig.entries,
       lang,
       budgetMs,
+      ...(goVersion ? { goVersion } : {}),
       ...(network.resolver !== undefined ? { resolver: network.resolver } : {}),
       ...(network.signal ? { signal: network.signal } : {}),
       ...(network.onProgress ? { onProgress: network.onProgress } : {}),

@@ -39,6 +39,8 @@ export const PUBLIC_CODE_HOSTS: readonly string[] = [
   'rsc.io',
   'nhooyr.io',
   'code.gitea.io',
+  'code.cloudfoundry.org',
+  'git.apache.org',
 ];
 
 const forges = new Set(PUBLIC_FORGES);

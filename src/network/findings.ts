@@ -7,7 +7,7 @@ import { orderFindings } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { say } from '../i18n/lang.ts';
-import { fixes, m, serviceLabel } from './messages.ts';
+import { fixes, m, serviceLabel, tlsNames } from './messages.ts';
 import { classifyGitError } from './probes/git.ts';
 import { parseProxyValue, proxyEnvFrom } from './probes/proxyenv.ts';
 import type { ProxyHop, RouteTable } from './routes.ts';
@@ -28,6 +28,11 @@ export interface EndpointOutcome {
   hop?: ProxyHop & { index: number; next?: string };
   /** go-get: the page came but has no go-import tag for the path. */
   noMetaTag?: boolean;
+  /** goproxy: the module whose @v/list was asked for, and whether the project requires it. */
+  probeModule?: string;
+  probeFromProject?: boolean;
+  /** goproxy: a 200 whose body is not a version list. */
+  notAProxy?: boolean;
   ok: boolean;
   /** The probe that failed first on the way to this endpoint. */
   failure?: ProbeResult;
@@ -153,6 +158,13 @@ function classify(
           message: 'tlsUntrusted',
           severity: error,
         };
+      if (/unsupported protocol|protocol version|wrong version number/i.test(failure.error ?? ''))
+        return {
+          cause: 'tls-protocol-refused',
+          title: 'tlsOldProtocolTitle',
+          message: 'tlsOldProtocol',
+          severity: error,
+        };
       if (status === 'timeout')
         return {
           cause: 'tls-handshake-timeout',
@@ -183,11 +195,20 @@ function classify(
       if (status === 'not-found') {
         if (service === 'sumdb')
           return { cause: 'sumdb-unreachable', title: 'sumdbTitle', message: 'sumdb', severity: error };
+        // A mirror of what a company uses lacks well-known modules; only a module this project
+        // fetches from it says something about the project.
+        if (!endpoint.probeFromProject)
+          return {
+            cause: 'proxy-server-error',
+            title: 'notFoundWellKnownTitle',
+            message: 'notFoundWellKnown',
+            severity: 'info',
+          };
         return {
-          cause: 'goproxy-invalid',
-          title: 'notFoundPublicTitle',
-          message: 'notFoundPublic',
-          severity: 'warning',
+          cause: 'proxy-server-error',
+          title: 'notFoundProjectTitle',
+          message: 'notFoundProject',
+          severity: endpoint.hop?.next ? 'warning' : error,
         };
       }
       if (code !== undefined && code >= 500)
@@ -262,7 +283,11 @@ function evidenceOf(probe: ProbeResult): Evidence {
   };
 }
 
-function say2(key: MessageKey, lang: Lang, params: { what: string; host: string; detail: string }): string {
+function say2(
+  key: MessageKey,
+  lang: Lang,
+  params: { what: string; host: string; detail: string; module?: string },
+): string {
   const message = m[key] as Record<Lang, string | ((p: typeof params) => string)>;
   const text = message[lang];
   return typeof text === 'function' ? text(params) : text;
@@ -308,7 +333,13 @@ const NETWORK_CAUSES = new Set<CauseId>([
   'sumdb-unreachable',
 ]);
 
-function fixesFor(c: Classified, endpoint: EndpointOutcome, failure: ProbeResult, lang: Lang): Fix[] {
+function fixesFor(
+  c: Classified,
+  endpoint: EndpointOutcome,
+  failure: ProbeResult,
+  lang: Lang,
+  goVersion?: string,
+): Fix[] {
   const out: Fix[] = [];
   const host = endpoint.host;
   switch (c.cause) {
@@ -325,6 +356,15 @@ function fixesFor(c: Classified, endpoint: EndpointOutcome, failure: ProbeResult
     }
     case 'http-proxy-misconfigured':
       out.push({ description: say(fixes.fixProxyEnv, lang) });
+      break;
+    case 'tls-handshake-timeout':
+      // Go 1.24+ sends a post-quantum key share: a ClientHello of about 1.5 KB instead of 250
+      // bytes, which some middleboxes drop. Node's handshake cannot show it; the go command can.
+      if ((minorOf(goVersion) ?? 0) >= 24)
+        out.push({
+          description: say(fixes.postQuantum, lang),
+          command: `GODEBUG=tlsmlkem=0${(minorOf(goVersion) ?? 99) >= 26 ? ',tlssecpmlkem=0' : ''} go mod download -x`,
+        });
       break;
     case 'git-auth-required':
       out.push({ description: say(fixes.netrc, lang, { host }) });
@@ -364,6 +404,32 @@ export interface FindingsInput {
   endpoints: readonly EndpointOutcome[];
   lang: Lang;
   env: Record<string, string | undefined>;
+  /** The local go's release (`1.27`), for what its crypto/tls refuses. */
+  goVersion?: string;
+}
+
+/** `1.27` → 27; undefined when unknown. */
+function minorOf(goVersion: string | undefined): number | undefined {
+  const m = /^(?:go)?1\.(\d+)/.exec(goVersion ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * What the local go's crypto/tls refuses of a cipher suite Node negotiated (crypto/tls's
+ * disabledCipherSuites and internal/godebugs' table): RSA key exchange since 1.22 (tlsrsakex=1
+ * until 1.26, removed in 1.27, where setting it stops the go command), 3DES since 1.23 (tls3des=1
+ * until 1.26).
+ */
+export function goRefusesCipher(
+  cipher: string,
+  minor: number | undefined,
+): { what: 'rsa-kex' | '3des'; since: number; godebug?: string } | undefined {
+  const m = minor ?? 99;
+  if (/_3DES_/.test(cipher) && m >= 23)
+    return { what: '3des', since: 23, ...(m <= 26 ? { godebug: 'tls3des=1' } : {}) };
+  if (/^TLS_RSA_WITH_/.test(cipher) && m >= 22)
+    return { what: 'rsa-kex', since: 22, ...(m <= 26 ? { godebug: 'tlsrsakex=1' } : {}) };
+  return undefined;
 }
 
 export function buildFindings(input: FindingsInput): Finding[] {
@@ -413,20 +479,30 @@ export function buildFindings(input: FindingsInput): Finding[] {
     if (!c) continue;
     let severity = c.severity;
     // A `|` after this proxy means the go command moves on: a warning, not a dead end.
-    if (endpoint.service === 'goproxy' && endpoint.hop?.fallBackOnError && endpoint.hop.next)
+    if (
+      endpoint.service === 'goproxy' &&
+      endpoint.hop?.fallBackOnError &&
+      endpoint.hop.next &&
+      severity === 'error'
+    )
       severity = 'warning';
     const isProxyHost =
       c.cause === 'http-proxy-misconfigured' ||
       (c.cause === 'egress-policy-forbidden' && failure.phase === 'proxy-connect');
     const host = isProxyHost ? (failure.proxyConnect?.proxy ?? failure.target) : endpoint.host;
-    const params = { what: whatOf(endpoint, lang), host, detail: redactSecrets(describeProbe(failure)) };
+    const params = {
+      what: whatOf(endpoint, lang),
+      host,
+      detail: redactSecrets(describeProbe(failure)),
+      ...(endpoint.probeModule ? { module: endpoint.probeModule } : {}),
+    };
     const finding: Finding = {
       cause: c.cause,
       severity,
       title: say2(c.title, lang, params),
       message: say2(c.message, lang, params),
       evidence: [evidenceOf(failure)],
-      fixes: fixesFor(c, endpoint, failure, lang),
+      fixes: fixesFor(c, endpoint, failure, lang, input.goVersion),
     };
     if (endpoint.module && (endpoint.service === 'git' || endpoint.service === 'go-get'))
       finding.module = endpoint.module;
@@ -436,7 +512,8 @@ export function buildFindings(input: FindingsInput): Finding[] {
 
     // With `,` after a failing proxy the go command stops there, although more entries follow.
     const hop = endpoint.hop;
-    const fallsThrough = c.cause === 'goproxy-invalid';
+    // 404 and 410 fall through on `,` too.
+    const fallsThrough = c.cause === 'goproxy-invalid' || failure.status === 'not-found';
     if (endpoint.service === 'goproxy' && hop && hop.next && !hop.fallBackOnError && !fallsThrough) {
       const value = input.routes.settings.GOPROXY;
       const suggested = value.replace(/,/g, '|');
@@ -457,6 +534,79 @@ export function buildFindings(input: FindingsInput): Finding[] {
         docs: ['https://go.dev/ref/mod#goproxy-protocol'],
       });
     }
+  }
+
+  // A proxy URL that answers with a web page: the base path is missing.
+  for (const endpoint of input.endpoints) {
+    if (endpoint.service !== 'goproxy' || !endpoint.notAProxy || !endpoint.result) continue;
+    const params = {
+      what: whatOf(endpoint, lang),
+      host: endpoint.host,
+      detail: '200 OK',
+      module: endpoint.probeModule ?? '',
+    };
+    add(`goproxy-invalid|${endpoint.url}`, PHASE_RANK.http ?? 9, {
+      cause: 'goproxy-invalid',
+      severity: endpoint.hop?.next ? 'warning' : 'error',
+      title: say2('notAProxyTitle', lang, params),
+      message: say2('notAProxy', lang, params),
+      evidence: [evidenceOf(endpoint.result)],
+      docs: ['https://go.dev/ref/mod#goproxy-protocol'],
+    });
+  }
+
+  // Handshakes that worked for Node but that the local go refuses.
+  const minor = minorOf(input.goVersion);
+  for (const probe of input.probes) {
+    const cipher = probe.tls?.cipher;
+    if (probe.phase !== 'tls' || !probe.ok || !cipher) continue;
+    const refused = goRefusesCipher(cipher, minor);
+    if (!refused) continue;
+    const release = input.goVersion ? `Go ${input.goVersion.replace(/^go/, '')}` : 'Go';
+    const params = {
+      what: probe.target,
+      host: probe.tls?.host ?? probe.target,
+      detail: `${cipher} (${say(refused.what === 'rsa-kex' ? tlsNames.rsaKex : tlsNames.tripleDes, lang)}, refused since Go 1.${refused.since})`,
+      module: release,
+    };
+    add(`tls-protocol-refused|${params.host}`, PHASE_RANK.tls ?? 9, {
+      cause: 'tls-protocol-refused',
+      severity: refused.godebug ? 'warning' : 'error',
+      title: say2('tlsCipherTitle', lang, params),
+      message: say2(refused.godebug ? 'tlsCipherEscape' : 'tlsCipherNoEscape', lang, params),
+      evidence: [evidenceOf(probe)],
+      fixes: [
+        ...(refused.godebug
+          ? [
+              {
+                description: say(fixes.godebugTls, lang),
+                command: `GODEBUG=${refused.godebug} go mod download -x`,
+              },
+            ]
+          : []),
+        { description: say(fixes.serverTls, lang, { host: params.host }) },
+      ],
+      docs: ['https://go.dev/doc/godebug'],
+    });
+  }
+
+  // TLS 1.2 servers that sign only with SHA-1 (checked for Go 1.25+ only).
+  for (const probe of input.probes) {
+    if (probe.phase !== 'tls' || !probe.ok || !probe.tls?.sha1Only) continue;
+    const release = input.goVersion ? `Go ${input.goVersion.replace(/^go/, '')}` : 'Go';
+    const params = { what: probe.target, host: probe.tls.host, detail: 'TLS 1.2', module: release };
+    add(`tls-protocol-refused|${params.host}`, PHASE_RANK.tls ?? 9, {
+      cause: 'tls-protocol-refused',
+      severity: 'warning',
+      title: say2('tlsSha1Title', lang, params),
+      message: say2('tlsSha1', lang, params),
+      evidence: [evidenceOf(probe)],
+      fixes: [
+        { description: say(fixes.godebugTls, lang), command: 'GODEBUG=tlssha1=1 go mod download -x' },
+        { description: say(fixes.serverTls, lang, { host: params.host }) },
+      ],
+      docs: ['https://go.dev/doc/godebug'],
+    });
   }
 
   // IPv6 black holes: the host works over IPv4 only.

@@ -6,6 +6,8 @@ interface Where {
   what: string;
   host: string;
   detail: string;
+  /** goproxy: the module whose version list was asked for. */
+  module?: string;
 }
 
 export const serviceLabel = {
@@ -157,15 +159,71 @@ export const m = {
       `${p.what} answers ${p.detail}: an egress policy or a filtering proxy blocks it, or it wants credentials.`,
     'zh-CN': (p: Where) => `${p.what}返回 ${p.detail}：出口策略或过滤代理阻止了它，或者需要凭据。`,
   } satisfies Message<Where>,
-  notFoundPublicTitle: {
-    en: (p: Where) => `${p.host} does not have a public module`,
-    'zh-CN': (p: Where) => `${p.host} 没有公共模块`,
+  notFoundProjectTitle: {
+    en: (p: Where) => `${p.host} does not have ${p.module}, which this project requires`,
+    'zh-CN': (p: Where) => `${p.host} 没有本项目依赖的 ${p.module}`,
   } satisfies Message<Where>,
-  notFoundPublic: {
+  notFoundProject: {
     en: (p: Where) =>
-      `${p.what} answers ${p.detail} for a well-known public module: the base path is wrong or the mirror is incomplete. The go command moves on to the next GOPROXY entry.`,
+      `${p.what} answers ${p.detail} for ${p.module}, a public module this project requires and the go command fetches from it: the mirror is incomplete (or does not serve public modules). The go command moves on to the next GOPROXY entry, if there is one, for this and every module it lacks.`,
     'zh-CN': (p: Where) =>
-      `${p.what}对一个知名公共模块返回 ${p.detail}：基础路径错误或镜像不完整。go 命令会转到 GOPROXY 的下一项。`,
+      `${p.what}对 ${p.module}（本项目依赖、go 命令会从它获取的公共模块）返回 ${p.detail}：镜像不完整（或不提供公共模块）。如果 GOPROXY 还有下一项，go 命令会对它缺少的每个模块转到下一项。`,
+  } satisfies Message<Where>,
+  notFoundWellKnownTitle: {
+    en: (p: Where) => `${p.host} does not have ${p.module} (for information)`,
+    'zh-CN': (p: Where) => `${p.host} 没有 ${p.module}（仅供参考）`,
+  } satisfies Message<Where>,
+  notFoundWellKnown: {
+    en: (p: Where) =>
+      `${p.what} answers ${p.detail} for ${p.module}, a well-known public module (this project requires none from this proxy, so that one was asked). A mirror that keeps only what your organisation uses answers so, and that is fine; the proxy is reachable and speaks the protocol.`,
+    'zh-CN': (p: Where) =>
+      `${p.what}对知名公共模块 ${p.module} 返回 ${p.detail}（本项目没有从该代理获取的公共模块，所以询问了它）。只保存本组织所用模块的镜像就会这样回答，这没有问题；代理可以访问，协议也正常。`,
+  } satisfies Message<Where>,
+  tlsOldProtocolTitle: {
+    en: (p: Where) => `${p.host} speaks only TLS 1.0/1.1, which the go command refuses`,
+    'zh-CN': (p: Where) => `${p.host} 只支持 TLS 1.0/1.1，go 命令拒绝连接`,
+  } satisfies Message<Where>,
+  tlsOldProtocol: {
+    en: (p: Where) =>
+      `${p.what}: ${p.detail}. The go command requires TLS 1.2 or later (since Go 1.18, and no GODEBUG setting changes that): it stops with "remote error: tls: protocol version not supported". The server (or the middlebox in front of it) must be upgraded.`,
+    'zh-CN': (p: Where) =>
+      `${p.what}：${p.detail}。go 命令要求 TLS 1.2 或更高版本（自 Go 1.18 起，没有 GODEBUG 设置可以改变）：会报错 "remote error: tls: protocol version not supported"。必须升级服务器（或其前面的中间设备）。`,
+  } satisfies Message<Where>,
+  tlsCipherTitle: {
+    en: (p: Where) => `${p.host}: ${p.module} refuses the cipher suite this server chose`,
+    'zh-CN': (p: Where) => `${p.host}：${p.module} 拒绝该服务器选择的加密套件`,
+  } satisfies Message<Where>,
+  tlsCipherEscape: {
+    en: (p: Where) =>
+      `The server chose ${p.detail}. This tool's client connected, but ${p.module} does not offer it, so if the server supports nothing else the go command stops with "remote error: tls: handshake failure". A GODEBUG setting brings it back for now; newer releases remove that setting (Go 1.27 did).`,
+    'zh-CN': (p: Where) =>
+      `服务器选择了 ${p.detail}。本工具的客户端能连上，但 ${p.module} 不提供它；如果服务器不支持其他套件，go 命令会报错 "remote error: tls: handshake failure"。GODEBUG 设置暂时可以恢复它；更新的版本会删除该设置（Go 1.27 已删除）。`,
+  } satisfies Message<Where>,
+  tlsCipherNoEscape: {
+    en: (p: Where) =>
+      `The server chose ${p.detail}. This tool's client connected, but ${p.module} no longer supports it at all (its GODEBUG escape was removed in Go 1.27; setting it now stops the go command with "removed GODEBUG ... set to old value"): if the server supports nothing else, the go command stops with "remote error: tls: handshake failure". The server must offer an ECDHE cipher suite or TLS 1.3.`,
+    'zh-CN': (p: Where) =>
+      `服务器选择了 ${p.detail}。本工具的客户端能连上，但 ${p.module} 已完全不支持它（其 GODEBUG 开关已在 Go 1.27 删除；现在设置它会让 go 命令报错 "removed GODEBUG ... set to old value"）：如果服务器不支持其他套件，go 命令会报错 "remote error: tls: handshake failure"。服务器必须提供 ECDHE 加密套件或 TLS 1.3。`,
+  } satisfies Message<Where>,
+  tlsSha1Title: {
+    en: (p: Where) => `${p.host} signs its TLS 1.2 handshake only with SHA-1, which ${p.module} refuses`,
+    'zh-CN': (p: Where) => `${p.host} 的 TLS 1.2 握手只用 SHA-1 签名，${p.module} 拒绝它`,
+  } satisfies Message<Where>,
+  tlsSha1: {
+    en: (p: Where) =>
+      `${p.what} completes a handshake only when SHA-1 signatures are offered. Since Go 1.25 the go command offers none in TLS 1.2 and stops with "remote error: tls: handshake failure"; GODEBUG=tlssha1=1 brings them back for now.`,
+    'zh-CN': (p: Where) =>
+      `${p.what} 只有在提供 SHA-1 签名时才能完成握手。自 Go 1.25 起，go 命令在 TLS 1.2 中不再提供 SHA-1 签名，会报错 "remote error: tls: handshake failure"；GODEBUG=tlssha1=1 暂时可以恢复。`,
+  } satisfies Message<Where>,
+  notAProxyTitle: {
+    en: (p: Where) => `${p.host} does not answer like a module proxy`,
+    'zh-CN': (p: Where) => `${p.host} 的回答不像模块代理`,
+  } satisfies Message<Where>,
+  notAProxy: {
+    en: (p: Where) =>
+      `${p.what} answers 200 to ${p.module}/@v/list with something that is not a version list (a web page or a login form): the GOPROXY URL lacks the proxy's base path, so the go command cannot use it.`,
+    'zh-CN': (p: Where) =>
+      `${p.what}对 ${p.module}/@v/list 返回 200，但内容不是版本列表（网页或登录页）：GOPROXY 的 URL 缺少代理的基础路径，go 命令无法使用它。`,
   } satisfies Message<Where>,
   httpProxyTitle: {
     en: (p: Where) => `The HTTP(S)_PROXY ${p.host} does not work`,
@@ -265,7 +323,26 @@ export const m = {
   } satisfies Message<Where>,
 };
 
+/** Names of what crypto/tls refuses, for messages. */
+export const tlsNames = {
+  rsaKex: { en: 'RSA key exchange', 'zh-CN': 'RSA 密钥交换' },
+  tripleDes: { en: '3DES', 'zh-CN': '3DES' },
+} satisfies Record<string, Message>;
+
 export const fixes = {
+  postQuantum: {
+    en: 'Go 1.24+ sends a post-quantum ClientHello (about 1.5 KB instead of 250 bytes) that some middleboxes drop: if this succeeds, the network in between is the problem',
+    'zh-CN':
+      'Go 1.24 起会发送后量子 ClientHello（约 1.5 KB，而不是 250 字节），有些中间设备会丢弃它：如果这样能成功，问题在于中间的网络设备',
+  },
+  godebugTls: {
+    en: 'Check that this is it (a stopgap: the setting goes away in a later release)',
+    'zh-CN': '确认是否为此原因（权宜之计：该设置会在之后的版本中删除）',
+  },
+  serverTls: {
+    en: ({ host }: { host: string }) => `Have ${host} offer TLS 1.3 or an ECDHE cipher suite`,
+    'zh-CN': ({ host }: { host: string }) => `让 ${host} 提供 TLS 1.3 或 ECDHE 加密套件`,
+  },
   mirrorChoice: {
     en: (p: { url: string }) =>
       `Choice: use the public mirror ${p.url} (run by a third party; pick one you trust)`,
@@ -337,6 +414,12 @@ export const fixes = {
 };
 
 export const routeText = {
+  privateLooking: {
+    en: (p: { module: string; to: string; why: string; pattern: string }) =>
+      `${p.module}: sent to ${p.to} although private-looking (${p.why}); GOPRIVATE=${p.pattern} keeps it away`,
+    'zh-CN': (p: { module: string; to: string; why: string; pattern: string }) =>
+      `${p.module}：看起来是私有模块（${p.why}），却被发往 ${p.to}；设置 GOPRIVATE=${p.pattern} 可避免`,
+  } satisfies Message<{ module: string; to: string; why: string; pattern: string }>,
   proxies: {
     en: (p: { chain: string; count: number; patterns: string }) =>
       `sent to ${p.chain}: ${p.count} module${p.count === 1 ? '' : 's'}${p.patterns}`,

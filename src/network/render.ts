@@ -91,6 +91,26 @@ export function describeRoutes(table: RouteTable, lang: Lang): string[] {
           : say(routeText.sumdbAt, lang, { url: sumdb.access.direct });
     lines.push(say(routeText.sumdbVia, lang, { name: sumdb.name, how, count: sumdb.moduleCount }));
   }
+  // Private-looking modules that still go to a proxy or the checksum database: GOPRIVATE was meant.
+  for (const mod of table.modules) {
+    const looks = mod.privateLooking;
+    if (!looks) continue;
+    const to =
+      mod.fetch.kind === 'proxies' && mod.fetch.proxies[0]
+        ? hostOrUrl(mod.fetch.proxies[0].url)
+        : mod.checksum.kind === 'sumdb'
+          ? mod.checksum.name
+          : undefined;
+    if (!to) continue;
+    lines.push(
+      say(routeText.privateLooking, lang, {
+        module: mod.module,
+        to,
+        why: looks.detail,
+        pattern: looks.pattern,
+      }),
+    );
+  }
   const unchecked = table.modules.filter((mod) => mod.checksum.kind === 'skipped').length;
   if (unchecked > 0) lines.push(say(routeText.noSumdb, lang, { count: unchecked }));
   return lines;

@@ -2,12 +2,14 @@
 // under the current settings (which proxies in which order and when it falls through, or which
 // VCS at which URL after git's insteadOf rewrites), and how its checksum would be verified.
 // Pure data from settings; nothing here touches the network.
+
 import type { ProxyEntry } from '../goenv/goproxy.ts';
 import { parseGoProxy } from '../goenv/goproxy.ts';
 import { parseGoSumDb } from '../goenv/gosumdb.ts';
 import { allowsVcs, parseGoVcs } from '../goenv/govcs.ts';
 import type { ModulePrivacy } from '../goenv/private.ts';
 import { effectivePrivacySettings, resolvePrivacy } from '../goenv/private.ts';
+import { type PrivateLooking, privateLooking } from '../module/private-looking.ts';
 
 export interface Requirement {
   path: string;
@@ -86,6 +88,8 @@ export interface ModuleRoute {
   /** How a direct fetch goes: for `direct` routes, and for proxy routes that end in `direct`. */
   direct?: DirectRoute;
   checksum: ChecksumRoute;
+  /** The module looks private (src/module/private-looking.ts) yet goes to a proxy or the checksum database. */
+  privateLooking?: PrivateLooking;
 }
 
 /**
@@ -140,6 +144,8 @@ export interface RouteInput {
   goEnv: Record<string, string>;
   requirements: readonly Requirement[];
   insteadOf?: readonly InsteadOfRule[];
+  /** git config entries, for the private-looking heuristic (decided offline, nothing is sent). */
+  gitConfig?: readonly GitConfigItem[];
 }
 
 /** `url.<base>.insteadOf` rules from git config entries (pushInsteadOf is for pushes only: ignored). */
@@ -400,6 +406,10 @@ export function computeRoutes(input: RouteInput): RouteTable {
     };
     if (fetch.kind === 'direct' || (fetch.kind === 'proxies' && fetch.after === 'direct')) {
       route.direct = directRoute(req.path, privacy, govcs, insteadOf);
+    }
+    if (fetch.kind === 'proxies' || route.checksum.kind === 'sumdb') {
+      const looks = privateLooking(req.path, { gitConfig: input.gitConfig ?? [] });
+      if (looks) route.privateLooking = looks;
     }
     modules.push(route);
   }

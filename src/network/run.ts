@@ -13,6 +13,8 @@ import type { Finding } from '../findings/finding.ts';
 import { parseGoVcs } from '../goenv/govcs.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { proxyURLPath } from '../module/escape.ts';
+import { isPublicCodeHost } from '../module/hosts.ts';
+import { privateLooking } from '../module/private-looking.ts';
 import { Limiter, Memo, RunBudget } from './budget.ts';
 import type { EndpointOutcome } from './findings.ts';
 import { buildFindings } from './findings.ts';
@@ -24,7 +26,13 @@ import type { ProxyTarget } from './probes/proxyenv.ts';
 import { connectTunnel, proxyEnvFrom, proxyForUrl } from './probes/proxyenv.ts';
 import { dialTcp } from './probes/tcp.ts';
 import type { RootStore } from './probes/tls.ts';
-import { goRootStore, inspectTls, tlsHandshake } from './probes/tls.ts';
+import {
+  goRootStore,
+  inspectTls,
+  PERMISSIVE_CIPHERS,
+  SIGALGS_WITHOUT_SHA1,
+  tlsHandshake,
+} from './probes/tls.ts';
 import type { GitConfigItem, ModuleRoute, ProxyHop, Requirement, RouteTable } from './routes.ts';
 import {
   computeRoutes,
@@ -37,7 +45,7 @@ import type { NetworkProgressEvent, ProbePhase, ProbeResult, ServiceKind } from 
 
 export const DEFAULT_BUDGET_MS = 10_000;
 export const DEFAULT_CONCURRENCY = 8;
-/** A module every public proxy has, asked for instead of any of the project's own paths. */
+/** A module every public proxy has, asked for when the project requires no public module from a proxy. */
 export const PUBLIC_PROBE_MODULE = 'golang.org/x/text';
 
 export const DEFAULT_PHASE_TIMEOUTS: Record<ProbePhase, number> = {
@@ -85,6 +93,8 @@ export interface NetworkCheckInput {
   onProgress?: (event: NetworkProgressEvent) => void;
   /** Language of the findings; default English. */
   lang?: Lang;
+  /** The local go's release (`1.27`): what its crypto/tls refuses depends on it. */
+  goVersion?: string;
   /**
    * `host:port` → `ip:port`: connect there instead of the resolved addresses (tests: a public name
    * served by a loopback server). DNS is still asked; a loopback answer is then not suspicious.
@@ -336,11 +346,29 @@ class NetworkRun {
           error: 'connection failed before TLS',
         });
       }
-      const shaken = await tlsHandshake(raw, host, {
+      let shaken = await tlsHandshake(raw, host, {
         timeoutMs: this.budget.phaseTimeout(this.phase.tls),
         signal: this.budget.signal,
         track: this.track,
       });
+      let permissive = false;
+      // OpenSSL 3 offers no SHA-1 signature; Go before 1.25 does. A handshake failure alert may
+      // mean just that: ask again the way those releases would, and judge by release below.
+      if (!shaken.ok && /alert handshake failure|alert number 40/i.test(shaken.error ?? '')) {
+        const again = await open();
+        if (again) {
+          const retry = await tlsHandshake(again, host, {
+            timeoutMs: this.budget.phaseTimeout(this.phase.tls),
+            signal: this.budget.signal,
+            track: this.track,
+            ciphers: PERMISSIVE_CIPHERS,
+          });
+          if (retry.ok) {
+            shaken = retry;
+            permissive = true;
+          }
+        }
+      }
       if (!shaken.ok) {
         return this.finish({
           id,
@@ -352,7 +380,25 @@ class NetworkRun {
         });
       }
       const detail = inspectTls(shaken.socket, host, address, await this.roots());
+      if (permissive) detail.permissive = true;
       shaken.socket.destroy();
+      // Go 1.25+ offers no SHA-1 signature in TLS 1.2: when only the permissive handshake worked,
+      // one offering what those releases do tells a server that can sign only with SHA-1.
+      const minor = Number(/^(?:go)?1\.(\d+)/.exec(this.input.goVersion ?? '')?.[1] ?? 0);
+      if (permissive && detail.protocol === 'TLSv1.2' && minor >= 25) {
+        const again = await open();
+        if (again) {
+          const strict = await tlsHandshake(again, host, {
+            timeoutMs: this.budget.phaseTimeout(this.phase.tls),
+            signal: this.budget.signal,
+            track: this.track,
+            sigalgs: SIGALGS_WITHOUT_SHA1,
+            ciphers: PERMISSIVE_CIPHERS,
+          });
+          if (strict.ok) strict.socket.destroy();
+          else if (strict.status !== 'budget' && strict.status !== 'timeout') detail.sha1Only = true;
+        }
+      }
       return this.finish({
         id,
         phase: 'tls',
@@ -483,6 +529,7 @@ class NetworkRun {
         timeoutMs: this.budget.phaseTimeout(this.phase.tls),
         signal: this.budget.signal,
         track: this.track,
+        ...(tlsResult.tls?.permissive ? { ciphers: PERMISSIVE_CIPHERS } : {}),
       });
       if (!shaken.ok) return { ok: false, failedId: tlsResult.id };
       return { ok: true, socket: shaken.socket, viaProxy: proxy.display, absoluteForm: false };
@@ -527,6 +574,7 @@ class NetworkRun {
       timeoutMs: this.budget.phaseTimeout(this.phase.tls),
       signal: this.budget.signal,
       track: this.track,
+      ...(tlsResult.tls?.permissive ? { ciphers: PERMISSIVE_CIPHERS } : {}),
     });
     if (!shaken.ok) return { ok: false, failedId: tlsResult.id };
     return { ok: true, socket: shaken.socket, absoluteForm: false };
@@ -618,6 +666,15 @@ class NetworkRun {
   }
 }
 
+/** An @v/list body: one semantic version per line (or nothing). */
+function isVersionList(body: string): boolean {
+  return body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .every((l) => /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?( .*)?$/.test(l));
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^\[|\]$/g, '');
@@ -652,37 +709,50 @@ async function probeRoutes(
   };
   const tasks: Array<Promise<void>> = [];
 
-  // Module proxies: every proxy some module is sent to, each asked for a public module's list.
-  const listPath = proxyURLPath(PUBLIC_PROBE_MODULE, '@v/list');
-  const proxyChains = new Map<string, { hop: ProxyHop; index: number; next?: string; modules: number }>();
+  // Module proxies: every proxy some module is sent to, each asked for the version list of a public
+  // module this project requires and the go command fetches from it: a mirror that serves only
+  // what a company uses has that one. A private path is never sent: only modules on known public
+  // code hosts are candidates. Without one, a well-known public module, whose absence means little.
+  const proxyChains = new Map<
+    string,
+    { hop: ProxyHop; index: number; next?: string; modules: number; probe?: string }
+  >();
   for (const route of routes.modules) {
     if (route.fetch.kind !== 'proxies') continue;
     const { proxies, after } = route.fetch;
+    const host = route.module.split('/')[0] ?? '';
+    const candidate = isPublicCodeHost(host) && !privateLooking(route.module) ? route.module : undefined;
     proxies.forEach((hop, index) => {
       const next = proxies[index + 1]?.url ?? (after === 'direct' ? 'direct' : undefined);
       const entry = proxyChains.get(hop.url) ?? { hop, index, modules: 0, ...(next ? { next } : {}) };
       entry.modules++;
+      entry.probe ??= candidate;
       proxyChains.set(hop.url, entry);
     });
   }
   for (const [proxyUrl, info] of proxyChains) {
     if (!/^https?:\/\//i.test(proxyUrl)) continue;
-    const url = joinUrl(proxyUrl, listPath.ok ? listPath.value.wire : `${PUBLIC_PROBE_MODULE}/@v/list`);
+    const probeModule = info.probe ?? PUBLIC_PROBE_MODULE;
+    const listPath = proxyURLPath(probeModule, '@v/list');
+    const url = joinUrl(proxyUrl, listPath.ok ? listPath.value.wire : `${probeModule}/@v/list`);
     tasks.push(
       net.limit(async () => {
-        const got = await net.get(url, 'goproxy');
-        endpoints.push(
-          outcome(
-            {
-              service: 'goproxy',
-              url: proxyUrl,
-              host: hostOf(proxyUrl),
-              modules: info.modules,
-              hop: { ...info.hop, index: info.index, ...(info.next ? { next: info.next } : {}) },
-            },
-            got,
-          ),
+        const got = await net.get(url, 'goproxy', { maxBodyBytes: 64 * 1024 });
+        const out = outcome(
+          {
+            service: 'goproxy',
+            url: proxyUrl,
+            host: hostOf(proxyUrl),
+            modules: info.modules,
+            hop: { ...info.hop, index: info.index, ...(info.next ? { next: info.next } : {}) },
+            probeModule,
+            probeFromProject: info.probe !== undefined,
+          },
+          got,
         );
+        // A 200 that is not a version list (a web page, a login form): the base path is wrong.
+        if (out.ok && got.body !== undefined && !isVersionList(got.body)) out.notAProxy = true;
+        endpoints.push(out);
       }),
     );
   }
@@ -831,6 +901,7 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Networ
       goEnv: input.goEnv,
       requirements: input.requirements,
       insteadOf: insteadOfRules(gitConfig),
+      gitConfig,
     });
     const net = new NetworkRun(input, budget);
     const work = probeRoutes(net, routes, input);
@@ -848,7 +919,14 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Networ
     );
     for (const probe of probes) probe.services = [...(net.services.get(probe.id) ?? probe.services)];
     const stopped = budget.stopReason() ?? (probed === 'late' ? 'budget' : undefined);
-    const findings = buildFindings({ routes, probes, endpoints, lang: input.lang ?? 'en', env: input.env });
+    const findings = buildFindings({
+      routes,
+      probes,
+      endpoints,
+      lang: input.lang ?? 'en',
+      env: input.env,
+      ...(input.goVersion ? { goVersion: input.goVersion } : {}),
+    });
     const durationMs = performance.now() - started;
     input.onProgress?.({ type: 'done', durationMs, ...(stopped ? { stopped } : {}) });
     return {

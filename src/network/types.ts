@@ -77,6 +77,12 @@ export interface TlsDetail {
   host: string;
   address: string;
   protocol?: string;
+  /** The negotiated cipher suite's IANA name (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256). */
+  cipher?: string;
+  /** TLS 1.2 that fails when SHA-1 signatures are not offered (what Go 1.25+ offers): checked for Go 1.25+ only. */
+  sha1Only?: boolean;
+  /** The handshake needed OpenSSL's security level 0 (SHA-1 signatures): requests use it too. */
+  permissive?: boolean;
   /** Leaf first. */
   chain: CertificateSummary[];
   /** The CA that issued the top of the chain (names an intercepting proxy when not a public CA). */

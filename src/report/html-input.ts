@@ -71,9 +71,22 @@ export async function doctorHtmlInput(result: DoctorResult, lang: Lang): Promise
     const byModule = new Map<string, string>();
     for (const f of result.report.findings)
       if (f.module && f.severity !== 'info' && !byModule.has(f.module)) byModule.set(f.module, f.title);
+    const failed = result.network.probes.filter((p) => !p.ok);
+    // A route breaks where a probe of one of its proxies failed (the probe's target is the proxy's
+    // URL, a URL below it, or its host and port).
+    const proxyFailure = (route: ModuleRoute): string | undefined => {
+      if (route.fetch.kind !== 'proxies') return undefined;
+      for (const hop of route.fetch.proxies) {
+        const hostPort = /^[a-z]+:\/\/([^/]+)/i.exec(hop.url)?.[1];
+        const probe = failed.find((p) => p.target.startsWith(hop.url) || p.target === hostPort);
+        if (probe) return `${probe.phase}: ${probe.status}${probe.error ? ` (${probe.error})` : ''}`;
+      }
+      return undefined;
+    };
     const routes: HtmlRoute[] = result.network.routes.modules.map((r) => {
       const problem =
         byModule.get(r.module) ??
+        proxyFailure(r) ??
         (r.fetch.kind === 'invalid'
           ? r.fetch.error
           : r.checksum.kind === 'invalid'

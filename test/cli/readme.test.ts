@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { repoRoot } from '../helpers/go-matrix.ts';
+import { goToolchains, repoRoot } from '../helpers/go-matrix.ts';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
@@ -47,5 +47,22 @@ describe('README examples', () => {
       'GOMODCACHE=$PWD/examples/why/modcache gomod-doctor tidy-check -C examples/why --why example.com/text',
     );
     expect(result.stdout.split('\n').filter(Boolean)).toEqual(shown);
+  });
+
+  it('fix', async () => {
+    const go = goToolchains().at(-1);
+    const result = await runCli(['fix', '-C', 'examples/fix'], {
+      env: {
+        ...(go ? { PATH: `${join(go.goroot, 'bin')}:${process.env.PATH}` } : {}),
+        GOPROXY: 'https://proxy.golang.org,direct',
+        GOFLAGS: '',
+        GOPRIVATE: '',
+        GOENV: 'off',
+      },
+    });
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual(
+      consoleBlock('gomod-doctor fix -C examples/fix'),
+    );
   });
 });

@@ -100,7 +100,13 @@ describe.skipIf(!toolchain)(
       it('major version suffix violation', () =>
         expectFinding(
           { files: { 'go.mod': mod('\nrequire example.com/a v2.0.0\n') } },
-          { check: 'project/gomod-syntax', cause: 'major-version-suffix', severity: 'error', line: 5 },
+          {
+            check: 'project/major-versions',
+            cause: 'major-version-suffix',
+            severity: 'error',
+            line: 5,
+            column: 23,
+          },
         ));
       it('non-canonical version v1.2', () =>
         expectFinding(

@@ -21,7 +21,7 @@ import {
  * Module messages not decided yet, each one explicitly `todo` in the decisions file. The number
  * may only go down: deciding a message lowers it, a new release's messages must be decided.
  */
-const TODO_BUDGET = 37;
+const TODO_BUDGET = 35;
 
 const entries = readInventory();
 const rows = readDecisions();
@@ -73,7 +73,7 @@ describe('go message inventory', () => {
   it('fills formats with values', () => {
     expect(instantiate('unknown block type: %s')).toBe('unknown block type: example.com/mod');
     expect(instantiate('%s@%s: invalid version: %v')).toBe(
-      'example.com/mod@v1.2.0: invalid version: exit status 1',
+      'example.com/mod@v1.2.0: invalid version: exit status 128',
     );
     expect(instantiate('100%% of %d')).toBe('100% of 2');
   });

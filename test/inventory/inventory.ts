@@ -174,7 +174,7 @@ function valueFor(verb: string, before: string, after: string): string {
     return q('example.com/mod');
   // A leading verb followed by a colon is the thing the message is about: a module.
   if (before === '' && /^:/.test(after)) return q('example.com/mod@v1.2.0');
-  if ((v === 'v' || v === 'w') && (/: $/.test(before) || /\($/.test(before))) return q('exit status 1');
+  if ((v === 'v' || v === 'w') && (/: $/.test(before) || /\($/.test(before))) return q('exit status 128');
   return q('example.com/mod');
 }
 

@@ -26,6 +26,11 @@ export function labUniverse() {
       path: 'golang.org/x/text',
       versions: { 'v0.14.0': { files: { 'go.mod': 'module golang.org/x/text\n' } } },
     },
+    // Public modules the tests' projects require: the proxy is probed with one of them.
+    ...['github.com/pub/a', 'github.com/pub/b'].map((path) => ({
+      path,
+      versions: { 'v1.0.0': { files: { 'go.mod': `module ${path}\n` } } },
+    })),
   ]);
 }
 

@@ -74,7 +74,7 @@ afterAll(async () => {
 describe('privacy', () => {
   it('the public module proxy never sees a private path', () => {
     expect(publicProxy.log.map((r) => r.path).sort()).toEqual([
-      '/golang.org/x/text/@v/list',
+      '/github.com/pub/a/@v/list',
       '/sumdb/sum.golang.org/supported',
     ]);
     for (const request of publicProxy.log) expect(request.rawPath).not.toMatch(/corp|secret/);

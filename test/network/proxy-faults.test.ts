@@ -17,7 +17,10 @@ afterAll(async () => {
   await proxy.close();
   await home.dispose();
 });
-afterEach(() => proxy.clearFaults());
+afterEach(() => {
+  proxy.clearFaults();
+  proxy.clearLog();
+});
 
 const requirements = [
   { path: 'github.com/pub/a', version: 'v1.0.0' },
@@ -47,8 +50,8 @@ describe('a healthy proxy', () => {
       ok: true,
       target: `127.0.0.1:${proxy.port}`,
     });
-    // Only the public probe module was asked for.
-    expect(proxy.log.map((r) => r.path)).toEqual(['/golang.org/x/text/@v/list']);
+    // Only a public module this project requires was asked for.
+    expect(proxy.log.map((r) => r.path)).toEqual(['/github.com/pub/a/@v/list']);
   });
 });
 
@@ -92,8 +95,8 @@ describe('proxy faults', () => {
   });
 
   it.each([
-    [404, 'goproxy-invalid', 'warning'],
-    [410, 'goproxy-invalid', 'warning'],
+    [404, 'proxy-server-error', 'error'],
+    [410, 'proxy-server-error', 'error'],
     [500, 'proxy-server-error', 'error'],
     [502, 'proxy-server-error', 'error'],
     [403, 'egress-policy-forbidden', 'error'],
@@ -102,6 +105,48 @@ describe('proxy faults', () => {
     const result = await check(proxy.url);
     expect(result.findings[0]).toMatchObject({ cause, severity });
     expect(result.findings[0]?.evidence?.[0]?.text).toContain(String(status));
+  });
+
+  it('a 404 for a module the project requires: the mirror lacks it, named', async () => {
+    proxy.addFault({ match: { endpoint: 'list' }, action: { type: 'status', status: 404 } });
+    const result = await check(`${proxy.url},direct`);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ cause: 'proxy-server-error', severity: 'warning' });
+    expect(result.findings[0]?.title).toBe(
+      `127.0.0.1 does not have github.com/pub/a, which this project requires`,
+    );
+  });
+
+  it('no public module from this proxy: a well-known one, whose 404 is information only', async () => {
+    proxy.addFault({ match: { endpoint: 'list' }, action: { type: 'status', status: 404 } });
+    const result = await check(proxy.url, { requirements: [{ path: 'example.net/lib', version: 'v1.0.0' }] });
+    expect(proxy.log.map((r) => r.path)).toEqual(['/golang.org/x/text/@v/list']);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ cause: 'proxy-server-error', severity: 'info' });
+    expect(result.findings[0]?.title).toMatch(/golang\.org\/x\/text \(for information\)/);
+  });
+
+  it('a private-looking module is never the probe, even when it is the only one', async () => {
+    const result = await check(proxy.url, {
+      requirements: [{ path: 'git.corp.example.com/team/lib', version: 'v1.0.0' }],
+    });
+    expect(proxy.log.map((r) => r.path)).toEqual(['/golang.org/x/text/@v/list']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('a 200 that is a web page, not a version list → goproxy-invalid', async () => {
+    proxy.addFault({
+      match: { endpoint: 'list' },
+      action: {
+        type: 'status',
+        status: 200,
+        body: '<html><body>Sign in</body></html>',
+        contentType: 'text/html',
+      },
+    });
+    const result = await check(proxy.url);
+    expect(result.findings[0]).toMatchObject({ cause: 'goproxy-invalid', severity: 'error' });
+    expect(result.findings[0]?.title).toMatch(/does not answer like a module proxy/);
   });
 
   it('a full accept queue: connects hang (SYN_SENT) → connect-timeout', async () => {

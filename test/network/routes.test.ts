@@ -7,6 +7,35 @@ import { goEnv } from './helpers.ts';
 const reqs = (...paths: string[]) => paths.map((path) => ({ path, version: 'v1.0.0' }));
 
 describe('computeRoutes', () => {
+  it('marks a private-looking module that still goes to proxy.golang.org, with the GOPRIVATE pattern', () => {
+    const requirements = reqs(
+      'git.corp.example.com/platform/auth',
+      'github.com/pub/a',
+      'github.com/acme/secret',
+    );
+    const gitConfig = [{ key: 'url.git@github.com:acme/.insteadof', value: 'https://github.com/acme/' }];
+    const table = computeRoutes({ goEnv: goEnv({ GOSUMDB: '' }), requirements, gitConfig });
+    expect(table.modules.map((m) => m.privateLooking?.pattern)).toEqual([
+      'git.corp.example.com',
+      undefined,
+      'github.com/acme',
+    ]);
+    const lines = describeRoutes(table, 'en');
+    expect(lines).toContain(
+      'git.corp.example.com/platform/auth: sent to proxy.golang.org although private-looking (label "corp"); GOPRIVATE=git.corp.example.com keeps it away',
+    );
+    expect(lines.some((l) => l.startsWith('github.com/pub/a:'))).toBe(false);
+    expect(describeRoutes(table, 'zh-CN').join('\n')).toMatch(/看起来是私有模块/);
+    // Covered: no mark.
+    const covered = computeRoutes({
+      goEnv: goEnv({ GOSUMDB: '', GOPRIVATE: 'git.corp.example.com,github.com/acme' }),
+      requirements,
+      gitConfig,
+    });
+    expect(covered.modules.some((m) => m.privateLooking)).toBe(false);
+    expect(describeRoutes(covered, 'en').join('\n')).not.toMatch(/private-looking/);
+  });
+
   it('default settings: proxy.golang.org, then direct on 404/410; sumdb through the proxy first', () => {
     const table = computeRoutes({
       goEnv: goEnv({ GOSUMDB: '' }),

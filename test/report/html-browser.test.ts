@@ -4,7 +4,7 @@
 // no request left the page, the areas, findings, waterfall rows, graph nodes and the highlighted edge
 // are there, a filter click changes the list, no secret canary is anywhere in the file. A screenshot
 // of each is kept in test-artifacts/html/ (the README's pictures come from there).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,6 +134,12 @@ describe.skipIf(!haveChromium || !toolchain)(
     beforeAll(async () => {
       proxy = await startProxyServer({ universe: createUniverse(UNIVERSE) });
       sandbox = await createSandbox({ go: toolchain!, goproxy: proxy.url });
+      symlinkSync(toolchain!.goroot, join(sandbox.root, 'sdk'));
+    });
+    /** The toolchain through a link in the sandbox: the screenshots show no path of the test machine. */
+    const sdkEnv = () => ({
+      GOROOT: join(sandbox.root, 'sdk'),
+      PATH: `${join(sandbox.root, 'sdk', 'bin')}:/usr/bin:/bin`,
     });
     afterAll(async () => {
       await sandbox?.dispose();
@@ -147,7 +153,7 @@ describe.skipIf(!haveChromium || !toolchain)(
       });
       const result = await runDoctor({
         cwd: sandbox.workDir,
-        env: { ...sandbox.env, GOPROXY: `https://${CANARY}@proxy.example.com` },
+        env: { ...sandbox.env, ...sdkEnv(), GOPROXY: `https://${CANARY}@proxy.example.com` },
         lang: 'en',
         release: true,
       });
@@ -201,7 +207,7 @@ describe.skipIf(!haveChromium || !toolchain)(
         });
         const result = await runDoctor({
           cwd: sandbox.workDir,
-          env: { ...sandbox.env, GOPROXY: publicProxy.url, GOSUMDB: 'off', GOFLAGS: '' },
+          env: { ...sandbox.env, ...sdkEnv(), GOPROXY: publicProxy.url, GOSUMDB: 'off', GOFLAGS: '' },
           lang: 'en',
           network: { budgetMs: 5_000, phaseTimeouts: FAST_PHASES },
         });
@@ -220,6 +226,10 @@ describe.skipIf(!haveChromium || !toolchain)(
         for (const probe of result.network!.probes) expect(probe.startMs).toBeGreaterThanOrEqual(0);
         expect(await page.locator('#probes tr.row.fail').count()).toBeGreaterThan(0);
         expect(await page.locator('#probes tr.row.fail').first().textContent()).toMatch(/http/);
+        // The route through the failing proxy is marked where it breaks.
+        expect(await page.locator('table.routes tr.problem').textContent()).toMatch(
+          /golang\.org\/x\/text.*http: http-error/s,
+        );
       } finally {
         fault.remove();
         await publicProxy.close();

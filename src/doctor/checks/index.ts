@@ -13,6 +13,7 @@ import gitPromptEnv from './git/prompt-env.ts';
 import gitSshHosts from './git/ssh-hosts.ts';
 import projectGomodSyntax from './project/gomod-syntax.ts';
 import projectGosum from './project/gosum.ts';
+import projectMajorVersions from './project/major-versions.ts';
 import projectModuleRoot from './project/module-root.ts';
 import projectNestedModules from './project/nested-modules.ts';
 import projectReleaseInstallable from './project/release-installable.ts';
@@ -49,6 +50,7 @@ export const CHECKS: readonly Check[] = [
   projectModuleRoot,
   projectGomodSyntax,
   projectVersions,
+  projectMajorVersions,
   projectRequirements,
   projectReplaces,
   projectWorkspace,

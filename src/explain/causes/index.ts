@@ -47,6 +47,8 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
     'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
   'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
   'cache-large': 'doctor only: the size of a cache, never an error message',
+  'tls-protocol-refused':
+    'doctor --network probes it; in a transcript `remote error: tls: handshake failure` alone does not say which TLS feature the local go refuses',
   'tls-clienthello-dropped':
     'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it',
   'tag-without-v':

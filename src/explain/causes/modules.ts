@@ -711,7 +711,8 @@ export const moduleRules: CauseRule[] = [
         ],
         /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
         'all (x/mod zip)',
-        { scope: 'any' },
+        // The proxy's download exceeding the limit is the proxy's answer, not the module's files.
+        { scope: 'any', unless: ['downloaded zip file too large'] },
       ),
     ],
     title: { en: "The module's files cannot be packaged", 'zh-CN': '模块的文件无法打包' },
@@ -922,6 +923,12 @@ export const moduleRules: CauseRule[] = [
         'replaced by',
         /\(replaced by (?<file>[^)]+)\): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
         'all (modload)',
+      ),
+      pat(
+        'module-dir-read',
+        'reading ',
+        /module (?<file>\.{1,2}[/\\][^\s:]*|\/[^\s:]+|[A-Za-z]:\\[^\s:]+): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
+        '1.23+ (modload: a replacement directory without go.mod, named by its path)',
       ),
     ],
     title: { en: 'A replace points at a missing directory', 'zh-CN': 'replace 指向的目录不存在' },
@@ -1234,6 +1241,12 @@ export const moduleRules: CauseRule[] = [
         'maximum version supported by tidy is',
         /indicates go (?<need>[^\s,]+), but maximum version supported by tidy is (?<have>[^\s]+)/,
         '<= 1.20',
+      ),
+      pat(
+        'toolchain-not-on-path',
+        '" in PATH',
+        /cannot find "go(?<need>\d[^"]*)" in PATH/,
+        '1.21+ (toolchain/select.go: GOTOOLCHAIN=path or +path forbids downloading the release the module needs)',
       ),
       pat(
         'new-std-package',

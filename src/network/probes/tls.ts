@@ -228,7 +228,18 @@ export interface HandshakeOptions {
   timeoutMs: number;
   signal: AbortSignal;
   track?: (socket: Socket) => void;
+  /** Offer only these signature algorithms (OpenSSL list syntax). */
+  sigalgs?: string;
+  /** OpenSSL cipher list; `DEFAULT@SECLEVEL=0` also offers what OpenSSL 3 leaves out (SHA-1 signatures). */
+  ciphers?: string;
 }
+
+/** OpenSSL's defaults at security level 0: what older go releases still offer (SHA-1 signatures in TLS 1.2). */
+export const PERMISSIVE_CIPHERS = 'DEFAULT@SECLEVEL=0';
+
+/** What Go 1.25+ offers in TLS 1.2: every signature algorithm but the SHA-1 ones. */
+export const SIGALGS_WITHOUT_SHA1 =
+  'ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:ed25519:rsa_pss_rsae_sha256:rsa_pss_rsae_sha384:rsa_pss_rsae_sha512:RSA+SHA256:RSA+SHA384:RSA+SHA512';
 
 /** A TLS client handshake on an open socket (verification is judged afterwards, not here). */
 export function tlsHandshake(
@@ -249,6 +260,8 @@ export function tlsHandshake(
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
       minVersion: 'TLSv1.2',
+      ...(options.sigalgs ? { sigalgs: options.sigalgs } : {}),
+      ...(options.ciphers ? { ciphers: options.ciphers } : {}),
     });
     options.track?.(tlsSocket);
     let settled = false;
@@ -324,6 +337,8 @@ export function inspectTls(socket: TLSSocket, host: string, address: string, goR
   };
   const protocol = socket.getProtocol();
   if (protocol) detail.protocol = protocol;
+  const cipher = socket.getCipher()?.standardName;
+  if (cipher) detail.cipher = cipher;
   if (top) detail.issuer = readableName(top.issuer);
   if (nodeError !== undefined) detail.nodeError = nodeError;
   if (!goVerdict.ok) detail.goError = goVerdict.error;

@@ -9,7 +9,7 @@ import type { Finding } from '../../../findings/finding.ts';
 import { resolvePrivacy } from '../../../goenv/private.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
-import { isPublicCodeHost } from '../../../module/hosts.ts';
+import { privateLooking } from '../../../module/private-looking.ts';
 import {
   applyInsteadOf,
   hostOfRemote,
@@ -20,7 +20,6 @@ import {
 import type { GitConfigFacts, HomeFacts } from '../../facts.ts';
 import { networkRequirements } from '../../network.ts';
 import { defineCheck } from '../../types.ts';
-import { PRIVATE_HOST } from '../settings/private-patterns.ts';
 
 const m = {
   noCredentialsTitle: {
@@ -104,11 +103,14 @@ export default defineCheck({
       GOINSECURE: env.setting('GOINSECURE').value,
     };
     const rules = insteadOfRules(config.entries);
+    const context = {
+      gitConfig: config.entries,
+      netrcMachines: (home.netrc?.entries ?? []).flatMap((e) => (e.machine ? [e.machine] : [])),
+    };
     const hosts = new Map<string, HostRoute>();
     for (const req of networkRequirements(project)) {
-      const moduleHost = req.path.split('/')[0] ?? req.path;
       const privacy = resolvePrivacy(privacySettings, req.path);
-      const looksPrivate = PRIVATE_HOST.test(moduleHost) && !isPublicCodeHost(moduleHost);
+      const looksPrivate = privateLooking(req.path, context) !== undefined;
       if (!privacy.noProxy && !looksPrivate) continue;
       // The URL git is given: the known forge's repository, else (after ?go-get=1 discovery) most
       // often https://<path>; then git's own insteadOf rewrite.

@@ -15,6 +15,7 @@ import {
 import { lineEvidence, locationAt } from '../../evidence.ts';
 import type { SourceFile } from '../../facts.ts';
 import { defineCheck } from '../../types.ts';
+import { isMajorVersionParseError } from './major-versions.ts';
 import { projectModules } from './modules.ts';
 
 const m = {
@@ -80,13 +81,7 @@ export default defineCheck({
   id: 'project/gomod-syntax',
   area: 'project',
   needs: ['project'],
-  causes: [
-    'go-mod-syntax',
-    'major-version-suffix',
-    'malformed-module-path',
-    'invalid-version-syntax',
-    'go-version-too-new',
-  ],
+  causes: ['go-mod-syntax', 'malformed-module-path', 'invalid-version-syntax', 'go-version-too-new'],
   async run({ facts, lang }) {
     const project = await facts.project();
     const findings: Finding[] = [];
@@ -106,6 +101,8 @@ export default defineCheck({
             : { line: error.line, column: 1, byteOffset: file.lineStarts[error.line - 1] ?? 0 },
         );
         const evidence = lineEvidence(file, error.line);
+        // project/major-versions reports these on the version token, with the line to write.
+        if (!tooOld && isMajorVersionParseError(error.message)) continue;
         if (tooOld) {
           findings.push({
             cause: 'go-version-too-new',
@@ -119,8 +116,10 @@ export default defineCheck({
           });
           continue;
         }
+        const cause = causeOfModfileError(error.message);
         findings.push({
-          cause: causeOfModfileError(error.message),
+          // Major-version errors are project/major-versions' (above); anything else here is a version problem.
+          cause: cause === 'major-version-suffix' ? 'invalid-version-syntax' : cause,
           severity: 'error',
           title: say(m.title, lang, { file: file.rel }),
           message: say(m.message, lang, { error: formatError(error), release: project.release }),

@@ -10,13 +10,17 @@ import { effectivePrivacySettings, resolvePrivacy } from '../../../goenv/private
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import { PUBLIC_CODE_HOSTS } from '../../../module/hosts.ts';
+import {
+  type PrivateEvidenceKind,
+  type PrivateLooking,
+  privateLooking,
+} from '../../../module/private-looking.ts';
 import { setSettingFixes, settingEvidence } from '../../evidence.ts';
+import { networkRequirements } from '../../network.ts';
 import { defineCheck } from '../../types.ts';
 import { projectModules } from '../project/modules.ts';
 
 const NAMES = ['GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'] as const;
-export const PRIVATE_HOST =
-  /(^|\.)(internal|corp|local|lan|intranet|private|home\.arpa|localdomain)$|^localhost$|^\d+\.\d+\.\d+\.\d+$/i;
 
 const m = {
   issueTitle: {
@@ -76,17 +80,57 @@ const m = {
     'zh-CN': ({ path, proxy }) =>
       `go 命令会向 ${proxy} 和公共校验和数据库查询 ${path}；它们看不到这个模块，会返回 404/410（"reading https://proxy.golang.org/...: 410 Gone"）。`,
   } satisfies Message<{ path: string; proxy: string }>,
-  coverFix: { en: 'Mark the host as private', 'zh-CN': '把该主机标记为私有' },
+  uncoveredSumdb: {
+    en: ({ path, sumdb }) =>
+      `The go command will check ${path} against the checksum database ${sumdb}, which cannot see it: "verifying module: ... 404 Not Found" / "410 Gone".`,
+    'zh-CN': ({ path, sumdb }) =>
+      `go 命令会到校验和数据库 ${sumdb} 核对 ${path}，而它看不到这个模块："verifying module: ... 404 Not Found" / "410 Gone"。`,
+  } satisfies Message<{ path: string; sumdb: string }>,
+  why: {
+    en: ({ why }) => `It looks private because ${why}.`,
+    'zh-CN': ({ why }) => `判断为私有模块的依据：${why}。`,
+  } satisfies Message<{ why: string }>,
+  evidence: {
+    suffix: {
+      en: ({ detail }) => `its host is under a name that is not public (${detail})`,
+      'zh-CN': ({ detail }) => `其主机位于非公共名称之下（${detail}）`,
+    },
+    label: {
+      en: ({ detail }) =>
+        `its host names an internal service or a self-hosted forge on a company domain (${detail})`,
+      'zh-CN': ({ detail }) => `其主机名表明是内部服务或公司域名下自建的代码托管（${detail}）`,
+    },
+    gitconfig: {
+      en: ({ detail }) => `git's config has credentials or a rewrite for it (${detail})`,
+      'zh-CN': ({ detail }) => `git 配置中有它的凭据或改写规则（${detail}）`,
+    },
+    netrc: {
+      en: ({ detail }) => `~/.netrc has an entry for its host (${detail})`,
+      'zh-CN': ({ detail }) => `~/.netrc 中有其主机的条目（${detail}）`,
+    },
+  } satisfies Record<PrivateEvidenceKind, Message<{ detail: string }>>,
+  alsoModules: {
+    en: ({ modules }) => `The same holds for ${modules}.`,
+    'zh-CN': ({ modules }) => `${modules} 同样如此。`,
+  } satisfies Message<{ modules: string }>,
+  coverFix: {
+    en: ({ pattern }) => `Mark ${pattern} as private (no proxy, no checksum database)`,
+    'zh-CN': ({ pattern }) => `把 ${pattern} 标记为私有（不走代理，也不查校验和数据库）`,
+  } satisfies Message<{ pattern: string }>,
 };
 
-function hostOf(path: string): string {
-  return path.split('/')[0] ?? path;
+/** Proxies that serve only public code: they cannot fetch a private repository. */
+const PUBLIC_PROXY_HOSTS = ['proxy.golang.org', 'goproxy.cn', 'goproxy.io', 'mirrors.aliyun.com'];
+
+function isPublicProxy(url: string): boolean {
+  const host = /^[a-z]+:\/\/([^/:]+)/i.exec(url)?.[1]?.toLowerCase();
+  return host !== undefined && PUBLIC_PROXY_HOSTS.includes(host);
 }
 
 export default defineCheck({
   id: 'settings/private-patterns',
   area: 'settings',
-  needs: ['goenv', 'project'],
+  needs: ['goenv', 'project', 'gitconfig', 'home'],
   causes: [
     'goprivate-misconfigured',
     'gosumdb-disabled',
@@ -152,7 +196,7 @@ export default defineCheck({
         });
       }
     }
-    const project = await facts.project();
+    const [project, config, home] = await Promise.all([facts.project(), facts.gitconfig(), facts.home()]);
     const modules = projectModules(project);
     const paths = new Set<string>();
     for (const mod of modules) {
@@ -180,27 +224,51 @@ export default defineCheck({
       }
       const proxy = parseGoProxy(env.setting('GOPROXY').value);
       const firstProxy = proxy.ok ? proxy.entries.find((e) => e.kind === 'url')?.url : undefined;
-      const usesProxy = firstProxy !== undefined;
-      for (const path of paths) {
-        if (!PRIVATE_HOST.test(hostOf(path))) continue;
-        const privacy = resolvePrivacy(values, path);
-        if (privacy.noProxy && privacy.noSumDb) continue;
-        if (!usesProxy && privacy.noSumDb) continue;
+      // A company proxy may well fetch private code (with its own credentials); the public ones cannot.
+      const publicProxy = firstProxy !== undefined && isPublicProxy(firstProxy);
+      const sumdb = env.setting('GOSUMDB').value;
+      const sumdbOn = sumdb !== 'off';
+      const context = {
+        gitConfig: config.entries,
+        netrcMachines: (home.netrc?.entries ?? []).flatMap((e) => (e.machine ? [e.machine] : [])),
+      };
+      const byPattern = new Map<string, { looks: PrivateLooking; paths: string[]; viaProxy: boolean }>();
+      for (const req of networkRequirements(project)) {
+        const looks = privateLooking(req.path, context);
+        if (!looks) continue;
+        const privacy = resolvePrivacy(values, req.path);
+        const viaProxy = publicProxy && !privacy.noProxy;
+        const viaSumdb = sumdbOn && !privacy.noSumDb;
+        if (!viaProxy && !viaSumdb) continue;
+        const group = byPattern.get(looks.pattern) ?? { looks, paths: [], viaProxy: false };
+        group.paths.push(req.path);
+        group.viaProxy ||= viaProxy;
+        byPattern.set(looks.pattern, group);
+      }
+      for (const { looks, paths: modulesOf, viaProxy } of byPattern.values()) {
         const setting = settings.GOPRIVATE;
+        const path = modulesOf[0]!;
+        const value = [setting.value, looks.pattern].filter((v) => v !== '').join(',');
         findings.push({
-          cause: !privacy.noProxy && usesProxy ? 'private-module-via-proxy' : 'sumdb-private-module',
+          cause: viaProxy ? 'private-module-via-proxy' : 'sumdb-private-module',
           severity: 'warning',
           docs,
           module: path,
           title: say(m.uncoveredTitle, lang, { path }),
-          message: say(m.uncovered, lang, { path, proxy: firstProxy ?? 'sum.golang.org' }),
-          evidence: settingEvidence(setting, lang),
-          fixes: setSettingFixes(
-            setting,
-            [setting.value, hostOf(path)].filter((v) => v !== '').join(','),
-            say(m.coverFix, lang),
-            lang,
-          ),
+          message: `${say(viaProxy ? m.uncovered : m.uncoveredSumdb, lang, {
+            path,
+            proxy: firstProxy ?? '',
+            sumdb: sumdb || 'sum.golang.org',
+          })} ${say(m.why, lang, { why: say(m.evidence[looks.kind], lang, { detail: looks.detail }) })}${
+            modulesOf.length > 1
+              ? ` ${say(m.alsoModules, lang, { modules: modulesOf.slice(1).join(', ') })}`
+              : ''
+          }`,
+          evidence: [
+            { source: 'heuristic', text: `${looks.kind}: ${looks.detail}` },
+            ...settingEvidence(setting, lang),
+          ],
+          fixes: setSettingFixes(setting, value, say(m.coverFix, lang, { pattern: looks.pattern }), lang),
         });
       }
     }
