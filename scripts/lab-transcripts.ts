@@ -1,5 +1,7 @@
 // Regenerates test/fixtures/transcripts/<case>.go1.XX.txt: every lab case run with every installed
-// lab toolchain (1.19, 1.23, 1.24), normalised. Run: node --import tsx scripts/lab-transcripts.ts [CASE...]
+// lab toolchain (LAB_GO_VERSIONS: 1.19, 1.23-1.27), normalised.
+// Run: node --import tsx scripts/lab-transcripts.ts [CASE...]
+// GOMOD_DOCTOR_GO_RELEASES=1.25,1.26 limits it to those releases.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { namespaceSupport } from '../src/lab/namespace.ts';
@@ -15,7 +17,7 @@ import {
 
 const wanted = process.argv.slice(2);
 const cases = wanted.length === 0 ? LAB_CASES : LAB_CASES.filter((c) => wanted.includes(c.name));
-const toolchains = labToolchains();
+const toolchains = labToolchains('all');
 if (toolchains.length === 0) {
   process.stderr.write('no Go toolchain installed: run scripts/install-go.sh\n');
   process.exit(1);

@@ -597,6 +597,14 @@ export const CATALOG_SECTIONS = [
         added: true,
       },
       {
+        id: 'go-security-floor',
+        rootCause:
+          'the local go predates a point release that fixed how the go command checks modules against the checksum database, and GOPROXY or GOSUMDB points at a server other than the defaults (a risk, not a failure)',
+        evidence:
+          '`go version` older than go1.25.10/go1.26.3 (CVE-2026-42501) or go1.25.13/go1.26.6 (CVE-2026-56864, CVE-2026-56865), with e.g. GOPROXY=https://goproxy.cn,direct',
+        added: true,
+      },
+      {
         id: 'setting-shadowed',
         rootCause:
           'a setting made with `go env -w` has no effect because an environment variable of the same name overrides it ("I set it but nothing changed")',

@@ -48,8 +48,8 @@ export const messages = {
     'zh-CN': ({ file, reason }) => `无法读取 ${file}：${reason}`,
   } satisfies Message<{ file: string; reason: string }>,
   badGoVersion: {
-    en: ({ value }) => `--go wants a Go release such as 1.19, 1.23 or 1.24, not "${value}"`,
-    'zh-CN': ({ value }) => `--go 需要 Go 版本号，例如 1.19、1.23 或 1.24，而不是“${value}”`,
+    en: ({ value }) => `--go wants a Go release such as 1.19, 1.24 or 1.27, not "${value}"`,
+    'zh-CN': ({ value }) => `--go 需要 Go 版本号，例如 1.19、1.24 或 1.27，而不是“${value}”`,
   } satisfies Message<{ value: string }>,
   jsonAndFmt: {
     en: '--json and --fmt cannot be used together',
@@ -197,13 +197,13 @@ terminals and lock waits (Linux /proc; elsewhere what ps and lsof show).`,
     options: {
       en: `  --json          print exactly what "go mod edit -json" (or "go work edit -json") prints
   --fmt           print the file as "go mod edit -fmt" would write it (the file is not changed)
-  --go VERSION    parse with the rules of this Go release (1.19 ... 1.25)
+  --go VERSION    parse with the rules of this Go release (1.19 ... 1.27)
 
 On a file the go command would reject, prints the go command's own error lines
 ("go.mod:LINE: message") on standard error and exits 1.`,
       'zh-CN': `  --json          输出与 "go mod edit -json"（或 "go work edit -json"）完全相同的内容
   --fmt           按 "go mod edit -fmt" 的写法输出文件（不修改原文件）
-  --go VERSION    按该 Go 版本（1.19 ... 1.25）的规则解析
+  --go VERSION    按该 Go 版本（1.19 ... 1.27）的规则解析
 
 如果 go 命令会拒绝该文件，则在标准错误输出 go 命令自己的错误行
 （"go.mod:行号: 消息"），退出状态为 1。`,
@@ -297,6 +297,9 @@ const common: Record<Lang, string> = {
   -h, --help      this help
   --version       print the version
 
+Go releases: go.mod and go.work are read as Go 1.19 to 1.27 read them; tested
+against the real go command of Go 1.19 and 1.21-1.27.
+
 Exit status: 0 nothing at error severity, 1 at least one error finding,
 2 usage error / unreadable input / internal failure, 124 trace --timeout ended the go command.`,
   'zh-CN': `通用选项：
@@ -309,6 +312,9 @@ Exit status: 0 nothing at error severity, 1 at least one error finding,
   -v, --verbose   更多输出
   -h, --help      显示帮助
   --version       显示版本
+
+Go 版本：按 Go 1.19 至 1.27 的规则读取 go.mod 和 go.work；已针对 Go 1.19 和
+1.21-1.27 的真实 go 命令测试。
 
 退出状态：0 没有 error 级别的问题，1 至少一个 error 级别的问题，
 2 用法错误 / 输入无法读取 / 内部错误，124 trace --timeout 终止了 go 命令。`,

@@ -16,8 +16,11 @@ function hex4(n: number): string {
 /** Characters encodeGoJsonString escapes (markers only when not part of a pair; the loop decides). */
 const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\udc80-\udcff]/;
 
-/** encoding/json's string encoding (HTML-safe escaping, invalid UTF-8 as \ufffd). */
-export function encodeGoJsonString(s: string, shortControlEscapes: boolean): string {
+/**
+ * encoding/json's string encoding (HTML-safe escaping, invalid UTF-8 as \ufffd; with
+ * `invalidUtf8Raw`, json/v2's v1 mode, as the character U+FFFD).
+ */
+export function encodeGoJsonString(s: string, shortControlEscapes: boolean, invalidUtf8Raw = false): string {
   // Nearly every string needs no escape at all; one native regex test says so.
   if (!needsEscape.test(s)) return `"${s}"`;
   const out: string[] = ['"'];
@@ -40,7 +43,7 @@ export function encodeGoJsonString(s: string, shortControlEscapes: boolean): str
     else if (c === 0x3c || c === 0x3e || c === 0x26) esc = `\\u${hex4(c)}`;
     else if (c === 0x2028 || c === 0x2029) esc = `\\u${hex4(c)}`;
     else if (isByteMarker(c) && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
-      esc = '\\ufffd';
+      esc = invalidUtf8Raw ? '\ufffd' : '\\ufffd';
     }
     if (esc !== undefined) {
       flush(i);
@@ -53,7 +56,7 @@ export function encodeGoJsonString(s: string, shortControlEscapes: boolean): str
   return out.join('');
 }
 
-function marshalIndent(value: GoJson, shortEscapes: boolean): string {
+function marshalIndent(value: GoJson, shortEscapes: boolean, invalidUtf8Raw: boolean): string {
   const out: string[] = [];
   // An explicit stack instead of recursion; closing brackets travel as plain text frames.
   type Frame = { value: GoJson; depth: number; prefix: string; suffix: string } | { text: string };
@@ -67,7 +70,8 @@ function marshalIndent(value: GoJson, shortEscapes: boolean): string {
     const indent = '\t'.repeat(f.depth);
     const v = f.value;
     if (v === null) out.push(`${f.prefix}null${f.suffix}`);
-    else if (typeof v === 'string') out.push(`${f.prefix}${encodeGoJsonString(v, shortEscapes)}${f.suffix}`);
+    else if (typeof v === 'string')
+      out.push(`${f.prefix}${encodeGoJsonString(v, shortEscapes, invalidUtf8Raw)}${f.suffix}`);
     else if (typeof v === 'boolean') out.push(`${f.prefix}${v}${f.suffix}`);
     else {
       const isArray = Array.isArray(v);
@@ -86,7 +90,10 @@ function marshalIndent(value: GoJson, shortEscapes: boolean): string {
         stack.push({
           value: item,
           depth: f.depth + 1,
-          prefix: key === undefined ? `${indent}\t` : `${indent}\t${encodeGoJsonString(key, shortEscapes)}: `,
+          prefix:
+            key === undefined
+              ? `${indent}\t`
+              : `${indent}\t${encodeGoJsonString(key, shortEscapes, invalidUtf8Raw)}: `,
           suffix: i + 1 < entries.length ? ',\n' : '\n',
         });
       }
@@ -99,8 +106,10 @@ function omitEmpty(s: string): string | undefined {
   return s === '' ? undefined : s;
 }
 
-function listOrNull<T>(list: T[], map: (x: T) => GoJson): GoJson {
-  return list.length === 0 ? null : list.map(map);
+/** A Go slice: `null` when empty, or left out when the field says omitempty (`omit`). */
+function listOrNull<T>(list: T[], map: (x: T) => GoJson, omit = false): GoJson | undefined {
+  if (list.length === 0) return omit ? undefined : null;
+  return list.map(map);
 }
 
 function moduleVersion(path: string, version: string): GoJson {
@@ -112,39 +121,61 @@ export function toJson(file: ModFile, release?: string): string {
   const rules = releaseRules(release ?? file.release);
   const view = editedDirectives(file, rules);
   let value: GoJson;
+  const omit = rules.jsonOmitEmptyLists;
+  const godebug = (d: { key: string; value: string }): GoJson => ({ Key: d.key, Value: d.value });
   if (file.kind === 'go.work') {
-    value = {
-      Go: omitEmpty(file.go?.version ?? ''),
-      Use: listOrNull(file.use, (u) => ({ DiskPath: u.path, ModPath: omitEmpty(u.modulePath) })),
-      Replace: listOrNull(view.replace, (r) => ({
+    const obj: { [key: string]: GoJson | undefined } = { Go: omitEmpty(file.go?.version ?? '') };
+    if (omit) {
+      obj.Toolchain = omitEmpty(file.toolchain?.name ?? '');
+      obj.Godebug = listOrNull(file.godebug, godebug, true);
+    }
+    obj.Use = listOrNull(file.use, (u) => ({ DiskPath: u.path, ModPath: omitEmpty(u.modulePath) }), omit);
+    obj.Replace = listOrNull(
+      view.replace,
+      (r) => ({
         Old: moduleVersion(r.old.path, r.old.version),
         New: moduleVersion(r.new.path, r.new.version),
-      })),
-    };
+      }),
+      omit,
+    );
+    value = obj;
   } else {
     const obj: { [key: string]: GoJson | undefined } = {
       Module: { Path: file.module?.path ?? '', Deprecated: omitEmpty(file.module?.deprecated ?? '') },
       Go: omitEmpty(file.go?.version ?? ''),
     };
     if (rules.toolchain) obj.Toolchain = omitEmpty(file.toolchain?.name ?? '');
-    obj.Require = listOrNull(file.require, (r) => ({
-      Path: r.path,
-      Version: omitEmpty(r.version),
-      Indirect: r.indirect ? true : undefined,
-    }));
-    obj.Exclude = listOrNull(view.exclude, (x) => moduleVersion(x.path, x.version));
-    obj.Replace = listOrNull(view.replace, (r) => ({
-      Old: moduleVersion(r.old.path, r.old.version),
-      New: moduleVersion(r.new.path, r.new.version),
-    }));
-    obj.Retract = listOrNull(file.retract, (r) => ({
-      Low: omitEmpty(r.low),
-      High: omitEmpty(r.high),
-      Rationale: omitEmpty(r.rationale),
-    }));
-    if (rules.tool) obj.Tool = listOrNull(view.tool, (t) => ({ Path: t.path }));
-    if (rules.ignore) obj.Ignore = listOrNull(view.ignore, (t) => ({ Path: t.path }));
+    if (rules.jsonGodebug) obj.GoDebug = listOrNull(file.godebug, godebug, true);
+    obj.Require = listOrNull(
+      file.require,
+      (r) => ({
+        Path: r.path,
+        Version: omitEmpty(r.version),
+        Indirect: r.indirect ? true : undefined,
+      }),
+      omit,
+    );
+    obj.Exclude = listOrNull(view.exclude, (x) => moduleVersion(x.path, x.version), omit);
+    obj.Replace = listOrNull(
+      view.replace,
+      (r) => ({
+        Old: moduleVersion(r.old.path, r.old.version),
+        New: moduleVersion(r.new.path, r.new.version),
+      }),
+      omit,
+    );
+    obj.Retract = listOrNull(
+      file.retract,
+      (r) => ({
+        Low: omitEmpty(r.low),
+        High: omitEmpty(r.high),
+        Rationale: omitEmpty(r.rationale),
+      }),
+      omit,
+    );
+    if (rules.tool) obj.Tool = listOrNull(view.tool, (t) => ({ Path: t.path }), omit);
+    if (rules.ignore) obj.Ignore = listOrNull(view.ignore, (t) => ({ Path: t.path }), omit);
     value = obj;
   }
-  return `${marshalIndent(value, rules.jsonShortControlEscapes)}\n`;
+  return `${marshalIndent(value, rules.jsonShortControlEscapes, rules.jsonInvalidUtf8Raw)}\n`;
 }

@@ -1,11 +1,24 @@
 // What changed in go.mod / go.work handling between Go releases. Each go release vendors one
 // golang.org/x/mod: go1.19 v0.6.0-dev (before the `path@version` replace message), go1.20 ≈ v0.7,
-// go1.21 v0.12.0, go1.22 v0.14.0, go1.23 v0.19.0, go1.24 v0.22.0, go1.25 ≥ v0.25.0. The boundaries
-// below are the x/mod tags that first carry each change.
+// go1.21 v0.12.0, go1.22 v0.14.0, go1.23 v0.19.0, go1.24 v0.22.0, go1.25 v0.25.0, go1.26 ≈ v0.30,
+// go1.27 ≈ v0.36. The parser and printer boundaries below are the x/mod tags that first carry each
+// change; the JSON ones come from cmd/go (modcmd/edit.go, workcmd/edit.go) of that release. x/mod's
+// reading and printing did not change from go1.25 to go1.27 (1.27 adds only the require-block merge
+// that `go mod tidy` uses).
 
-export const NEWEST_RELEASE = '1.25';
+export const NEWEST_RELEASE = '1.27';
 
-export const KNOWN_RELEASES = ['1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25'] as const;
+export const KNOWN_RELEASES = [
+  '1.19',
+  '1.20',
+  '1.21',
+  '1.22',
+  '1.23',
+  '1.24',
+  '1.25',
+  '1.26',
+  '1.27',
+] as const;
 
 export interface ReleaseRules {
   /** The Go release as `1.N`. */
@@ -41,6 +54,18 @@ export interface ReleaseRules {
   jsonShortControlEscapes: boolean;
   /** `go work edit` wraps parse errors once more (`errors parsing go.work:` twice). */
   workDoubleHeader: boolean;
+  /** `go mod edit -json` prints the godebug lines (`GoDebug`, after `Toolchain`). */
+  jsonGodebug: boolean;
+  /**
+   * `-json` leaves out empty lists instead of printing `null` (go.mod: Require … Ignore; go.work:
+   * Use, Replace), and `go work edit -json` prints `Toolchain` and `Godebug`.
+   */
+  jsonOmitEmptyLists: boolean;
+  /**
+   * The go command is built with encoding/json on json/v2 (GOEXPERIMENT=jsonv2 on by default):
+   * an invalid UTF-8 byte in a string is written as the character U+FFFD itself, not `\ufffd`.
+   */
+  jsonInvalidUtf8Raw: boolean;
 }
 
 /** Rules for a release string like `1.23`, `1.23.4`, `go1.24`; unknown or missing → newest. */
@@ -68,10 +93,13 @@ export function releaseRules(release?: string): ReleaseRules {
     semanticExcludeSort: minor >= 21,
     jsonShortControlEscapes: minor >= 22,
     workDoubleHeader: minor >= 23,
+    jsonGodebug: minor >= 26,
+    jsonOmitEmptyLists: minor >= 27,
+    jsonInvalidUtf8Raw: minor >= 27,
   };
 }
 
-const newestMinor = 25;
+const newestMinor = 27;
 
 function releaseMinor(release?: string): number {
   if (release === undefined) return newestMinor;

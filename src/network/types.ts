@@ -113,7 +113,7 @@ export interface HttpDetail {
   bodyComplete?: boolean;
   contentType?: string;
   /** `?go-get=1`: the go-import meta tags found. */
-  goImports?: Array<{ prefix: string; vcs: string; repoRoot: string }>;
+  goImports?: Array<{ prefix: string; vcs: string; repoRoot: string; subdir?: string }>;
   /** A short text/plain body (server response), for messages. */
   serverResponse?: string;
   /** Through which HTTP(S)_PROXY, if any. */

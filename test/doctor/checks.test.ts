@@ -493,6 +493,24 @@ describe.skipIf(!toolchain)(
           { files: future, env: { GOTOOLCHAIN: 'path' } },
           { check: 'toolchain/go-line', cause: 'go-version-too-new', severity: 'error' },
         ));
+      it('a go.mod godebug line that Go 1.27 refuses (test/doctor/godebug-removed.test.ts has the rest)', () =>
+        expectFinding(
+          {
+            files: { 'go.mod': 'module example.com/app\n\ngo 1.23\n\ngodebug asynctimerchan=1\n' },
+          },
+          {
+            check: 'toolchain/godebug-removed',
+            cause: 'godebug-removed',
+            severity: 'warning',
+            line: 5,
+            column: 9,
+          },
+        ));
+      it('a go without the module-fetching security fixes, with a third-party GOPROXY (test/doctor/security-floor.test.ts has the rest)', () =>
+        expectFinding(
+          { env: { GOPROXY: 'https://goproxy.cn,direct' } },
+          { check: 'toolchain/security-floor', cause: 'go-security-floor', severity: 'warning' },
+        ));
       it('GOTOOLCHAIN invalid', () =>
         expectFinding(
           { env: { GOTOOLCHAIN: 'bash' } },

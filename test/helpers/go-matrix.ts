@@ -47,3 +47,22 @@ export function goToolchain(version: string): GoToolchain | undefined {
 export function titleNeedingGo(title: string, available: boolean): string {
   return available ? title : `${title} (skipped: ${NO_GO_REASON})`;
 }
+
+/**
+ * Which installed releases a suite runs (README "Which Go releases each suite runs"). `every`: all
+ * of them. `ends`: the oldest and the newest only, for suites that start the go command hundreds of
+ * times per release and whose subject did not change between the releases in the middle (the
+ * mutation test still checks those). GOMOD_DOCTOR_GO_RELEASES overrides both: `all`, or a comma
+ * list such as `1.21,1.26` (releases that are not installed are left out).
+ */
+export function suiteToolchains(scope: 'every' | 'ends'): GoToolchain[] {
+  const all = goToolchains();
+  const override = process.env.GOMOD_DOCTOR_GO_RELEASES?.trim();
+  if (override === 'all') return all;
+  if (override) {
+    const wanted = new Set(override.split(',').map((v) => v.trim().replace(/^go/, '')));
+    return all.filter((t) => wanted.has(t.version));
+  }
+  if (scope === 'every' || all.length <= 2) return all;
+  return [all[0]!, all.at(-1)!];
+}

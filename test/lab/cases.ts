@@ -33,11 +33,29 @@ import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
 import { createUniverse, simpleModule, toBytes } from '../../src/lab/universe.ts';
 import { goToolchains } from '../helpers/go-matrix.ts';
 
-/** The releases the lab proves its faults with (those of them that are installed). */
-export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24'] as const;
+/**
+ * The releases the lab proves its faults with (those of them that are installed): each has its
+ * recorded transcripts in test/fixtures/transcripts (`npm run lab:transcripts`).
+ */
+export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
-export function labToolchains(): Array<LabToolchain & { version: string }> {
-  return goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
+/**
+ * The releases the lab tests run in CI: the oldest, the last one before the go command's
+ * messages of 1.25-1.27, and the newest (README "Which Go releases each suite runs").
+ * GOMOD_DOCTOR_GO_RELEASES=all runs every lab release, or a comma list exactly those.
+ */
+export const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
+
+export function labToolchains(scope: 'ci' | 'all' = 'ci'): Array<LabToolchain & { version: string }> {
+  const lab = goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
+  const override = process.env.GOMOD_DOCTOR_GO_RELEASES?.trim();
+  if (override === 'all') return lab;
+  if (override) {
+    const wanted = new Set(override.split(',').map((v) => v.trim().replace(/^go/, '')));
+    return lab.filter((t) => wanted.has(t.version));
+  }
+  if (scope === 'all') return lab;
+  return lab.filter((t) => (LAB_CI_VERSIONS as readonly string[]).includes(t.version));
 }
 
 const CORP_SECRET = 'corp.example.com/team/secret';
@@ -1189,16 +1207,16 @@ export const PROJECT_CASES: readonly LabCase[] = [
   },
   {
     name: 'go-version-three-part',
-    title: 'go.mod says go 1.25.0 (three-part, newer than every lab release) with GOTOOLCHAIN=local',
+    title: 'go.mod says go 1.28.0 (three-part, newer than every lab release) with GOTOOLCHAIN=local',
     sandbox: viaProjectProxy,
-    prepare: project({ 'go.mod': appGoMod({}, '', 'go 1.25.0'), 'main.go': mainImporting() }),
+    prepare: project({ 'go.mod': appGoMod({}, '', 'go 1.28.0'), 'main.go': mainImporting() }),
     args: ['build', './...'],
     timeoutMs: 30_000,
     exit: 'fail',
     keyLines: (v) =>
       minor(v) >= 21
-        ? [/go\.mod requires go >= 1\.25\.0 \(running go 1\.\d+\.\d+; GOTOOLCHAIN=local\)$/]
-        : [/invalid go version '1\.25\.0': must match format 1\.23$/],
+        ? [/go\.mod requires go >= 1\.28\.0 \(running go 1\.\d+\.\d+; GOTOOLCHAIN=local\)$/]
+        : [/invalid go version '1\.28\.0': must match format 1\.23$/],
   },
   {
     name: 'toolchain-unavailable',
@@ -1398,7 +1416,8 @@ export const PROJECT_CASES: readonly LabCase[] = [
     exit: 'fail',
     // After the missing git, 1.19 still tries `git init` (exec error); 1.21+ find no usable scheme.
     keyLines: (v) => [
-      /^go: missing Git command\. See https:\/\/golang\.org\/s\/gogetcmd$/,
+      // go.dev from Go 1.27.
+      /^go: missing Git command\. See https:\/\/(?:golang\.org|go\.dev)\/s\/gogetcmd$/,
       minor(v) >= 21
         ? /^go: lab\.example\/proj\.git@v1\.0\.0: no secure protocol found for repository$/
         : /git init --bare in \$GOMODCACHE\/cache\/vcs\/<hash>: exec: "git": executable file not found in \$PATH$/,
@@ -1615,7 +1634,10 @@ export const LAB_CASES: readonly LabCase[] = [
     args: download('lab.example/ok.git@v1.0.0'),
     timeoutMs: 30_000,
     exit: 'ok',
-    keyLines: [/^N\.NNNs # cd \$GOMODCACHE\/cache\/vcs\/<hash>; git ls-remote -q origin$/],
+    // From Go 1.25 (and 1.24.12) the go command names the URL after --end-of-options, not origin.
+    keyLines: [
+      /^N\.NNNs # cd \$GOMODCACHE\/cache\/vcs\/<hash>; git ls-remote -q (?:origin|--end-of-options \S+)$/,
+    ],
   },
   {
     name: 'git-http-ok',
@@ -1629,7 +1651,7 @@ export const LAB_CASES: readonly LabCase[] = [
     timeoutMs: 30_000,
     exit: 'ok',
     keyLines: [
-      /git -c core\.autocrlf=input -c core\.eol=lf archive --format=zip --prefix=prefix\/ [0-9a-f]{40}$/,
+      /git -c core\.autocrlf=input -c core\.eol=lf archive --format=zip --prefix=prefix\/ (?:--end-of-options )?[0-9a-f]{40}$/,
     ],
   },
   {
@@ -2134,7 +2156,7 @@ export const LAB_CASES: readonly LabCase[] = [
     args: download('github.com/lab/sshhang@v1.0.0'),
     timeoutMs: 3_000,
     hangs: true,
-    keyLines: [/git ls-remote -q origin$/],
+    keyLines: [/git ls-remote -q (?:origin|--end-of-options \S+)$/],
   },
   {
     name: 'cache-lock-wait',

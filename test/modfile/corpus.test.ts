@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatErrors, parseGoMod, parseGoWork, toJson } from '../../src/modfile/index.ts';
 import { corpusCases, expectedOutput } from './corpus.ts';
 
-const releases = ['1.19', '1.23', '1.24'] as const;
+const releases = ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
 describe('corpus differential (go edit -json)', () => {
   const cases = corpusCases();

@@ -34,11 +34,15 @@ import settingsPrivatePatterns from './settings/private-patterns.ts';
 import toolchainGoBinary from './toolchain/go-binary.ts';
 import toolchainGoLine from './toolchain/go-line.ts';
 import toolchainGoOnPath from './toolchain/go-on-path.ts';
+import toolchainGodebugRemoved from './toolchain/godebug-removed.ts';
+import toolchainSecurityFloor from './toolchain/security-floor.ts';
 
 export const CHECKS: readonly Check[] = [
   toolchainGoBinary,
   toolchainGoOnPath,
   toolchainGoLine,
+  toolchainGodebugRemoved,
+  toolchainSecurityFloor,
   settingsGo111module,
   settingsGoflags,
   settingsGoproxy,

@@ -53,6 +53,8 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
     'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it',
   'tag-without-v':
     "needs the repository's tags: a transcript shows unknown-revision or invalid-version-syntax; a tag such as 1.2.0 beside no v1.2.0 proves it",
+  'go-security-floor':
+    'doctor only: the local go version against security advisories, never an error message',
   unknown: 'the fallback when nothing matches',
 };
 

@@ -29,14 +29,29 @@ export interface HttpProbeOutcome {
   error?: string;
 }
 
-/** `<meta name="go-import" content="prefix vcs repo">` tags of a `?go-get=1` page. */
-export function parseGoImports(html: string): Array<{ prefix: string; vcs: string; repoRoot: string }> {
-  const found: Array<{ prefix: string; vcs: string; repoRoot: string }> = [];
+export interface GoImportTag {
+  prefix: string;
+  vcs: string;
+  repoRoot: string;
+  /** Go 1.25+: the module lives in this subdirectory of the repository (a fourth field). */
+  subdir?: string;
+}
+
+/**
+ * `<meta name="go-import" content="prefix vcs repo [subdir]">` tags of a `?go-get=1` page. Go 1.25
+ * added the optional fourth field (cmd/go/internal/vcs parseMetaGoImports takes 3 or 4 fields;
+ * older releases ignore a tag with 4).
+ */
+export function parseGoImports(html: string): GoImportTag[] {
+  const found: GoImportTag[] = [];
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
     if (!/\bname\s*=\s*["']?go-import["'\s>/]/i.test(tag)) continue;
     const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
     const fields = (content?.[1] ?? content?.[2] ?? '').trim().split(/\s+/);
-    if (fields.length === 3) found.push({ prefix: fields[0]!, vcs: fields[1]!, repoRoot: fields[2]! });
+    if (fields.length !== 3 && fields.length !== 4) continue;
+    const entry: GoImportTag = { prefix: fields[0]!, vcs: fields[1]!, repoRoot: fields[2]! };
+    if (fields[3] !== undefined) entry.subdir = fields[3];
+    found.push(entry);
   }
   return found;
 }

@@ -1,0 +1,85 @@
+// Which Go releases refuse a GODEBUG setting, and with which words: the go command checks every
+// go.mod/go.work `godebug` line (when it loads the module) and every `//go:debug` line of a
+// package it builds against its own table of settings. A setting removed from that table is
+// refused: Go 1.24-1.25 call it unknown, Go 1.26 "use of removed godebug", and Go 1.27 refuses
+// only the values that restore the old behaviour. The table is generated from the Go source
+// (src/doctor/data/godebug-removed.ts, scripts/godebug-table.ts).
+import {
+  GODEBUG_RULES,
+  type GoFormat,
+  REMOVED_GODEBUGS,
+  type RemovedGodebug,
+} from '../doctor/data/godebug-removed.ts';
+import { goQuote } from '../modfile/gostrings.ts';
+
+/** Where the setting is written: the go command names it differently in its messages. */
+export type GodebugSource = 'godebug-line' | 'go-debug-directive';
+
+export interface GodebugRefusal {
+  setting: RemovedGodebug;
+  /** The minor release whose go command refuses it (27 for Go 1.27). */
+  release: number;
+  /** The go command's own words, e.g. `removed GODEBUG "asynctimerchan" set to old value "1" (...)`. */
+  message: string;
+}
+
+/** fmt.Sprintf for the verbs CheckGodebug uses (%s, %q of a string, %v of an int). */
+function sprintf(format: GoFormat, values: Record<GoFormat['args'][number], string>): string {
+  let next = 0;
+  return format.format.replace(/%([sqv%])/g, (_, verb: string) => {
+    if (verb === '%') return '%';
+    const arg = format.args[next++];
+    const value = arg === undefined ? '' : values[arg];
+    return verb === 'q' ? goQuote(value) : value;
+  });
+}
+
+function rulesFor(minor: number) {
+  if (minor < GODEBUG_RULES[0]!.release) return undefined;
+  return GODEBUG_RULES.find((r) => r.release === minor) ?? GODEBUG_RULES.at(-1)!;
+}
+
+/**
+ * What the go command of minor release `minor` says about `key=value`, when it refuses it because
+ * the setting was removed; undefined when that release accepts it (or the setting never existed,
+ * or does not exist yet: that is another matter).
+ */
+export function godebugRefusal(
+  key: string,
+  value: string,
+  minor: number,
+  source: GodebugSource,
+): GodebugRefusal | undefined {
+  const setting = REMOVED_GODEBUGS.find((s) => s.name === key);
+  const rules = rulesFor(minor);
+  if (!setting || !rules) return undefined;
+  if (setting.knownIn.includes(rules.release) || rules.release < Math.min(...setting.knownIn))
+    return undefined;
+  const verb = source === 'godebug-line' ? 'godebug' : '//go:debug setting';
+  const values = { verb, key, value, removed: String(setting.removed) };
+  if (rules.listedAsRemoved.includes(key) && rules.removedMessage) {
+    if (rules.oldValuesOnly && !setting.oldValues.includes(value)) return undefined;
+    return { setting, release: rules.release, message: sprintf(rules.removedMessage, values) };
+  }
+  return { setting, release: rules.release, message: sprintf(rules.unknownMessage, values) };
+}
+
+/** The first release after `minor` (up to the newest known) that refuses `key=value`. */
+export function nextGodebugRefusal(
+  key: string,
+  value: string,
+  minor: number,
+  source: GodebugSource,
+): GodebugRefusal | undefined {
+  for (const rules of GODEBUG_RULES) {
+    if (rules.release <= minor) continue;
+    const refusal = godebugRefusal(key, value, rules.release, source);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+/** The go.dev page section on a removed setting. */
+export function godebugDocLink(setting: RemovedGodebug): string {
+  return `https://go.dev/doc/godebug#go-1${setting.removed}`;
+}
