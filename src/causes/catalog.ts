@@ -63,6 +63,14 @@ export const CATALOG_SECTIONS = [
           "`net/http: TLS handshake timeout` (10 s), git's `gnutls_handshake() failed`, `SSL_ERROR_SYSCALL`; live: established socket, no bytes back",
       },
       {
+        id: 'tls-clienthello-dropped',
+        rootCause:
+          "a middlebox (firewall, DPI, old load balancer) drops or resets Go's larger TLS ClientHello: from Go 1.23 the post-quantum key share makes it span several packets, while curl and browsers still connect",
+        evidence:
+          '`net/http: TLS handshake timeout` or `connection reset by peer` from Go 1.23+ only, gone with `GODEBUG=tlsmlkem=0` (`tlskyber=0` on 1.23); live: the handshake stalls after the first ClientHello segment',
+        added: true,
+      },
+      {
         id: 'tls-protocol-refused',
         rootCause:
           "the server's TLS is one the local go refuses although other clients connect: only TLS 1.0/1.1 (refused since Go 1.18, no setting), only RSA key exchange (refused since 1.22; GODEBUG=tlsrsakex=1 until 1.26, gone in 1.27), only 3DES (1.23; tls3des=1 until 1.26), only SHA-1 signatures in TLS 1.2 (refused since 1.25; GODEBUG=tlssha1=1)",
@@ -189,6 +197,14 @@ export const CATALOG_SECTIONS = [
           '`go: missing Git command. See https://golang.org/s/gogetcmd` (also Mercurial, Bazaar, ...), `exec: "git": executable file not found in $PATH`',
       },
       {
+        id: 'git-unusable',
+        rootCause:
+          'git is on PATH but cannot run: a broken install, a wrapper or shim that fails, a missing shared library, or an Xcode licence not accepted',
+        evidence:
+          '`unable to resolve git version: ...`, `failed to execute git version: ...`, `git version extraction regexp did not match version line` (1.26+ reads the git version before its first fetch into the cache)',
+        added: true,
+      },
+      {
         id: 'vcs-disallowed',
         rootCause: 'GOVCS forbids the VCS for this path',
         evidence: "`GOVCS disallows using bzr for public launchpad.net/...; see 'go help vcs'`",
@@ -210,6 +226,22 @@ export const CATALOG_SECTIONS = [
         rootCause:
           'the requested version/tag/commit does not exist (deleted tag, typo, private fork, wrong credentials that see another repo)',
         evidence: '`invalid version: unknown revision v1.2.3`, `reading .../@v/v1.2.3.info: 404 Not Found`',
+      },
+      {
+        id: 'proxy-cached-not-found',
+        rootCause:
+          'the version was published after the module proxy first answered "not found" for it: the proxy (proxy.golang.org keeps a not-found for up to 30 minutes) serves its cached answer, while the tag exists',
+        evidence:
+          '`reading https://proxy.golang.org/.../@v/vX.info: 404 Not Found` / `server response: not found: ... unknown revision vX` for a tag pushed minutes ago; works with `GOPROXY=direct` or after the cache expires',
+        added: true,
+      },
+      {
+        id: 'tag-without-v',
+        rootCause:
+          'the module author tagged the release without its `v` (`1.2.0`): the go command does not see it as a version, so `@latest` stays on a pseudo-version and `vX` is an unknown revision',
+        evidence:
+          '`go list -m -versions` shows nothing, `unknown revision v1.2.0` while a tag `1.2.0` exists, `version "1.2.0" invalid: must be of the form v1.2.3` after copying the tag name into go.mod',
+        added: true,
       },
       {
         id: 'pseudo-version-invalid',
@@ -264,6 +296,14 @@ export const CATALOG_SECTIONS = [
         evidence: '`ambiguous import: found package X in multiple modules`',
       },
       {
+        id: 'get-version-conflict',
+        rootCause:
+          'go get was asked for versions that cannot all hold: one requested module requires a higher version of another that was requested lower (or pinned by a second argument)',
+        evidence:
+          '`go: example.com/a@v1.2.0 requires example.com/b@v1.5.0, not example.com/b@v1.3.0`, `... indirectly requires ...`, `example.com/b@v1.3.0 conflicts with example.com/b@v1.5.0`',
+        added: true,
+      },
+      {
         id: 'retracted-version',
         rootCause: 'a required version was retracted by its author',
         evidence: '`retracted by module author`, `(retracted)`',
@@ -290,6 +330,14 @@ export const CATALOG_SECTIONS = [
           'go.mod/go.sum are out of date and the command may not change them (readonly is the default since 1.16)',
         evidence:
           '`updates to go.mod needed`, `no required module provides package X; to add it:`, `-mod=readonly`',
+      },
+      {
+        id: 'tidy-compat-mismatch',
+        rootCause:
+          'go mod tidy keeps go.mod usable by the older release named by -compat (by default the one before the go line); a package would resolve differently there, because that release reads the full module graph (before 1.17) where this one prunes it',
+        evidence:
+          '`X loaded from M@v1, but go 1.16 would select v2`, `... but go 1.16 would fail to locate it`, `... failed to load from any module, but go 1.16 would load it from ...`, `error loading go 1.16 module graph`, followed by `go mod tidy -compat=...` advice',
+        added: true,
       },
       {
         id: 'vendor-mode-lookup',
@@ -470,6 +518,14 @@ export const CATALOG_SECTIONS = [
           'the module cache or GOPATH cannot be written/removed (read-only cache files, created by another user or sudo)',
         evidence: '`permission denied` under GOMODCACHE, `rm: cannot remove ... Permission denied`',
       },
+      {
+        id: 'modcache-location-invalid',
+        rootCause:
+          'the go command has no usable module cache location: HOME (and so GOPATH) is unset in a service, cron job or container, or GOMODCACHE/GOPATH is a relative path',
+        evidence:
+          '`module cache not found: neither GOMODCACHE nor GOPATH is set`, `neither GOPATH nor GOMODCACHE are set`, `GOMODCACHE entry is relative; must be absolute path`, `could not locate sumdb file: missing $GOPATH`',
+        added: true,
+      },
       { id: 'disk-full', rootCause: 'no space or no inodes left', evidence: '`no space left on device`' },
       {
         id: 'modcache-corrupt',
@@ -521,6 +577,14 @@ export const CATALOG_SECTIONS = [
         rootCause:
           'GOFLAGS holds something the go command rejects, or a flag that changes module behaviour unexpectedly (-mod=vendor without vendor/, -mod=mod in CI)',
         evidence: '`go: parsing $GOFLAGS: non-flag`, `unknown flag`',
+      },
+      {
+        id: 'go-env-invalid',
+        rootCause:
+          'a go environment setting other than GOPROXY, GOFLAGS or GOTOOLCHAIN holds a value the go command rejects (GOVCS, GOWORK, GO111MODULE; a bad GOSUMDB is sumdb-unreachable)',
+        evidence:
+          '`malformed entry in GOVCS`, `unreachable pattern in GOVCS`, `invalid GOWORK: not an absolute path`, `unknown environment setting GO111MODULE=...`',
+        added: true,
       },
       {
         id: 'gosumdb-disabled',

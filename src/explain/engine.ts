@@ -53,6 +53,8 @@ interface Group {
    * not the failure, and ranks after the findings that explain it.
    */
   explains: boolean;
+  /** Only offered as the second reading of another finding's evidence (Refinement.also). */
+  secondary?: boolean;
   key: string;
 }
 
@@ -156,6 +158,8 @@ export class Explainer {
   private lines = 0;
   /** The last module zip downloaded (-x): a bare `zip: not a valid zip file` is about it. */
   private lastZipUrl: string | undefined;
+  /** A `go: downloading` line was seen: this run fetched modules afresh rather than from the cache. */
+  private sawDownload = false;
 
   constructor(options: ExplainOptions = {}) {
     this.context = options.context;
@@ -195,6 +199,7 @@ export class Explainer {
   }
 
   private take(text: string, lineNumber: number): void {
+    if (text.startsWith('go: downloading ')) this.sawDownload = true;
     // -x trace lines: requests and VCS commands, not errors. They are only watched.
     if (text.startsWith('# get ')) {
       this.watchGet(text, lineNumber);
@@ -425,10 +430,13 @@ export class Explainer {
           signals: statement.signals,
           context: this.context,
           proxyKnewModule: facts.module !== undefined && this.proxyServed(facts.module),
+          freshDownload: this.sawDownload || this.lastZipUrl !== undefined,
         });
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;
           facts = { ...facts, ...refined.facts };
+          const other = refined.also ? ruleFor(refined.also) : undefined;
+          if (other) this.add(other, { ...hit.facts, alsoOf: refined.cause }, hit, framesDeeper, true);
         }
       }
       const group = this.add(rule, facts, hit, framesDeeper);
@@ -436,11 +444,13 @@ export class Explainer {
     }
   }
 
-  private add(rule: CauseRule, facts: Facts, hit: Hit, framesDeeper = false): Group {
+  private add(rule: CauseRule, facts: Facts, hit: Hit, framesDeeper = false, secondary = false): Group {
     const key = `${rule.cause}|${facts.module ?? facts.host ?? ''}`;
     let group = this.groups.get(key);
+    if (group && !secondary) group.secondary = false;
     if (!group) {
       group = {
+        secondary,
         rule,
         facts: { ...facts },
         severity: hit.severity,
@@ -488,6 +498,7 @@ export class Explainer {
       .sort(
         (a, b) =>
           Number(b.explains) - Number(a.explains) ||
+          Number(a.secondary ?? false) - Number(b.secondary ?? false) ||
           SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
           a.rule.rank - b.rule.rank ||
           a.firstLine - b.firstLine,
@@ -518,6 +529,25 @@ export class Explainer {
     });
     const causes = new Set(kept.map((g) => g.rule.cause));
     kept = kept.filter((g) => !g.rule.suppressedBy?.some((c) => causes.has(c)));
+    // A guess (certainty 'likely') whose named alternative another statement establishes is that
+    // alternative seen from further away (a proxy's bare 404, then the direct fetch's own error).
+    const established = new Set(
+      kept.filter((g) => g.facts.certainty !== 'likely' && !g.secondary).map((g) => g.rule.cause),
+    );
+    const settled = (g: Group) =>
+      g.facts.certainty === 'likely' &&
+      Array.isArray(g.facts.alternatives) &&
+      g.facts.alternatives.some((c) => c !== g.rule.cause && established.has(c as CauseId));
+    const dropped = kept.filter(settled);
+    kept = kept.filter(
+      (g) =>
+        !settled(g) &&
+        // A second reading goes with the finding it was offered beside.
+        !(
+          g.secondary &&
+          dropped.some((d) => d.rule.cause === g.facts.alsoOf && d.facts.module === g.facts.module)
+        ),
+    );
     for (const group of kept) group.evidence.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return kept;
   }

@@ -129,6 +129,8 @@ export interface RefineInput {
   context: ExplainContext | undefined;
   /** The same proxy served this module successfully earlier in the transcript (`-x` lines). */
   proxyKnewModule: boolean;
+  /** This run downloaded modules (`go: downloading`, or a zip fetched in -x output) before the error. */
+  freshDownload: boolean;
 }
 
 /** A rule may re-route its hit once the whole statement and the context are known. */
@@ -136,4 +138,9 @@ export interface Refinement {
   cause: CauseId;
   /** Facts to add (certainty, alternatives, ...). */
   facts?: Partial<Situation>;
+  /**
+   * A second reading of the same evidence, offered as its own finding right after this one (the
+   * same message means either, and the transcript cannot tell which).
+   */
+  also?: CauseId;
 }

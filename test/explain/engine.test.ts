@@ -28,6 +28,13 @@ describe('the misleading cases', () => {
     expect(causes(readFixture('git-auth-required/go1.23-direct.txt'))).toEqual(['git-auth-required']);
   });
 
+  it('on a public forge the same text reads as a gone repository first, credentials second', () => {
+    expect(causes(readFixture('module-source-gone/go1.23-direct-prompt.txt'))).toEqual([
+      'module-source-gone',
+      'git-auth-required',
+    ]);
+  });
+
   it('lookup HOST is DNS whatever follows (i/o timeout, connection refused)', () => {
     expect(causes(readFixture('dns-failure/go1.24-timeout.txt'))).toEqual(['dns-failure']);
     expect(causes(readFixture('dns-failure/go1.19-no-resolver.txt'))).toEqual(['dns-failure']);

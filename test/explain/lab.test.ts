@@ -27,14 +27,15 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'proxy-500': 'proxy-server-error',
   'proxy-502': 'proxy-server-error',
   'proxy-checksum-mismatch': 'checksum-mismatch',
-  'proxy-corrupt-zip': 'modcache-corrupt',
+  // Fetched with 200 OK just before: the proxy served it broken (the go command deletes a bad zip).
+  'proxy-corrupt-zip': 'proxy-server-error',
   'proxy-eof': 'connection-reset',
   'proxy-ok': null,
   'proxy-refused': 'connection-refused',
   'proxy-reset': 'connection-reset',
   'proxy-slow': null,
   'proxy-stall': 'proxy-stall',
-  'proxy-truncated-zip': 'modcache-corrupt',
+  'proxy-truncated-zip': 'proxy-server-error',
   // Live-only causes: the transcript ends while waiting, and says no more than that.
   'cache-lock-wait': null, // the last request completed; the lock wait prints nothing
   'connect-timeout': 'proxy-stall', // cut before Go's 30 s dial timeout: indistinguishable from a stalled proxy

@@ -48,7 +48,7 @@ describe('decorated versions of a transcript give the same findings', () => {
 ${SAMPLE}# get https://proxy.golang.org/a.example/x/@v/list: 200 OK (0.1s)
 go: downloading a.example/x v1.0.0
 `;
-    expect(explainText(text).findings.map((f) => f.cause)).toEqual(['private-module-via-proxy']);
+    expect(explainText(text).findings.map((f) => f.cause)).toEqual(expected.map((f) => f.cause));
   });
 });
 
@@ -59,7 +59,7 @@ describe('streaming', () => {
       const chunks: Buffer[] = [];
       for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
       const result = await explainStream(Readable.from(chunks));
-      expect(result.findings.map((f) => f.cause)).toEqual(['private-module-via-proxy']);
+      expect(result.findings.map((f) => f.cause)).toEqual(['private-module-via-proxy', 'module-source-gone']);
     }
   });
 

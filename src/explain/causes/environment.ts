@@ -107,6 +107,60 @@ export const environmentRules: CauseRule[] = [
     docs: docs('environment-variables'),
   },
   {
+    cause: 'go-env-invalid',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'govcs',
+        ' in GOVCS',
+        /(?<detail>(?:empty entry|malformed entry|empty pattern|empty VCS list|relative pattern not allowed|unreachable pattern|empty VCS name) in GOVCS[^\n]{0,200})/,
+        '1.16+ (vcs.go)',
+        { facts: { variable: 'GOVCS' } },
+      ),
+      pat(
+        'gowork',
+        ['invalid GOWORK', 'provided to GOWORK must be an absolute path'],
+        /(?<detail>invalid GOWORK: not an absolute path|the path provided to GOWORK must be an absolute path)/,
+        '1.18+ (modload)',
+        { facts: { variable: 'GOWORK' } },
+      ),
+      pat(
+        'go111module',
+        'unknown environment setting GO111MODULE',
+        /(?<detail>unknown environment setting GO111MODULE=[^\s]*)/,
+        'all (modload)',
+        { facts: { variable: 'GO111MODULE' } },
+      ),
+    ],
+    title: {
+      en: 'A go environment setting has a value the go command rejects',
+      'zh-CN': 'go 环境变量的值不被 go 命令接受',
+    },
+    message: {
+      en: (s) =>
+        `${String(s.variable ?? 'A go environment variable')} is set to something the go command cannot use${quoted(s)}. It may come from the environment or from the go env file (go env -w); a typo, a value meant for another variable, or a path that is not absolute.`,
+      'zh-CN': (s) =>
+        `${String(s.variable ?? '某个 go 环境变量')} 的值 go 命令无法使用${quoted(s)}。它可能来自环境变量，也可能来自 go env 文件（go env -w）；常见原因是拼写错误、把别的变量的值填了进来，或路径不是绝对路径。`,
+    },
+    fixes: (s) => {
+      const name = String(s.variable ?? 'GOSUMDB');
+      return [
+        {
+          description: { en: 'See the value and where it is set', 'zh-CN': '查看它的值以及在哪里设置' },
+          command: s.windows
+            ? `go env ${name}; Get-ChildItem Env:${name}`
+            : `go env ${name}; env | grep ${name}`,
+        },
+        ...setGoVariable(s, name, '', {
+          en: 'Reset it to the default',
+          'zh-CN': '将其恢复为默认值',
+        }),
+      ];
+    },
+    docs: docs('environment-variables'),
+  },
+  {
     cause: 'env-not-inherited',
     severity: 'error',
     rank: 1,
@@ -154,6 +208,12 @@ export const environmentRules: CauseRule[] = [
         'cannot find GOROOT directory',
         /cannot find GOROOT directory: (?<file>[^\s]+)/,
         'all',
+      ),
+      pat(
+        'std-twice',
+        'ambiguous import',
+        /ambiguous import: found package (?<pkg>(?:cmd|runtime|internal|syscall|crypto|net|os|go|encoding|math|sync|io|reflect|strings|fmt|unsafe)(?:\/[^\s]*)?) in multiple (?:modules|directories)/,
+        'all (modload): a standard-library or cmd package found in two trees is two Go installations mixed (a GOROOT pointing at another copy of the source)',
       ),
       pat(
         'runtime-not-in-goroot',

@@ -25,6 +25,17 @@ export const fileRules: CauseRule[] = [
         { accept: (_g, line) => inModCache(line) },
       ),
       pat(
+        'create-cache',
+        [
+          'could not create module cache',
+          'failed to create cache directory',
+          'writing stat cache',
+          'writing go.mod cache',
+        ],
+        /(?:could not create module cache|failed to create cache directory|writing (?:stat|go\.mod) cache): [^\n]{0,300}(?:permission denied|read-only file system|Access is denied)/,
+        'all (modfetch: the cache root itself cannot be created or written)',
+      ),
+      pat(
         'read-only-fs',
         'read-only file system',
         /(?<file>[^\s']*(?:\/pkg\/mod|\$GOMODCACHE)[^\s':]*)'?: read-only file system|(?:writing go\.mod cache|writing stat cache)[^\n]{0,300}read-only file system/,
@@ -58,6 +69,54 @@ export const fileRules: CauseRule[] = [
       },
     ],
     docs: docs('module-cache'),
+  },
+  {
+    cause: 'modcache-location-invalid',
+    severity: 'error',
+    rank: 3,
+    patterns: [
+      pat(
+        'no-location',
+        [
+          'neither GOMODCACHE nor GOPATH is set',
+          'neither GOPATH nor GOMODCACHE are set',
+          'GOMODCACHE entry is relative',
+          'could not locate sumdb file: missing $GOPATH',
+          'is not a directory',
+        ],
+        /(?<detail>module cache not found: neither GOMODCACHE nor GOPATH is set|neither GOPATH nor GOMODCACHE are set|GOMODCACHE entry is relative; must be absolute path: [^\n]{0,200}|could not locate sumdb file: missing \$GOPATH|could not create module cache: "[^"]*" is not a directory)/,
+        'all (modfetch, codehost)',
+      ),
+      pat(
+        'gopath-relative',
+        ['GOPATH entry is relative', 'missing $GOPATH'],
+        /GOPATH entry is relative; must be absolute path|missing \$GOPATH/,
+        'all (go/build, cfg: GOPATH is relative or unset with no home directory)',
+      ),
+    ],
+    title: { en: 'The module cache has no usable location', 'zh-CN': '模块缓存没有可用的位置' },
+    message: {
+      en: (s) =>
+        `The go command cannot tell where the module cache is${quoted(s)}. GOMODCACHE defaults to $GOPATH/pkg/mod and GOPATH to $HOME/go: a service, cron job, systemd unit or container without HOME (or with a relative GOPATH or GOMODCACHE) leaves it nowhere to put modules.`,
+      'zh-CN': (s) =>
+        `go 命令无法确定模块缓存的位置${quoted(s)}。GOMODCACHE 默认是 $GOPATH/pkg/mod，GOPATH 默认是 $HOME/go：没有 HOME 的服务、cron 任务、systemd 单元或容器（或 GOPATH、GOMODCACHE 是相对路径）会让它无处存放模块。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Give the command an absolute module cache (or set HOME) where it runs',
+          'zh-CN': '在运行该命令的环境中设置绝对路径的模块缓存（或设置 HOME）',
+        },
+        command: s.windows
+          ? '$env:GOMODCACHE = "C:\\go\\pkg\\mod"'
+          : 'export GOMODCACHE=/var/cache/go-mod GOPATH=/var/cache/go',
+      },
+      {
+        description: { en: 'Check what the go command sees', 'zh-CN': '查看 go 命令看到的设置' },
+        command: 'go env GOPATH GOMODCACHE HOME',
+      },
+    ],
+    docs: docs('module-cache', 'environment-variables'),
   },
   {
     cause: 'disk-full',
@@ -104,8 +163,33 @@ export const fileRules: CauseRule[] = [
     severity: 'error',
     rank: 17,
     suppressedBy: ['toolchain-download'],
+    // The go command checks a zip as it downloads it and deletes a bad one, so a zip that is not a
+    // zip right after `go: downloading` came broken from the proxy (every retry downloads it again);
+    // only a zip read from the cache without a download can be the cache's damage.
+    // The same holds without a download line: since 1.13 a zip read back from the cache fails
+    // inside x/mod's Unzip, which names the file (`unzip <path>: zip: ...`); a bare
+    // `<module>@<version>: zip: not a valid zip file` is the check right after the download.
+    refine: ({ situation, freshDownload }) =>
+      situation.notAZip &&
+      (freshDownload || situation.file === undefined) &&
+      !situation.module?.startsWith('golang.org/toolchain')
+        ? { cause: 'proxy-server-error', facts: { brokenZip: true, certainty: 'likely' } }
+        : undefined,
     patterns: [
-      pat('not-a-zip', 'zip: not a valid zip file', /zip: not a valid zip file/, 'all (archive/zip)'),
+      pat(
+        'not-a-zip',
+        'zip: not a valid zip file',
+        /(?:(?:unzip |open )(?<file>[^\s]+): |(?<file2>[^\s]*[/\\]cache[/\\]download[/\\][^\s]+\.zip): )?zip: not a valid zip file/,
+        'all (archive/zip; x/mod zip.Unzip prefixes the cached file it read)',
+        { facts: { notAZip: true } },
+      ),
+      pat('ziphash-mismatch', 'ziphash file does not match', /ziphash file does not match/, 'all (modfetch)'),
+      pat(
+        'vcs-cache-entry',
+        ['exists with wrong content', 'exists but is not a directory'],
+        /(?<file>[^\s]*cache[/\\]vcs[/\\][^\s]+) exists (?:with wrong content|but is not a directory)/,
+        'all (codehost: the VCS work area of the module cache is damaged)',
+      ),
       pat(
         'ziphash',
         ['unexpected ziphash', 'missing ziphash'],

@@ -47,6 +47,12 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
     'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
   'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
   'cache-large': 'doctor only: the size of a cache, never an error message',
+  'tls-protocol-refused':
+    'doctor --network probes it; in a transcript `remote error: tls: handshake failure` alone does not say which TLS feature the local go refuses',
+  'tls-clienthello-dropped':
+    'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it',
+  'tag-without-v':
+    "needs the repository's tags: a transcript shows unknown-revision or invalid-version-syntax; a tag such as 1.2.0 beside no v1.2.0 proves it",
   'go-security-floor':
     'doctor only: the local go version against security advisories, never an error message',
   'project-file-unsafe':
@@ -57,5 +63,7 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
 /** Ids reached from another rule's refine step rather than from a line pattern of their own. */
 export const DERIVED: Readonly<Partial<Record<CauseId, string>>> = {
   'module-source-gone':
-    'proxy 404/410 with "repository not found" or auth failure inside server response, for a module the same proxy served earlier',
+    'a public forge refusing the repository (a credential request or "Repository not found"), directly or inside a proxy\'s server response, for a module nothing declares private',
+  'proxy-cached-not-found':
+    'a checksum database "not found" for a public module this run downloaded (the version exists; a proxy\'s cached miss on a bare module fetch still reads as unknown-revision)',
 };

@@ -47,6 +47,13 @@ export const moduleRules: CauseRule[] = [
     rank: 18,
     patterns: [
       pat(
+        'missing-or-malformed-at-revision',
+        ['is missing module path', 'has malformed module path'],
+        /(?<file>[^\s]*go\.mod) (?:is missing module path|has malformed module path "(?<declared>[^"]*)")[^\n]{0,120} at revision (?<version>[^\s]+)/,
+        'all (coderepo.go: the go.mod at that revision declares no usable path)',
+        { scope: 'any' },
+      ),
+      pat(
         'declares',
         'module declares its path as',
         /module declares its path as: (?<declared>[^\s]+)/,
@@ -91,22 +98,35 @@ export const moduleRules: CauseRule[] = [
           'major version must be compatible',
           'major version suffix, so major version must match',
         ],
-        /(?<detail>module contains a go\.mod file, so (?:module path must match major version \("[^"]*"\)|major version must be compatible[^\n]{0,80})|module path includes a major version suffix, so major version must match)/,
+        /(?<detail>(?:module contains a go\.mod file, )?so (?:module path must match major version \("[^"]*"\)|major version must be compatible[^\n]{0,80})|module path includes a major version suffix, so major version must match)/,
         'all (coderepo.go; "must be compatible" up to 1.15)',
         { scope: 'any' },
       ),
       pat(
         'should-be',
-        ['should be v0 or v1, not', '+incompatible'],
-        /(?<detail>should be v0 or v1, not v\d+|should be v\d+, not v\d+|\+incompatible suffix not allowed[^\n]{0,80}|should be v\d+\+incompatible[^\n]{0,80})/,
+        [
+          'should be v0 or v1, not',
+          ', not v',
+          '+incompatible',
+          'major version suffixes must be',
+          'must always have a major version suffix',
+        ],
+        /(?<detail>should be v0 or v1, not v\d+|should be v\d+, not v\d+|\+incompatible suffix not allowed[^\n]{0,80}|should be v[\d.]+\+incompatible[^\n]{0,80}|major version suffixes must be in the form of \/vN|module paths beginning with gopkg\.in\/ must always have a major version suffix)/,
         'all (x/mod module.CheckPathMajor)',
         { scope: 'any' },
       ),
       pat(
         'post-module-path',
         'module path "',
-        /has (?:post|non)-[^\s]+ module path "(?<declared>[^"]+)" at revision/,
+        /has (?:post|non)-[^\s]+ module path "(?<declared>[^"]+)"(?: \([^)\n]{0,120}\))? at revision|and \.\.\.\/v\d+\/go\.mod both have \.\.\.\/v\d+ module paths/,
         'all (coderepo.go)',
+        { scope: 'any' },
+      ),
+      pat(
+        'no-major-go-mod',
+        'go.mod at revision',
+        /(?<detail>missing [^\s]+\/go\.mod and \.\.\.\/v\d+\/go\.mod at revision [^\s]+)/,
+        'all (coderepo.go: a /vN path at a vN tag whose repository has no go.mod declaring it)',
         { scope: 'any' },
       ),
     ],
@@ -129,6 +149,8 @@ export const moduleRules: CauseRule[] = [
     cause: 'malformed-module-path',
     severity: 'error',
     rank: 18,
+    // `embed`, `slices`...: a standard-library package the toolchain is too old to have.
+    yieldsTo: ['go-version-too-new'],
     patterns: [
       pat(
         'malformed',
@@ -136,6 +158,12 @@ export const moduleRules: CauseRule[] = [
         /malformed (?:module|import) path "(?<module>[^"]*)": (?<detail>[^\n]{1,200})/,
         'all (x/mod module.CheckPath)',
         { scope: 'any', accept: (g) => !/^[<=>]{7}/.test(g.module ?? '') },
+      ),
+      pat(
+        'invalid-import-path',
+        ['invalid import path', 'not allowed in import path', 'import path does not begin with hostname'],
+        /invalid import path:? "(?<module>[^"]*)"|"(?<char>[^"]*)" not allowed in import path|(?<detail>import path does not begin with hostname)/,
+        'all (go/build, modindex, load: an import statement or argument that is not a path)',
       ),
     ],
     title: { en: 'A module or import path is not valid', 'zh-CN': '模块或导入路径无效' },
@@ -160,8 +188,16 @@ export const moduleRules: CauseRule[] = [
     patterns: [
       pat(
         'must-be-of-form',
-        ['invalid: must be of the form', 'is not canonical', 'invalid module version syntax'],
-        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v1\.2\.3|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)")/,
+        [
+          'invalid: must be of the form',
+          'is not canonical',
+          'invalid module version syntax',
+          'invalid: not a semantic version',
+          'invalid: disallowed version string',
+          'non-semver module version',
+          'non-canonical module version',
+        ],
+        /(?:version "(?<version>[^"]+)" invalid: (?<detail>must be of the form v\d+\.2\.3|not a semantic version|disallowed version string|[^\n]{0,40}not canonical[^\n]{0,60})|invalid module version syntax "(?<version2>[^"]+)"|non-(?:semver|canonical) module version "(?<version3>[^"]+)")/,
         'all (x/mod modfile, cmd/go get)',
         { scope: 'any' },
       ),
@@ -240,9 +276,15 @@ export const moduleRules: CauseRule[] = [
       pat(
         'found-but-not-contain',
         'but does not contain package',
-        /module (?<module>[^\s@]+)@(?<version>[^\s]+) found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
-        'all (modload)',
+        /module (?<module>[^\s@]+)@(?<version>[^\s]+)(?: \([^)]{0,200}\))? found(?: \([^)]{0,200}\))?, but does not contain package(?:s matching)? (?<pkg>[^\s]+)/,
+        'all (modload; up to 1.13 the resolved version stood before "found")',
         { scope: 'any' },
+      ),
+      pat(
+        'not-at-required',
+        'but not at required version',
+        /package (?<pkg>[^\s]+) provided by (?<module>[^\s]+) at latest version [^\s]+ but not at required version (?<version>[^\s]+)/,
+        'all (modload)',
       ),
     ],
     title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
@@ -267,6 +309,7 @@ export const moduleRules: CauseRule[] = [
     cause: 'ambiguous-import',
     severity: 'error',
     rank: 19,
+    yieldsTo: ['goroot-broken'],
     patterns: [
       pat(
         'ambiguous',
@@ -550,8 +593,8 @@ export const moduleRules: CauseRule[] = [
     patterns: [
       pat(
         'disabled-by-vendor',
-        'disabled by -mod=vendor',
-        /(?:(?:import|module) lookup )?disabled by -mod=vendor/,
+        ['disabled by -mod=vendor', 'due to -mod=vendor', 'using the vendor directory'],
+        /(?:(?:import|module) lookup )?disabled by -mod=vendor|cannot query module due to -mod=vendor|can't resolve module using the vendor directory/,
         'all (modload)',
       ),
       pat(
@@ -658,10 +701,18 @@ export const moduleRules: CauseRule[] = [
       ),
       pat(
         'too-large',
-        ['module source tree too large', 'file too large', 'go.mod file too large', 'LICENSE file too large'],
-        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80})/,
+        [
+          'module source tree too large',
+          'file too large',
+          'go.mod file too large',
+          'LICENSE file too large',
+          'module zip file is too large',
+          'size of module contents too large',
+        ],
+        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
         'all (x/mod zip)',
-        { scope: 'any' },
+        // The proxy's download exceeding the limit is the proxy's answer, not the module's files.
+        { scope: 'any', unless: ['downloaded zip file too large'] },
       ),
     ],
     title: { en: "The module's files cannot be packaged", 'zh-CN': '模块的文件无法打包' },
@@ -691,6 +742,17 @@ export const moduleRules: CauseRule[] = [
         'inconsistent vendoring',
         /inconsistent vendoring(?: in (?<file>[^\s:]+))?/,
         'all (modload)',
+      ),
+      pat(
+        'vendor-tree',
+        [
+          'should be required explicitly in go.mod',
+          'reading modules.txt for vendor directory',
+          'is not a package listed in vendor/modules.txt',
+          'exists in the vendor directory but is missing',
+        ],
+        /vendored module (?<module>[^\s]+) should be required explicitly in go\.mod|reading modules\.txt for vendor directory|directory (?<file>[^\s]+) is not a package listed in vendor\/modules\.txt|ignoring package (?<pkg>[^\s]+) which exists in the vendor directory but is missing/,
+        'all (modload: vendor/modules.txt and go.mod disagree)',
       ),
       pat(
         'detail',
@@ -762,14 +824,27 @@ export const moduleRules: CauseRule[] = [
       'replace-target-missing',
       'conflicting-replace',
       'workspace-mismatch',
+      'godebug-removed',
     ],
     patterns: [
       pat(
         'positioned',
         ['go.mod:', 'go.work:'],
-        /(?<file>[^\s:]*go\.(?:mod|work)):(?<line>\d+)(?::(?<column>\d+))?: (?<detail>unknown directive: [^\s]+|usage: [^\n]{1,100}|unexpected [^\n]{1,80}|repeated [a-z]+ statement|replacement module must match format[^\n]{0,80}|invalid (?:go|toolchain) version[^\n]{0,120}|invalid quoted string[^\n]{0,80}|malformed module path "[<=>]{7}[^\n]{0,40}|[^\n]{0,40}(?:<<<<<<<|>>>>>>>)[^\n]{0,40})/,
+        /(?<file>[^\s:]*go\.(?:mod|work)):(?<line>\d+)(?::(?<column>\d+))?: (?<detail>unknown directive: [^\s]+|unknown block type: [^\s]+|usage: [^\n]{1,100}|unexpected [^\n]{1,80}|repeated [a-z]+ statement|replacement (?:module|directory) [^\n]{1,120}|invalid (?:go|toolchain) version[^\n]{0,120}|invalid (?:language version|toolchain name)[^\n]{0,80}|invalid quoted string[^\n]{0,80}|unquoted string cannot contain quote|expected (?:'[[\],]'|version) [^\n]{0,40}|[a-z]+ directive expects exactly one argument|no module directive found[^\n]{0,60}|invalid module path$|(?:key|value) contains (?:space|comma)|value for default= must be goVERSION|default=[^\s]+ too new[^\n]{0,60}|unknown godebug "[^"]*"|malformed module path "[<=>]{7}[^\n]{0,40}|[^\n]{0,40}(?:<<<<<<<|>>>>>>>)[^\n]{0,40})/,
         'all (x/mod modfile)',
         { accept: (g) => !OLD_TOOLCHAIN_DIRECTIVE.test(g.detail ?? '') },
+      ),
+      pat(
+        'invalid-toolchain-line',
+        'invalid toolchain "',
+        /invalid toolchain "(?<detail>[^"]*)" in (?<file>[^\s]*go\.(?:mod|work))/,
+        '1.21+ (toolchain/select.go: a toolchain line the go command cannot use)',
+      ),
+      pat(
+        'missing-module-line',
+        ['missing module declaration', 'no module declaration in go.mod', 'missing module line'],
+        /(?:error reading (?<file>[^\s:]*go\.mod): missing module declaration|no module declaration in go\.mod|parsing go\.mod: missing module line)/,
+        'all (modload): a go.mod without its module line',
       ),
       pat(
         'errors-parsing',
@@ -849,6 +924,12 @@ export const moduleRules: CauseRule[] = [
         /\(replaced by (?<file>[^)]+)\): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
         'all (modload)',
       ),
+      pat(
+        'module-dir-read',
+        'reading ',
+        /module (?<file>\.{1,2}[/\\][^\s:]*|\/[^\s:]+|[A-Za-z]:\\[^\s:]+): reading (?<gomod>[^\s]+go\.mod): open [^\n]{0,300}(?:no such file or directory|cannot find the (?:file|path) specified)/,
+        '1.23+ (modload: a replacement directory without go.mod, named by its path)',
+      ),
     ],
     title: { en: 'A replace points at a missing directory', 'zh-CN': 'replace 指向的目录不存在' },
     message: {
@@ -885,6 +966,18 @@ export const moduleRules: CauseRule[] = [
         'conflicting replacements',
         /conflicting replacements (?:found )?for (?<module>[^\s:]+)/,
         'all (modload; "found ... in workspace modules" for go.work)',
+      ),
+      pat(
+        'two-module-paths',
+        'used for two different module paths',
+        /(?<module>[^\s@]+)@(?<version>[^\s]+) used for two different module paths/,
+        'all (modload: two replace directives point at one directory or module version)',
+      ),
+      pat(
+        'replaced-at-all-versions',
+        'is replaced at all versions in the go.work file',
+        /workspace module (?<module>[^\s]+) is replaced at all versions in the go\.work file/,
+        '1.21+ (modload)',
       ),
     ],
     title: { en: 'Two replace directives disagree', 'zh-CN': '两条 replace 指令相互冲突' },
@@ -935,6 +1028,12 @@ export const moduleRules: CauseRule[] = [
       ),
       pat('outside-root', 'is outside module root', /is outside module root/, 'all'),
       pat(
+        'directory-prefix',
+        'does not contain main module',
+        /directory prefix (?<file>[^\s]+) does not contain main module/,
+        'all (modload): a ./... pattern run where no directory belongs to the main module',
+      ),
+      pat(
         'main-not-contain',
         'does not contain package',
         /main module \((?<module>[^)]+)\) does not contain package (?<pkg>[^\s]+)/,
@@ -977,6 +1076,12 @@ export const moduleRules: CauseRule[] = [
         'in module-aware mode',
         /can only use path@version syntax with 'go get' and 'go install' in module-aware mode/,
         'all',
+      ),
+      pat(
+        'path-at-version-gopath',
+        'path@version syntax in GOPATH mode',
+        /cannot use path@version syntax in GOPATH mode/,
+        '1.11-1.16 (modules off: GO111MODULE=off, or auto outside a module before 1.16)',
       ),
       pat(
         'modules-disabled',
@@ -1061,6 +1166,12 @@ export const moduleRules: CauseRule[] = [
       ),
       pat('outside-work', 'outside modules listed in go.work', /outside modules listed in go\.work/, '1.21+'),
       pat(
+        'work-go-too-low',
+        'listed in go.work file requires go >=',
+        /module (?<module>[^\s]+) listed in go\.work file requires go >= (?<version>[^\s,]+), but go\.work/,
+        "1.21+ (modload): go.work's go line is older than a member module's",
+      ),
+      pat(
         'prefix-outside-work',
         'does not contain modules listed in go.work',
         /directory prefix [^\s]+ does not contain modules listed in go\.work/,
@@ -1132,10 +1243,23 @@ export const moduleRules: CauseRule[] = [
         '<= 1.20',
       ),
       pat(
+        'toolchain-not-on-path',
+        '" in PATH',
+        /cannot find "go(?<need>\d[^"]*)" in PATH/,
+        '1.21+ (toolchain/select.go: GOTOOLCHAIN=path or +path forbids downloading the release the module needs)',
+      ),
+      pat(
         'new-std-package',
         ['is not in GOROOT', 'is not in std'],
         /package (?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^\s]*)? is not in (?:GOROOT|std)/,
         'all (a standard-library package newer than the toolchain)',
+      ),
+      pat(
+        'new-std-malformed',
+        'malformed module path "',
+        /malformed module path "(?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^"\s]*)?": missing dot in first path element/,
+        'module mode up to the release that added the package: a path without a dot that is not in this standard library is taken for a module path',
+        { scope: 'any' },
       ),
     ],
     title: { en: 'The go command is older than the project needs', 'zh-CN': 'go 命令的版本低于项目的要求' },
@@ -1334,6 +1458,140 @@ export const moduleRules: CauseRule[] = [
       },
     ],
     docs: docs('https://go.dev/ref/spec#Package_clause'),
+  },
+  {
+    cause: 'godebug-removed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'removed-old-value',
+        'removed GODEBUG',
+        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"/,
+        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed',
+      ),
+      pat(
+        'use-of-removed',
+        'use of removed ',
+        /use of removed (?:godebug|GODEBUG|[a-z]+) "(?<setting>[^"]+)"/,
+        '1.27+ (modload)',
+      ),
+    ],
+    title: { en: 'A GODEBUG setting Go has removed', 'zh-CN': '使用了 Go 已移除的 GODEBUG 设置' },
+    message: {
+      en: (s) =>
+        `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
+      'zh-CN': (s) =>
+        `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
+          'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
+        },
+        command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
+      },
+    ],
+    docs: docs('https://go.dev/doc/godebug'),
+  },
+  {
+    cause: 'get-version-conflict',
+    severity: 'error',
+    rank: 12,
+    patterns: [
+      pat(
+        'requires-not',
+        ', not ',
+        /(?<module>[^\s@]+)@(?<version>[^\s]+)(?: \([^)\n]{0,80}\))? (?:indirectly )?requires (?<required>[^\s@]+@[^\s,]+), not (?<constraint>[^\s]+)/,
+        'all (modget: the versions asked for contradict a requirement)',
+      ),
+      pat(
+        'conflicts-with',
+        ' conflicts with ',
+        /(?:for module (?<module>[^\s,]+), )?(?<detail>[^\s]+@[^\s]+(?: \([^)\n]{0,80}\))? conflicts with [^\s]+@[^\s]+(?: \([^)\n]{0,80}\))?)/,
+        'all (modget query.go)',
+      ),
+    ],
+    title: {
+      en: 'go get was asked for versions that contradict each other',
+      'zh-CN': 'go get 请求的版本相互矛盾',
+    },
+    message: {
+      en: (s) =>
+        s.required
+          ? `${at.en(s)} requires ${String(s.required)}, but ${String(s.constraint ?? 'a lower version')} was asked for (or is pinned) in the same go get. Minimal version selection can only raise versions: the two requests cannot both hold.`
+          : `Two arguments of go get ask for different versions of one module${quoted(s)}. Minimal version selection can only raise versions: the requests cannot both hold.`,
+      'zh-CN': (s) =>
+        s.required
+          ? `${at.zh(s)} 需要 ${String(s.required)}，但同一次 go get 中请求（或固定）的是 ${String(s.constraint ?? '更低的版本')}。最小版本选择只能提高版本：这两个请求无法同时满足。`
+          : `go get 的两个参数对同一个模块请求了不同的版本${quoted(s)}。最小版本选择只能提高版本：这些请求无法同时满足。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Ask for a set that fits: let the requiring module decide (drop the explicit lower version)',
+          'zh-CN': '请求一组相容的版本：去掉显式指定的较低版本，由依赖它的模块决定',
+        },
+        command: s.required ? `go get ${String(s.required)}` : 'go get <module>@<version>',
+      },
+      {
+        description: {
+          en: 'Or downgrade the module that requires it as well',
+          'zh-CN': '或者把依赖它的模块也一起降级',
+        },
+        command: s.module
+          ? `go get ${String(s.module)}@<older-version> ${String(s.constraint ?? '')}`.trim()
+          : 'go get <module>@<older-version>',
+      },
+    ],
+    docs: docs('minimal-version-selection', 'go-get'),
+  },
+  {
+    cause: 'tidy-compat-mismatch',
+    severity: 'error',
+    rank: 12,
+    patterns: [
+      pat(
+        'would-differ',
+        ['but go ', 'failed to load from any module,'],
+        /but go (?<compat>\d+\.\d+(?:\.\d+)?) would (?:select (?<version>[^\s]+)|fail to locate it|load it from (?<module>[^\s]+))|failed to load from any module,$/,
+        '1.17+ (modload: go mod tidy checks the -compat release)',
+      ),
+      pat(
+        'compat-graph',
+        'module graph',
+        /error loading go (?<compat>\d+\.\d+(?:\.\d+)?) module graph/,
+        '1.17+ (modload)',
+      ),
+    ],
+    title: {
+      en: 'go mod tidy: an older Go release would resolve a package differently',
+      'zh-CN': 'go mod tidy：较旧的 Go 版本会以不同方式解析某个包',
+    },
+    message: {
+      en: (s) =>
+        `go mod tidy also checks that go.mod works for go ${String(s.compat ?? 'N-1')} (-compat, by default the release before the go line). That release reads the whole module graph where this one prunes it, so it would pick another version of a dependency, or not find a package. Either record the versions the older release needs, or drop compatibility with it.`,
+      'zh-CN': (s) =>
+        `go mod tidy 还会检查 go.mod 对 go ${String(s.compat ?? 'N-1')} 是否可用（-compat，默认是 go 指令的前一个版本）。该版本读取完整的模块图，而当前版本会剪枝，因此它会选中某个依赖的另一个版本，或找不到某个包。要么记录旧版本所需的版本，要么放弃对它的兼容。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Not needed to build with the older release: tidy for this one only',
+          'zh-CN': '不需要用旧版本构建时：只为当前版本整理',
+        },
+        command: 'go mod tidy -compat=$(go list -m -f {{.GoVersion}})',
+      },
+      {
+        description: {
+          en: 'Or upgrade to the versions the older release selects, then tidy again',
+          'zh-CN': '或者先升级到旧版本所选的版本，再重新整理',
+        },
+        command: `go mod tidy -go=${String(s.compat ?? '1.16')} && go mod tidy`,
+      },
+    ],
+    docs: docs('graph-pruning', 'go-mod-tidy'),
   },
 ];
 

@@ -4,7 +4,7 @@ import type { CauseId } from '../../causes/catalog.ts';
 import type { PatternIssueKind } from '../../goenv/patterns.ts';
 import { matchPrefixPatterns, patternIssues } from '../../goenv/patterns.ts';
 import { resolvePrivacy } from '../../goenv/private.ts';
-import { isPublicCodeHost } from '../../module/hosts.ts';
+import { isPublicCodeHost, isPublicForge } from '../../module/hosts.ts';
 import { docs, goprivateFixes, mirrorFixes, setGoVariable } from '../fixes.ts';
 import type { CauseRule, Facts, RemoteSignal } from '../types.ts';
 import { at, host, mod, pat, quoted } from './helpers.ts';
@@ -62,12 +62,60 @@ export const REMOTE_SIGNALS: ReadonlyArray<{ signal: RemoteSignal; needles: read
       'i/o timeout',
       'Connection timed out',
       'unable to connect',
+      // proxy.golang.org and sum.golang.org when their own fetch from the origin ran out of time.
+      'fetch timed out',
     ],
   },
   { signal: 'unknown-revision', needles: ['unknown revision'] },
   // The proxy looked the module up and found no version: an answer, not a fetch it could not make.
   { signal: 'no-versions', needles: ['no matching versions'] },
 ];
+
+const OFFICIAL_PROXIES = new Set(['proxy.golang.org', 'proxy.golang.google.cn']);
+const OFFICIAL_SUMDBS = new Set(['sum.golang.org', 'sum.golang.google.cn']);
+
+function urlHost(url: string): string {
+  return (
+    url
+      .replace(/^https?:\/\//, '')
+      .split(/[/:]/)[0]
+      ?.toLowerCase() ?? ''
+  );
+}
+
+export function isOfficialProxy(url: string): boolean {
+  return OFFICIAL_PROXIES.has(urlHost(url));
+}
+
+function isOfficialSumdb(url: string): boolean {
+  return OFFICIAL_SUMDBS.has(urlHost(url));
+}
+
+/** `https://proxy/sumdb/sum.golang.org/...` or a proxy path that forwards to a checksum database. */
+export function isProxiedSumdb(url: string): boolean {
+  if (isOfficialSumdb(url)) return false;
+  const path = url.replace(/^https?:\/\/[^/]+/, '');
+  return path.startsWith('/sumdb/') || /\/sum\.golang\.(?:org|google\.cn)\//.test(path);
+}
+
+/**
+ * What is wrong with a pseudo-version's form, if anything: the go command writes the commit
+ * hash as exactly 12 hex digits (coderepo.go: "revision is shorter/longer than canonical").
+ */
+const PSEUDO = /^v\d+\.\d+\.\d+-(?:[\w.]*\.)?\d{14}-(?<hash>[0-9A-Za-z]+)(?:\+incompatible)?$/;
+
+/** A proxy answers 400 for a version it will not look up: for a pseudo-version, one that does not fit the commit. */
+function isPseudoVersion(version: string | undefined): boolean {
+  return version !== undefined && PSEUDO.test(version);
+}
+
+export function malformedPseudoVersion(version: string | undefined): string | undefined {
+  if (!version) return undefined;
+  const m = PSEUDO.exec(version);
+  const hash = m?.groups?.hash;
+  if (!hash || hash.length === 12) return undefined;
+  return `revision ${hash} is ${hash.length < 12 ? 'shorter' : 'longer'} than the 12 characters of a canonical pseudo-version`;
+}
 
 const notLoopback = (g: Record<string, string | undefined>) =>
   !/^(?:localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(g.host ?? g.url?.replace(/^https?:\/\//, '') ?? '');
@@ -410,13 +458,45 @@ export const networkRules: CauseRule[] = [
     cause: 'proxy-server-error',
     severity: 'error',
     rank: 15,
+    refine: ({ situation: s }) =>
+      s.status?.startsWith('400') && isPseudoVersion(s.version)
+        ? {
+            cause: 'pseudo-version-invalid',
+            facts: {
+              detail: malformedPseudoVersion(s.version) ?? `the proxy refused ${s.version} as a request`,
+            },
+          }
+        : undefined,
     patterns: [
+      pat(
+        'bad-answer',
+        [
+          'proxy returned info for version',
+          'invalid response from proxy',
+          'missing top-level directory prefix',
+          'more than one top-level directory',
+          'has unexpected file',
+          'downloaded zip file too large',
+          'is larger than declared size',
+          'is both a file and a directory',
+          'multiple entries for file',
+        ],
+        /proxy returned info for version [^\s]+ instead of requested version|invalid response from proxy "(?<url>[^"]+)"|missing top-level directory prefix|zip file contains more than one top-level directory|zip for [^\s]+ has unexpected file|downloaded zip file too large|is larger than declared size|is both a file and a directory|multiple entries for file/,
+        'all (modfetch, x/mod zip): the proxy answered with data that is not a valid module (a broken or hand-made mirror)',
+      ),
       pat(
         'status-5xx',
         ['reading http', 'unexpected status ('],
         /(?:reading |unexpected status \()(?<url>https?:\/\/[^\s)]+?)\)?: (?<status>5\d\d [^\n]{0,60})/,
         'all (web.HTTPError; "unexpected status" up to 1.12)',
         { unless: ['?go-get=1'], accept: (g) => !isSumdbish(g.url) },
+      ),
+      pat(
+        'status-400',
+        ['reading http', 'unexpected status ('],
+        /(?:reading |unexpected status \()(?<url>https?:\/\/[^\s)]+?\/@v\/[^\s)]+?)\)?: (?<status>400 Bad Request)/,
+        'all (GOPROXY protocol: a proxy answers 404/410 for what it lacks; 400 is its own refusal)',
+        { unless: ['?go-get=1'] },
       ),
       pat(
         'remote-disk-full',
@@ -429,13 +509,21 @@ export const networkRules: CauseRule[] = [
     title: { en: 'The module proxy itself failed', 'zh-CN': '模块代理服务器自身出错' },
     message: {
       en: (s) =>
-        s.remoteOutage
-          ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
-          : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
+        s.brokenZip
+          ? `The module zip${s.module ? ` of ${at.en(s)}` : ''} that this run just downloaded${s.host ? ` from ${s.host}` : ''} is not a zip file: the proxy (or a middlebox rewriting its answers) serves a broken or truncated file. The go command deleted it, so it is not your module cache: every retry downloads the same broken file until the proxy is fixed or bypassed.`
+          : s.sumdbProxy
+            ? `The checksum lookup went to ${s.url ? hostText(s.url) : 'a server'} (a module proxy's endpoint for the checksum database, or a third-party database), which answered ${s.status ?? `with an error${quoted(s)}`}. The module was already downloaded, so the version exists: the proxy's checksum endpoint is failing, not sum.golang.org and not your module. Retry later, or ask sum.golang.org (or its mirror sum.golang.google.cn) directly.`
+            : s.remoteOutage
+              ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
+              : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
       'zh-CN': (s) =>
-        s.remoteOutage
-          ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
-          : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
+        s.brokenZip
+          ? `本次运行刚刚${s.host ? `从 ${s.host} ` : ''}下载的模块 zip${s.module ? `（${at.zh(s)}）` : ''}不是有效的 zip 文件：代理（或改写其响应的中间设备）提供的是损坏或被截断的文件。go 命令已删除它，所以问题不在你的模块缓存：在代理修复或被绕过之前，每次重试都会再次下载同一个损坏的文件。`
+          : s.sumdbProxy
+            ? `校验和查询发往了 ${s.url ? hostText(s.url) : '某个服务器'}（模块代理为校验和数据库提供的端点，或第三方校验和数据库），它返回了 ${s.status ?? `错误${quoted(s)}`}。模块已经下载成功，说明该版本存在：出问题的是代理的校验和端点，而不是 sum.golang.org，也不是你的模块。请稍后重试，或直接使用 sum.golang.org（或其镜像 sum.golang.google.cn）。`
+            : s.remoteOutage
+              ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
+              : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
     },
     fixes: (s) => [
       {
@@ -587,6 +675,12 @@ export const networkRules: CauseRule[] = [
     rank: 3,
     patterns: [
       pat(
+        'file-url',
+        ['file URL specifies non-local host', 'file URL encodes volume', 'file URL missing'],
+        /(?<detail>file URL (?:specifies non-local host|encodes volume in host field[^\n]{0,40}|missing drive letter|missing path))/,
+        'all (web: a file:// GOPROXY entry that is not a local path)',
+      ),
+      pat(
         'no-entries',
         'GOPROXY list is not the empty string',
         /GOPROXY list is not the empty string, but contains no entries/,
@@ -594,8 +688,8 @@ export const networkRules: CauseRule[] = [
       ),
       pat(
         'bad-url',
-        'invalid proxy URL',
-        /invalid proxy URL (?:missing scheme|scheme \(must be https, http, file\)): (?<detail>[^\n]*)/,
+        ['invalid proxy URL', 'invalid file:// proxy URL'],
+        /invalid (?:proxy URL (?:missing scheme|scheme \(must be https, http, file\))|file:\/\/ proxy URL with non-path elements): (?<detail>[^\n]*)/,
         'all (modfetch)',
       ),
     ],
@@ -654,22 +748,40 @@ export const networkRules: CauseRule[] = [
         return { cause: 'module-source-gone' };
       const strongRemote = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
       if (signals.has('no-versions') && !strongRemote) return { cause: 'no-matching-versions' };
+      const pseudo = malformedPseudoVersion(s.version);
+      if (pseudo) return { cause: 'pseudo-version-invalid', facts: { detail: pseudo } };
       const moduleHost = s.module.split('/')[0] ?? '';
       const publicHost = isPublicCodeHost(moduleHost);
       if (publicHost && signals.has('connect') && !signals.has('auth') && !signals.has('repo-not-found')) {
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
+      }
+      if (publicHost && !strongRemote && s.url) {
+        // The go command asks for a zip only after the proxy listed the version and served its
+        // go.mod: a missing zip is the proxy's own failure (an incomplete mirror, a CDN node).
+        if (/\/@v\/[^/]+\.zip$/.test(s.url))
+          return { cause: 'proxy-server-error', facts: { certainty: 'likely' } };
+        // Mirrors other than the official one answer "not found" when their own fetch fails.
+        if (!isOfficialProxy(s.url))
+          return {
+            cause: 'proxy-server-error',
+            facts: { certainty: 'likely', alternatives: ['unknown-revision', 'module-source-gone'] },
+            also: 'private-module-via-proxy',
+          };
       }
       if (publicHost && !strongRemote)
         return {
           cause: 'private-module-via-proxy',
           facts: { certainty: 'likely', alternatives: ['module-source-gone', 'unknown-revision'] },
         };
+      // The forge told the proxy what it tells anyone for a repository that is gone or hidden: a
+      // private repository (the usual reason when GOPRIVATE is missing) or a deleted one, offered next.
       return {
         cause: 'private-module-via-proxy',
         facts: {
           certainty: !publicHost || env !== undefined ? 'certain' : 'likely',
           ...(publicHost ? { alternatives: ['module-source-gone'] } : {}),
         },
+        ...(publicHost && !env && isPublicForge(moduleHost) ? { also: 'module-source-gone' as const } : {}),
       };
     },
     title: { en: 'Private module requested from a public proxy', 'zh-CN': '向公共代理请求了私有模块' },
@@ -690,14 +802,22 @@ export const networkRules: CauseRule[] = [
     title: { en: "The module's repository is gone", 'zh-CN': '模块的代码仓库已不存在' },
     message: {
       en: (s) =>
-        `The proxy knows ${mod.en(s)} (it served it earlier), but fetching ${s.version ?? 'this version'} from the origin failed with "repository not found" or an authentication error: the repository was deleted, renamed or made private. Versions the proxy cached before keep working; new ones cannot be fetched.`,
+        s.direct
+          ? `${s.host ?? 'The forge'} answered the request for ${mod.en(s)} the way it answers for a repository that does not exist or that you may not see${s.unseen === 'prompt' ? ': by asking for credentials, which git may not ask for under the go command' : ' ("Repository not found")'}. For a public path this usually means the repository was deleted, renamed or made private: check it in a browser. Versions a module proxy cached before may still be available; otherwise move to a fork or a release that no longer needs it. If it is a private repository you should see, git lacks credentials (git-auth-required).`
+          : s.viaProxy || s.alsoOf === 'private-module-via-proxy'
+            ? `The proxy${s.url ? ` (${hostText(s.url)})` : ''} answered ${s.status ?? 'not found'} for ${at.en(s)}, and its "server response:" shows that the public forge refused it the way it refuses a repository that does not exist or is private: the repository was deleted, renamed or made private. Versions cached earlier by a proxy may still be available.`
+            : `The proxy knows ${mod.en(s)} (it served it earlier), but fetching ${s.version ?? 'this version'} from the origin failed with "repository not found" or an authentication error: the repository was deleted, renamed or made private. Versions the proxy cached before keep working; new ones cannot be fetched.`,
       'zh-CN': (s) =>
-        `代理认识 ${mod.zh(s)}（之前成功提供过），但从源仓库获取 ${s.version ?? '该版本'} 时出现 "repository not found" 或认证错误：仓库已被删除、改名或设为私有。代理之前缓存的版本仍可使用，新版本无法获取。`,
+        s.direct
+          ? `${s.host ?? '代码托管平台'}对 ${mod.zh(s)} 的请求给出的回答，与对不存在或你无权查看的仓库的回答相同${s.unseen === 'prompt' ? '：要求提供凭据，而在 go 命令下 git 不能询问凭据' : '（"Repository not found"）'}。对于公开路径，这通常意味着仓库已被删除、改名或设为私有：请在浏览器中确认。模块代理之前缓存的版本可能仍然可用；否则请改用分叉仓库，或换用不再依赖它的版本。如果这是你应当能访问的私有仓库，则是 git 缺少凭据（git-auth-required）。`
+          : s.viaProxy || s.alsoOf === 'private-module-via-proxy'
+            ? `代理${s.url ? `（${hostText(s.url)}）` : ''}对 ${at.zh(s)} 返回了 ${s.status ?? '未找到'}，其 "server response:" 表明公共代码托管平台拒绝了它，方式与对不存在或私有仓库的拒绝相同：仓库已被删除、改名或设为私有。代理之前缓存的版本可能仍然可用。`
+            : `代理认识 ${mod.zh(s)}（之前成功提供过），但从源仓库获取 ${s.version ?? '该版本'} 时出现 "repository not found" 或认证错误：仓库已被删除、改名或设为私有。代理之前缓存的版本仍可使用，新版本无法获取。`,
     },
     fixes: (s) => [
       {
         description: { en: 'Use a version the proxy still has', 'zh-CN': '使用代理中仍存在的版本' },
-        command: `go list -m -versions ${s.module ?? '<module>'}`,
+        command: `${s.direct ? 'GOPROXY=https://proxy.golang.org ' : ''}go list -m -versions ${s.module ?? '<module>'}`,
       },
       {
         description: { en: 'Or point to a fork that still exists', 'zh-CN': '或者改用仍然存在的分叉仓库' },
@@ -786,6 +906,19 @@ export const networkRules: CauseRule[] = [
         return { cause: 'proxy-server-error', facts: { remoteOutage: true } };
       }
       const env = context?.goEnv;
+      // The go command asks the checksum database only after it downloaded the module, so the
+      // version exists. For a public module a "not found" is the database's stale or failing view:
+      // its cached miss from before the tag was pushed (sum.golang.org), or a third-party database
+      // or proxy endpoint failing.
+      if (publicHost && !env && !signals.has('auth') && !signals.has('repo-not-found') && s.url) {
+        if (isOfficialSumdb(s.url))
+          return {
+            cause: 'proxy-cached-not-found',
+            facts: { certainty: 'likely' },
+            also: 'sumdb-private-module',
+          };
+        return { cause: 'proxy-server-error', facts: { sumdbProxy: true, certainty: 'likely' } };
+      }
       if (!env) return undefined;
       const privacy = resolvePrivacy(env, s.module);
       if (privacy.noSumDb)
@@ -808,10 +941,56 @@ export const networkRules: CauseRule[] = [
     docs: docs('private-module-privacy', 'checksum-database', 'environment-variables'),
   },
   {
+    cause: 'proxy-cached-not-found',
+    severity: 'error',
+    rank: 14,
+    patterns: [],
+    title: {
+      en: 'A proxy or checksum database still serves its cached "not found"',
+      'zh-CN': '代理或校验和数据库仍在返回缓存的"未找到"',
+    },
+    message: {
+      en: (s) =>
+        `${s.url ? `${hostText(s.url)} answered ${s.status ?? 'not found'}` : 'The server answered not found'} for ${at.en(s)}, although this run had just downloaded it, so the version exists. A module proxy or checksum database remembers a "not found" for a while (proxy.golang.org and sum.golang.org up to about 30 minutes): a version published after the first request for it stays unknown there until that cached answer expires. If the module is private, the checksum database cannot see it at all (sumdb-private-module).`,
+      'zh-CN': (s) =>
+        `${s.url ? `${hostText(s.url)} 对 ${at.zh(s)} 返回了 ${s.status ?? '未找到'}` : `服务器对 ${at.zh(s)} 返回了未找到`}，但本次运行刚刚下载过它，说明该版本是存在的。模块代理或校验和数据库会把"未找到"缓存一段时间（proxy.golang.org 和 sum.golang.org 最长约 30 分钟）：在第一次请求之后才发布的版本，在缓存过期之前仍会被当作不存在。如果该模块是私有的，校验和数据库根本看不到它（sumdb-private-module）。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Wait for the cached answer to expire (up to about 30 minutes), then retry',
+          'zh-CN': '等待缓存的回答过期（最长约 30 分钟）后重试',
+        },
+      },
+      {
+        description: {
+          en: 'Or fetch this version from its repository, bypassing the proxy',
+          'zh-CN': '或者绕过代理，直接从代码仓库获取该版本',
+        },
+        command: `GOPROXY=direct go get ${at.en(s)}`,
+      },
+      {
+        description: {
+          en: 'Or skip the checksum database for this module only, this once',
+          'zh-CN': '或者仅此一次对该模块跳过校验和数据库',
+        },
+        command: `GONOSUMDB=${s.module ?? '<module>'} go get ${at.en(s)}`,
+      },
+    ],
+    docs: docs('module-proxy', 'checksum-database'),
+  },
+  {
     cause: 'sumdb-unreachable',
     severity: 'error',
     rank: 12,
     yieldsTo: ['dns-failure', 'http-proxy-misconfigured', 'dns-poisoned'],
+    // A checksum lookup sent to a module proxy's endpoint for the database (GOSUMDB reached
+    // through GOPROXY's /sumdb/ path, or a company proxy forwarding sum.golang.org): the proxy
+    // answered, so its failure is the proxy's, not the database's.
+    refine: ({ situation: s }) =>
+      s.url && isProxiedSumdb(s.url)
+        ? { cause: 'proxy-server-error', facts: { sumdbProxy: true } }
+        : undefined,
     patterns: [
       pat(
         'sumdb-get',

@@ -1,6 +1,9 @@
 // Version control and authentication causes: what git, ssh and the go command's VCS layer print.
+import { resolvePrivacy } from '../../goenv/private.ts';
+import { isPublicForge } from '../../module/hosts.ts';
+import { hostOf } from '../extract.ts';
 import { docs, gitCredentialFixes, goprivateFixes } from '../fixes.ts';
-import type { CauseRule } from '../types.ts';
+import type { CauseRule, Refinement, Situation } from '../types.ts';
 import { at, FATAL, host, mod, pat, quoted } from './helpers.ts';
 
 export const vcsRules: CauseRule[] = [
@@ -17,12 +20,14 @@ export const vcsRules: CauseRule[] = [
     ],
     // Without git every probe fails, and 1.21+ then say `no secure protocol found`: not credentials.
     suppressedBy: ['git-not-installed'],
+    refine: ({ situation, context }) => invisibleRepository(situation, context?.goEnv),
     patterns: [
       pat(
         'could-not-read',
         ['could not read Username', 'could not read Password'],
         /could not read (?:Username|Password) for '(?<url>[^']+)'/,
         'git (prompt.c; the text is not translated, the "fatal:" prefix is in git >= 2.38 zh_CN)',
+        { facts: { unseen: 'prompt' } },
       ),
       pat(
         'auth-failed',
@@ -49,12 +54,21 @@ export const vcsRules: CauseRule[] = [
         ['Repository not found', "don't have permission to view it"],
         /remote: (?:Repository not found|The project you were looking for could not be found or you don't have permission to view it)/,
         'GitHub, GitLab',
+        { facts: { unseen: 'not-found' } },
+      ),
+      pat(
+        'repo-not-found-ssh',
+        'ERROR: Repository not found',
+        /^\s*ERROR: Repository not found/,
+        'GitHub over ssh (the key is accepted, the repository is not there for it)',
+        { facts: { unseen: 'not-found' } },
       ),
       pat(
         'repo-not-found-fatal',
         ['not found', '未找到'],
         new RegExp(`${FATAL}(?:repository '(?<url>[^']+)' not found|仓库 '(?<url2>[^']+)' 未找到)`),
         'git (remote-curl.c, en and zh_CN)',
+        { facts: { unseen: 'not-found' } },
       ),
       pat(
         'go-faq-hint',
@@ -210,6 +224,48 @@ export const vcsRules: CauseRule[] = [
     docs: docs('vcs', 'https://golang.org/s/gogetcmd'),
   },
   {
+    cause: 'git-unusable',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'git-version',
+        [
+          'unable to resolve git version',
+          'failed to execute git version',
+          'git version extraction regexp',
+          'unexpected response from git log',
+          'invalid time from git log',
+        ],
+        /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line|unexpected response from git log: [^\n]{0,200}|invalid time from git log: [^\n]{0,200}/,
+        '1.26+ (codehost: the go command runs `git version` before its first fetch into the cache)',
+      ),
+    ],
+    title: { en: 'git is installed but does not run', 'zh-CN': 'git 已安装但无法运行' },
+    message: {
+      en: (s) =>
+        `The go command found git on PATH but could not run it${quoted(s)}: a broken installation, a wrapper or shim that fails, a missing shared library, or on macOS an Xcode licence not yet accepted. Direct fetches (GOPRIVATE, GOPROXY=direct) need a working git.`,
+      'zh-CN': (s) =>
+        `go 命令在 PATH 中找到了 git，但无法运行它${quoted(s)}：安装已损坏、包装脚本或 shim 出错、缺少共享库，或在 macOS 上尚未接受 Xcode 许可。直接获取（GOPRIVATE、GOPROXY=direct）需要一个能正常工作的 git。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'See what git says when run by itself', 'zh-CN': '单独运行 git，看它输出什么' },
+        command: s.windows ? 'where.exe git; git version' : 'command -v git; git version',
+      },
+      {
+        description: {
+          en: 'Reinstall git (on macOS accept the Xcode licence: sudo xcodebuild -license accept)',
+          'zh-CN': '重新安装 git（macOS 上接受 Xcode 许可：sudo xcodebuild -license accept）',
+        },
+        command: s.windows
+          ? 'winget install --id Git.Git -e'
+          : 'apt-get update && apt-get install --reinstall -y git',
+      },
+    ],
+    docs: docs('vcs'),
+  },
+  {
     cause: 'vcs-disallowed',
     severity: 'error',
     rank: 4,
@@ -325,3 +381,26 @@ export const vcsRules: CauseRule[] = [
     docs: docs('pseudo-versions'),
   },
 ];
+
+/**
+ * A public forge answers a request for a repository that does not exist, or that the caller may
+ * not see, the same way: with a credential request over https (`terminal prompts disabled` once
+ * git may not ask) or `Repository not found`. For a module on a public forge that nothing declares
+ * private, a deleted, renamed or hidden repository is the usual reason; missing credentials for a
+ * private one stay the second reading. GOPRIVATE covering the module says the user knows it is
+ * private: then credentials are the answer.
+ */
+function invisibleRepository(s: Situation, env: Record<string, string> | undefined): Refinement | undefined {
+  if (!s.unseen) return undefined;
+  // A user name in the URL (git then asks only for the password): credentials are being used.
+  if (s.url && /^[a-z+]+:\/\/[^/]*@/i.test(s.url)) return undefined;
+  // `Repository not found` without a URL is the forge's own wording (GitHub, Bitbucket).
+  const repoHost = s.url ? hostOf(s.url) : s.unseen === 'not-found' ? undefined : s.module?.split('/')[0];
+  if (repoHost === undefined ? s.unseen !== 'not-found' : !isPublicForge(repoHost)) return undefined;
+  if (env && s.module && resolvePrivacy(env, s.module).private) return undefined;
+  return {
+    cause: 'module-source-gone',
+    facts: { direct: true, certainty: 'likely', ...(repoHost ? { host: repoHost } : {}) },
+    also: 'git-auth-required',
+  };
+}
