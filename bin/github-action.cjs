@@ -6,6 +6,7 @@
 const { spawnSync } = require('node:child_process');
 const { appendFileSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const env = process.env;
 const input = (name, fallback) => {
@@ -51,7 +52,7 @@ async function main() {
     return;
   }
   setOutput('findings', report.findings.length);
-  const lib = await import(join(__dirname, '..', 'dist', 'index.js'));
+  const lib = await import(pathToFileURL(join(__dirname, '..', 'dist', 'index.js')).href);
   const paths = { cwd, root: lib.repositoryRoot(cwd, env) };
   process.stdout.write(lib.renderGithub(report, paths, lang === 'zh-CN' ? 'zh-CN' : 'en'));
   if (sarifFile) {

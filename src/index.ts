@@ -24,8 +24,14 @@ export {
   type NetworkCheckResult,
   runNetworkChecks,
 } from './network/index.ts';
+export { type CiPaths, repositoryRoot, rootRelative } from './report/ci-paths.ts';
+export { renderCodeClimate } from './report/codeclimate.ts';
+export { appendStepSummary, renderGithub } from './report/github.ts';
+export { type HtmlInput, renderHtml } from './report/html.ts';
 export { renderJson } from './report/json.ts';
+export { type JunitCheck, renderJunit } from './report/junit.ts';
 export { renderMarkdown } from './report/markdown.ts';
+export { renderSarif, type SarifOptions } from './report/sarif.ts';
 export { renderTerminal } from './report/terminal.ts';
 export {
   analyzeTidy,
