@@ -29,6 +29,20 @@ describe('README examples', () => {
     }
   });
 
+  it('explain of a relayed (Docker BuildKit) log', async () => {
+    const result = await runCli([
+      'explain',
+      '--no-context',
+      'examples/transcripts/docker-buildkit-private-410.txt',
+    ]);
+    expect(result.exitCode).toBe(1);
+    for (const line of consoleBlock(
+      'gomod-doctor explain examples/transcripts/docker-buildkit-private-410.txt',
+    )) {
+      expect(result.stdout.split('\n')).toContain(line);
+    }
+  });
+
   it('tidy-check', async () => {
     const result = await runCli(['tidy-check', '-C', 'examples/app'], {
       env: { GOPROXY: 'https://proxy.golang.org,direct', GOFLAGS: '', GOPRIVATE: '', GOENV: 'off' },
