@@ -43,6 +43,10 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
   'unused-requirement': 'project analysis (tidy-check); `unused M` from tidy -v is a success message',
   'indirect-marker-mismatch': 'project analysis (tidy-check)',
   'conditional-dependency': 'project analysis (tidy-check)',
+  'tidy-undecided':
+    'project analysis (tidy-check): requirements only modules missing from the module cache can decide; the go command has no message for it',
+  'require-layout':
+    "project analysis (tidy-check): Go 1.27's require-block layout; tidy rewrites go.mod silently",
   'local-replace':
     'project analysis (lint): no error of its own; install-replace-directive and replace-target-missing cover its failures',
   'duplicate-requirement': 'project analysis (lint): the go command accepts duplicate require lines',
