@@ -21,7 +21,11 @@ const HANGS: Record<string, { kind: string; match: RegExp }> = {
   },
   'git-stall': { kind: 'vcs', match: /^git ls-remote https:\/\/lab\.example\/hang$/ },
   'credential-helper-hang': { kind: 'vcs', match: /^git ls-remote https:\/\/lab\.example\/helper$/ },
-  'ssh-prompt-hang': { kind: 'vcs', match: /^git ls-remote -q origin$/ },
+  // Go 1.25+ names the repository itself after --end-of-options instead of `origin`.
+  'ssh-prompt-hang': {
+    kind: 'vcs',
+    match: /^git ls-remote -q (?:origin|--end-of-options https:\/\/github\.com\/lab\/sshhang)$/,
+  },
 };
 
 function transcriptBody(file: string): string {
