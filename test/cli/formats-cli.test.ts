@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/go-matrix.ts';
@@ -86,4 +87,31 @@ describe('report output through the CLI', () => {
     expect(JSON.parse(result.stdout).findings[0].cause).toBe('private-module-via-proxy');
     expect(readFileSync(summary, 'utf8')).toMatch(/^## gomod-doctor explain\n/);
   });
+});
+
+describe('every format from doctor and tidy-check through the CLI', () => {
+  const schema = JSON.parse(
+    readFileSync(join(repoRoot, 'test', 'report', 'schemas', 'sarif-2.1.0.json'), 'utf8'),
+  );
+  const validate = new AjvDraft04.default({
+    strict: false,
+    unicodeRegExp: false,
+    formats: { uri: true, 'uri-reference': true, 'date-time': true },
+  }).compile(schema);
+  const env = { GOPROXY: 'https://proxy.golang.org,direct', GOFLAGS: '', GOPRIVATE: '', GOENV: 'off' };
+
+  for (const command of [['doctor', '--check', 'project'], ['tidy-check']]) {
+    it(`${command[0]}: sarif is schema-valid; github, codeclimate, junit and html are well formed`, async () => {
+      const run = (format: string) => runCli([...command, '-C', 'examples/app', '--format', format], { env });
+      const result = await run('sarif');
+      const sarif = JSON.parse(result.stdout);
+      expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+      expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+      expect(sarif.runs[0].invocations[0].exitCode).toBe(result.exitCode);
+      expect((await run('github')).stdout).toMatch(/^::(error|warning|notice) /m);
+      expect(Array.isArray(JSON.parse((await run('codeclimate')).stdout))).toBe(true);
+      expect((await run('junit')).stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+      expect((await run('html')).stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+    });
+  }
 });
