@@ -1,5 +1,5 @@
 // Regenerates test/fixtures/transcripts/<case>.go1.XX.txt: every lab case run with every installed
-// lab toolchain (LAB_GO_VERSIONS: 1.19, 1.23-1.27), normalised.
+// lab toolchain (LAB_GO_VERSIONS: 1.19, 1.21-1.27), normalised.
 // Run: node --import tsx scripts/lab-transcripts.ts [CASE...]
 // GOMOD_DOCTOR_GO_RELEASES=1.25,1.26 limits it to those releases.
 import { mkdir, writeFile } from 'node:fs/promises';
