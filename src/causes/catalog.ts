@@ -86,6 +86,14 @@ export const CATALOG_SECTIONS = [
           'live only: a `# get https://...` line in `-x` output with no completion line, an established socket with nothing received',
       },
       {
+        id: 'proxy-slow',
+        rootCause:
+          'the proxy, mirror or checksum database answers but sends the data far too slowly (a throttled or overloaded mirror, a congested link): the download progresses and would take many minutes; the go command has no timeout for it, so it looks hung',
+        evidence:
+          'live only: a `# get https://.../@v/VERSION.zip` line with no completion line while bytes keep arriving at a few bytes or KiB per second',
+        added: true,
+      },
+      {
         id: 'proxy-server-error',
         rootCause:
           'the proxy or mirror itself fails: 5xx, a CDN node 404ing existing zips, a full disk, an incomplete mirror',

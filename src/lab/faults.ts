@@ -289,6 +289,13 @@ export function applyFault(
         'Content-Type': answer.contentType,
         'Content-Length': String(answer.body.length),
       });
+      // A throttled server sends its headers at once; a HEAD (a client asking the size) ends there.
+      if (req.method === 'HEAD') {
+        res.end();
+        done(answer.status);
+        return;
+      }
+      res.flushHeaders();
       let offset = 0;
       const next = (): void => {
         if (socket.destroyed) {

@@ -40,6 +40,34 @@ export type EvidenceItem =
   | { kind: 'ssh'; pid: number; argv: string[] }
   | { kind: 'vcs-process'; pid: number; argv: string[]; state: string }
   | { kind: 'progress'; pid: number; process: string; bytesPerSecond: number }
+  | {
+      /** A download from a proxy or checksum database that moves, slowly. */
+      kind: 'transfer';
+      pid: number;
+      /** The GOPROXY entry (or the URL's origin) the bytes come from. */
+      source: string;
+      bytesPerSecond: number;
+      /** Bytes received on the connection so far (headers included), when counters show it. */
+      receivedBytes?: number;
+      /** The response's size (Content-Length), when it could be learnt. */
+      totalBytes?: number;
+      /** Seconds until the download ends at the current rate, when the size is known. */
+      remainingSeconds?: number;
+    }
+  | {
+      /** The compiler, linker, assembler, cgo or a C compiler at work: progress, not a stall. */
+      kind: 'build';
+      pid: number;
+      tool: string;
+      /** What it works on: the package (`-p`), or the output file. */
+      target?: string;
+    }
+  | {
+      /** Direct-mode VCS commands that finished in this run, and how long they took on average. */
+      kind: 'vcs-history';
+      count: number;
+      averageSeconds: number;
+    }
   | { kind: 'override'; variable: string; value: string }
   | { kind: 'busy'; pid: number; process: string }
   | { kind: 'blind'; what: string[] };
@@ -64,11 +92,18 @@ export interface Diagnosis {
   evidence: EvidenceItem[];
   /** The user's environment setting that turned a fast failure into this hang. */
   override?: { variable: string; value: string };
+  /**
+   * Not a stall at all: the go command's build tools (compile, link, cgo, a C compiler) are working.
+   * Trace counts it as progress and reports no stall for it.
+   */
+  building?: boolean;
 }
 
 export interface DiagnoseInput {
   /** Operations in flight (trace), oldest first; empty for attach. */
   inFlight: readonly Operation[];
+  /** Operations that finished (trace), to tell a slow series of VCS lookups from one stuck one. */
+  completed?: readonly Operation[];
   /** Seconds since the trace started (to age operations). */
   now: number;
   stalledSeconds: number;
@@ -167,6 +202,99 @@ function urlEndpoint(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The tools the go command runs to build (its own compile/link/asm/cgo/vet/pack, and the C
+ * toolchain cgo drives): while one runs, the command is working, however long it takes.
+ */
+const BUILD_TOOLS = new Set([
+  'compile',
+  'link',
+  'asm',
+  'cgo',
+  'vet',
+  'pack',
+  'buildid',
+  'cover',
+  'gcc',
+  'g++',
+  'cc',
+  'c++',
+  'cc1',
+  'cc1plus',
+  'clang',
+  'clang++',
+  'as',
+  'ld',
+  'ld.bfd',
+  'ld.gold',
+  'ld.lld',
+  'collect2',
+  'lto1',
+  'lto-wrapper',
+]);
+
+/** The build tool a process is (by its program name), if it is one. */
+export function buildTool(p: ProcessInfo): string | undefined {
+  const first = base(p.argv[0] ?? p.comm);
+  if (BUILD_TOOLS.has(first)) return first;
+  // Versioned and cross compilers: gcc-12, x86_64-linux-gnu-gcc, clang-17.
+  if (/(?:^|-)(?:gcc|g\+\+|clang)(?:-\d+(?:\.\d+)*)?$/.test(first)) return first;
+  return undefined;
+}
+
+function buildTarget(p: ProcessInfo): string | undefined {
+  const flag = (name: string): string | undefined => {
+    const i = p.argv.indexOf(name);
+    return i >= 0 ? p.argv[i + 1] : undefined;
+  };
+  return flag('-p') ?? flag('-o');
+}
+
+/** Proxy entries of GOPROXY (URLs), without `direct`/`off`; the go command's default when unset. */
+function proxyEntries(env: Record<string, string | undefined>): string[] {
+  const value = env.GOPROXY?.trim() || 'https://proxy.golang.org,direct';
+  return value
+    .split(/[,|]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => /^(?:https?|file):\/\//i.test(entry));
+}
+
+/** Where a slow download comes from: its GOPROXY entry, else the URL's origin (a checksum database). */
+export function downloadSource(url: string, env: Record<string, string | undefined>): string {
+  const entry = proxyEntries(env)
+    .map((e) => e.replace(/\/+$/, ''))
+    .find((e) => url.startsWith(`${e}/`));
+  if (entry) return entry;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+const PUBLIC_CODE_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|go\.googlesource\.com|golang\.org)$/i;
+
+/**
+ * The VCS command runs because of a setting, not because the module needs it: GOPROXY names no proxy
+ * at all (`direct`), or GOPRIVATE/GONOPROXY send a public code host's modules around the proxy.
+ */
+function directByChoice(env: Record<string, string | undefined>, op: Operation | undefined): boolean {
+  if (proxyEntries(env).length === 0) return true;
+  if (!(env.GONOPROXY?.trim() || env.GOPRIVATE?.trim())) return false;
+  const remote = op?.remote ?? op?.command?.split(/\s+/).find((a) => /^[a-z+]+:\/\//.test(a));
+  if (!remote) return false;
+  try {
+    return PUBLIC_CODE_HOSTS.test(new URL(remote).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds a finished operation took (the go command's own measure where it printed one). */
+function tookSeconds(op: Operation): number {
+  return op.reportedDuration ?? (op.end !== undefined ? op.end - op.start : 0);
 }
 
 interface SocketView {
@@ -361,7 +489,21 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     }
   }
 
-  // 3. DNS: a socket to port 53 while something waits.
+  // 3. Build work: the compiler, linker or C compiler is running. Progress, never a stall, however
+  // quiet the output (a large package compiles for minutes without printing a line).
+  const builder = processes.find((p) => buildTool(p) !== undefined && !p.readsTerminal);
+  if (builder) {
+    const tool = buildTool(builder)!;
+    const target = buildTarget(builder);
+    evidence.push({ kind: 'build', pid: builder.pid, tool, ...(target ? { target } : {}) });
+    return result('unknown', undefined, {
+      stuck: false,
+      building: true,
+      subject: target ? `${tool} ${target}` : tool,
+    });
+  }
+
+  // 4. DNS: a socket to port 53 while something waits.
   const dns = sockets.find(
     (v) => v.socket.remote.port === 53 && (v.socket.protocol === 'udp' || v.socket.state !== 'LISTEN'),
   );
@@ -378,7 +520,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     );
   }
 
-  // 4. A toolchain switch: its download is the operation, whatever the socket says.
+  // 5. A toolchain switch: its download is the operation, whatever the socket says.
   if (toolchainOp) {
     const view = sockets.find((v) => isGoSide(v) && conditionOf(v) !== undefined);
     if (view) evidence.push(socketEvidence(view, conditionOf(view)!, proxies));
@@ -386,7 +528,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     return result('toolchain-download', toolchainOp, receiving ? { stuck: false } : {});
   }
 
-  // 5. VCS (direct mode): git and its transport helpers.
+  // 6. VCS (direct mode): git and its transport helpers.
   const vcsProcesses = processes.filter(isGit);
   if (vcsOp || (inFlight.length === 0 && vcsProcesses.length > 0)) {
     const gitSockets = sockets.filter((v) => isGit(v.process));
@@ -394,6 +536,13 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     const receiving = gitSockets.find((v) => conditionOf(v) === 'receiving');
     const subjectProcess = vcsProcesses.at(-1);
     const subject = subjectProcess ? subjectProcess.argv.join(' ') : undefined;
+    // VCS commands that finished in this run: slow ones that came back show slow, not stuck.
+    const vcsDone = (input.completed ?? []).filter((op) => op.kind === 'vcs' && op.end !== undefined);
+    const addVcsHistory = (): void => {
+      if (vcsDone.length === 0) return;
+      const average = vcsDone.reduce((sum, op) => sum + tookSeconds(op), 0) / vcsDone.length;
+      evidence.push({ kind: 'vcs-history', count: vcsDone.length, averageSeconds: average });
+    };
     if (receiving || rate > 0) {
       const busiest = receiving?.process ?? vcsProcesses[0]!;
       evidence.push({
@@ -403,6 +552,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         bytesPerSecond: Math.round(rate),
       });
       if (receiving) evidence.push(socketEvidence(receiving, 'receiving', proxies));
+      addVcsHistory();
       return result('goproxy-direct-slow', vcsOp, { stuck: false, ...(subject ? { subject } : {}) });
     }
     const connecting = gitSockets.find((v) => conditionOf(v) === 'connecting');
@@ -414,6 +564,23 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       const c = conditionOf(v);
       return c === 'nothing-received' || c === 'awaiting-answer';
     });
+    // Direct mode by the person's choice: every lookup is a round trip to the VCS host, each one
+    // slow. Earlier lookups of this run that finished (slowly) show it is slow, not stuck.
+    if (directByChoice(env, vcsOp)) {
+      if (waiting) evidence.push(socketEvidence(waiting, conditionOf(waiting)!, proxies));
+      else if (subjectProcess)
+        evidence.push({
+          kind: 'vcs-process',
+          pid: subjectProcess.pid,
+          argv: subjectProcess.argv,
+          state: subjectProcess.state,
+        });
+      addVcsHistory();
+      return result('goproxy-direct-slow', vcsOp, {
+        stuck: vcsDone.length === 0,
+        ...(subject ? { subject } : {}),
+      });
+    }
     if (waiting) {
       evidence.push(socketEvidence(waiting, conditionOf(waiting)!, proxies));
       // A git host that accepted the connection and says nothing: no catalog id names it exactly.
@@ -429,7 +596,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     if (vcsOp || subjectProcess) return result('unknown', vcsOp, subject ? { subject } : {});
   }
 
-  // 6. HTTP from the go command itself (proxy, checksum database, ?go-get=1).
+  // 7. HTTP from the go command itself (proxy, checksum database, ?go-get=1).
   const goSockets = sockets.filter(isGoSide);
   const candidates = goSockets.filter((v) => conditionOf(v) !== undefined);
   const target = httpOp ? urlEndpoint(httpOp.url ?? '') : undefined;
@@ -441,6 +608,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     .filter(relevant)
     .sort((a, b) => conditionRank(conditionOf(a)!) - conditionRank(conditionOf(b)!));
   const best = ranked[0];
+  // The go command logs a GET as done when the headers arrive; a zip's body comes after. Data
+  // arriving with no GET in flight is the body of the last one that succeeded.
+  const bodyOp =
+    httpOp ??
+    (input.completed ?? [])
+      .filter((op) => op.kind === 'http' && op.status?.startsWith('2') && op.url !== undefined)
+      .sort((a, b) => (a.end ?? 0) - (b.end ?? 0))
+      .at(-1);
   if (best) {
     const condition = conditionOf(best)!;
     evidence.push(socketEvidence(best, condition, proxies));
@@ -448,7 +623,23 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     const viaProxy = proxies.has(endpointKey(best.socket.remote));
     switch (condition) {
       case 'receiving': {
-        const rate = readRate(best, later, gap);
+        const before = best.socket.detail?.bytesReceived;
+        const after = best.later?.detail?.bytesReceived;
+        const rate =
+          before !== undefined && after !== undefined && gap > 0
+            ? Math.max(0, (after - before) / gap)
+            : readRate(best, later, gap);
+        // A proxy, mirror or checksum database sending slowly (a ?go-get=1 page is no download).
+        if (bodyOp?.url && !/[?&]go-get=1\b/.test(bodyOp.url)) {
+          evidence.push({
+            kind: 'transfer',
+            pid: best.process.pid,
+            source: downloadSource(bodyOp.url, env),
+            bytesPerSecond: Math.round(rate),
+            ...((after ?? before) !== undefined ? { receivedBytes: (after ?? before)! } : {}),
+          });
+          return result('proxy-slow', bodyOp, { stuck: false });
+        }
         evidence.push({
           kind: 'progress',
           pid: best.process.pid,
@@ -479,7 +670,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   if (httpOp)
     return result(goSockets.length === 0 && snapshot.source === 'proc' ? 'unknown' : 'proxy-stall', httpOp);
 
-  // 7. Nothing waits on the network: the go command is working (or waiting on something unseen).
+  // 8. Nothing waits on the network: the go command is working (or waiting on something unseen).
   const go = processes.find(isGo);
   if (go && (go.state === 'R' || readRate({ process: go }, later, gap) > 0)) {
     evidence.push({ kind: 'busy', pid: go.pid, process: label(go) });
@@ -501,4 +692,19 @@ function gosumdbUrl(env: Record<string, string | undefined>): string | undefined
 
 function gosumdbOnly(op: Operation | undefined, env: Record<string, string | undefined>): boolean {
   return op?.url !== undefined && isChecksumUrl(op.url, gosumdbUrl(env));
+}
+
+/**
+ * The diagnosis with the download's size filled in (trace learns it from the server after the
+ * fact): how much is left, and how long that takes at the rate seen.
+ */
+export function withTransferSize(diagnosis: Diagnosis, totalBytes: number): Diagnosis {
+  const evidence = diagnosis.evidence.map((item) => {
+    if (item.kind !== 'transfer') return item;
+    const received = Math.min(item.receivedBytes ?? 0, totalBytes);
+    const next: EvidenceItem = { ...item, totalBytes };
+    if (item.bytesPerSecond > 0) next.remainingSeconds = (totalBytes - received) / item.bytesPerSecond;
+    return next;
+  });
+  return { ...diagnosis, evidence };
 }

@@ -40,6 +40,15 @@ const text = {
   checksum: { en: 'checksum database', 'zh-CN': '校验和数据库' } satisfies Message,
 };
 
+/** A long wait, in the unit a person thinks in: seconds, minutes or hours. */
+function duration(value: number, zh: boolean): string {
+  if (value < 90) return zh ? `${Math.max(1, Math.round(value))} 秒` : `${Math.max(1, Math.round(value))} s`;
+  if (value < 90 * 60) return zh ? `${Math.round(value / 60)} 分钟` : `${Math.round(value / 60)} min`;
+  const hours = value / 3600;
+  const text = hours < 10 ? hours.toFixed(1) : String(Math.round(hours));
+  return zh ? `${text} 小时` : `${text} h`;
+}
+
 function bytes(n: number): string {
   return n < 1024
     ? `${n} B`
@@ -114,6 +123,27 @@ export function evidenceText(item: EvidenceItem, lang: Lang): string {
       return zh
         ? `${item.process}（pid ${item.pid}）仍在读取数据：约 ${bytes(item.bytesPerSecond)}/s`
         : `${item.process} (pid ${item.pid}) is still reading data: about ${bytes(item.bytesPerSecond)}/s`;
+    case 'transfer': {
+      const rate = `${bytes(item.bytesPerSecond)}/s`;
+      const so = item.receivedBytes !== undefined ? bytes(item.receivedBytes) : undefined;
+      if (item.totalBytes !== undefined && item.remainingSeconds !== undefined) {
+        const left = duration(item.remainingSeconds, zh);
+        return zh
+          ? `代理 ${item.source} 仍在发送数据，但只有约 ${rate}：已收到 ${so ?? '?'}，共 ${bytes(item.totalBytes)}；按此速度还需约 ${left}`
+          : `still progressing, but the proxy ${item.source} sends only about ${rate}: ${so ?? '?'} of ${bytes(item.totalBytes)} so far, about ${left} more at this rate`;
+      }
+      return zh
+        ? `代理 ${item.source} 仍在发送数据，但只有约 ${rate}${so ? `（已收到 ${so}）` : ''}`
+        : `still progressing, but the proxy ${item.source} sends only about ${rate}${so ? ` (${so} so far)` : ''}`;
+    }
+    case 'build':
+      return zh
+        ? `${item.tool}（pid ${item.pid}）正在构建${item.target ? ` ${item.target}` : ''}：这是编译/链接工作，属于进展，不是停滞`
+        : `${item.tool} (pid ${item.pid}) is building${item.target ? ` ${item.target}` : ''}: compiler/linker work is progress, not a stall`;
+    case 'vcs-history':
+      return zh
+        ? `本次运行中已完成 ${item.count} 个直接 VCS 命令，平均每个 ${seconds(item.averageSeconds)}：每次查找都要与版本库主机往返一次`
+        : `${item.count} direct VCS command${item.count === 1 ? '' : 's'} finished in this run, ${seconds(item.averageSeconds)} each on average: every lookup is a round trip to the VCS host`;
     case 'override':
       return zh
         ? `你的环境设置了 ${item.variable}=${item.value}，覆盖了 go 命令为 git 设置的非交互默认值`
@@ -130,12 +160,20 @@ export function evidenceText(item: EvidenceItem, lang: Lang): string {
   return '';
 }
 
+/** The evidence the headline shows: a slow transfer's figures first, else the first real item. */
+function mainEvidence(diagnosis: Diagnosis): EvidenceItem | undefined {
+  return (
+    diagnosis.evidence.find((e) => e.kind === 'transfer') ??
+    diagnosis.evidence.find((e) => e.kind !== 'blind' && e.kind !== 'override')
+  );
+}
+
 /** The first line of a live diagnosis: `stuck 12 s: GET URL — evidence (cause)`. */
 export function diagnosisHeadline(diagnosis: Diagnosis, lang: Lang): string {
   const op = diagnosis.operation;
   let what = op ? operationText(op) : (diagnosis.subject ?? say(text.nothingVisible, lang));
   if (diagnosis.checksumDatabase) what += ` [${say(text.checksum, lang)}]`;
-  const main = diagnosis.evidence.find((e) => e.kind !== 'blind' && e.kind !== 'override');
+  const main = mainEvidence(diagnosis);
   const detail = main ? ` — ${evidenceText(main, lang)}` : '';
   const time = seconds(diagnosis.operationSeconds ?? diagnosis.stalledSeconds);
   const message = diagnosis.stuck ? text.stuck : text.slow;
@@ -144,7 +182,7 @@ export function diagnosisHeadline(diagnosis: Diagnosis, lang: Lang): string {
 
 /** Every evidence line after the headline's. */
 export function diagnosisDetails(diagnosis: Diagnosis, lang: Lang): string[] {
-  const main = diagnosis.evidence.find((e) => e.kind !== 'blind' && e.kind !== 'override');
+  const main = mainEvidence(diagnosis);
   return diagnosis.evidence.filter((e) => e !== main).map((e) => evidenceText(e, lang));
 }
 
@@ -171,8 +209,12 @@ const TITLES: Record<string, Message> = {
     'zh-CN': 'Go 工具链下载中或已卡住',
   },
   'goproxy-direct-slow': {
-    en: 'A direct VCS fetch is slow (but progressing)',
-    'zh-CN': '直接从版本库获取很慢（但仍在进行）',
+    en: 'Every lookup goes to the VCS host directly: slow, looks hung',
+    'zh-CN': '每次查找都直接访问版本库主机：很慢，看起来像卡住',
+  },
+  'proxy-slow': {
+    en: 'A download from the proxy progresses far too slowly',
+    'zh-CN': '从代理下载的速度极慢',
   },
   unknown: {
     en: 'The go command was stalled; the cause is not certain',
@@ -245,6 +287,22 @@ function fixesFor(diagnosis: Diagnosis, lang: Lang): Fix[] {
         command: 'GOTOOLCHAIN=local go mod download',
       });
       break;
+    case 'proxy-slow': {
+      if (url)
+        fixes.push({
+          description: zh ? '测量该代理的下载速度' : 'Measure how fast that proxy sends',
+          command: `curl -sS -o /dev/null -w '%{speed_download} B/s %{time_total}s\\n' '${url}'`,
+        });
+      const transfer = diagnosis.evidence.find((e) => e.kind === 'transfer');
+      const source = transfer && transfer.kind === 'transfer' ? transfer.source : undefined;
+      fixes.push({
+        description: zh
+          ? `换用更快的代理或镜像${source ? `（代替 ${source}）` : ''}，出错时回退到下一个`
+          : `Use a faster proxy or mirror${source ? ` instead of ${source}` : ''}, falling through on errors`,
+        command: 'go env -w GOPROXY="https://proxy.golang.org|direct"',
+      });
+      break;
+    }
     case 'goproxy-direct-slow':
       fixes.push({
         description: zh ? '通过模块代理获取公共模块' : 'Fetch public modules through a module proxy',
@@ -257,7 +315,11 @@ function fixesFor(diagnosis: Diagnosis, lang: Lang): Fix[] {
 
 /** The live diagnosis as a finding, to rank with what explain says about the output. */
 export function diagnosisFinding(diagnosis: Diagnosis, lang: Lang): Finding {
-  const title = diagnosis.stuck ? (TITLES[diagnosis.cause] ?? TITLES.unknown!) : SLOW_TITLE;
+  const title = diagnosis.stuck
+    ? (TITLES[diagnosis.cause] ?? TITLES.unknown!)
+    : diagnosis.cause === 'proxy-slow'
+      ? TITLES['proxy-slow']!
+      : SLOW_TITLE;
   const finding: Finding = {
     cause: diagnosis.cause,
     severity: diagnosis.stuck ? (diagnosis.cause === 'unknown' ? 'warning' : 'error') : 'warning',

@@ -142,7 +142,14 @@ function latestPerCause(diagnoses: readonly Diagnosis[]): Diagnosis[] {
 export function traceEvents(
   operationEvents: readonly TraceEvent[],
   diagnoses: readonly Diagnosis[],
+  building: readonly Diagnosis[] = [],
 ): TraceEvent[] {
+  // Looks that found the compiler or linker working: progress, shown as such, never as a stall.
+  const busy: TraceEvent[] = building.map((d) => ({
+    t: Math.round(d.at * 1000) / 1000,
+    kind: 'build',
+    ...(d.subject ? { command: d.subject } : {}),
+  }));
   const stalls: TraceEvent[] = diagnoses.map((d) => {
     const event: TraceEvent = {
       t: Math.round(d.at * 1000) / 1000,
@@ -155,5 +162,5 @@ export function traceEvents(
     else if (d.subject) event.command = d.subject;
     return event;
   });
-  return [...operationEvents, ...stalls].sort((a, b) => a.t - b.t);
+  return [...operationEvents, ...stalls, ...busy].sort((a, b) => a.t - b.t);
 }

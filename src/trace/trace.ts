@@ -4,9 +4,10 @@
 // Returns data (operations, diagnoses, exit status); the CLI decides what to print.
 import { run } from '../exec/run.ts';
 import type { Diagnosis } from './diagnose.ts';
-import { diagnose, promptOverrides } from './diagnose.ts';
+import { diagnose, promptOverrides, withTransferSize } from './diagnose.ts';
 import type { ProcessSnapshot } from './proc.ts';
 import { snapshotTree } from './proc.ts';
+import { contentLength } from './size.ts';
 import type { Operation } from './xparse.ts';
 import { ChunkLines, XTraceParser } from './xparse.ts';
 
@@ -99,7 +100,10 @@ export interface TraceResult {
   durationSeconds: number;
   operations: Operation[];
   parser: XTraceParser;
+  /** Stalls: each time nothing was printed for stallSeconds and the tree was not building. */
   diagnoses: Diagnosis[];
+  /** Looks that found the build tools at work (compile, link, cgo): progress, not stalls. */
+  building: Diagnosis[];
   /** Everything the command printed, stderr and stdout as they interleaved. */
   transcript: string;
 }
@@ -114,6 +118,10 @@ export async function traceGoCommand(options: TraceOptions): Promise<TraceResult
   const now = (): number => (performance.now() - started) / 1000;
   const parser = new XTraceParser();
   const diagnoses: Diagnosis[] = [];
+  const building: Diagnosis[] = [];
+  /** When a look last found the build tools working: quiet since then is what counts. */
+  let busyAt = -Infinity;
+  const sizes = new Map<string, Promise<number | undefined>>();
   const transcript: string[] = [];
   const stop = new AbortController();
   const overrides = promptOverrides(options.env);
@@ -143,8 +151,9 @@ export async function traceGoCommand(options: TraceOptions): Promise<TraceResult
     // Output arrived while we looked: it was not a stall after all (the next tick looks again).
     if (!final && parser.lines !== linesBefore) return;
     const t = now();
-    const diagnosis = diagnose({
+    let diagnosis = diagnose({
       inFlight: parser.inFlight(),
+      completed: parser.operations.filter((op) => op.end !== undefined),
       now: t,
       stalledSeconds: t - Math.max(parser.lastLineAt, 0),
       snapshot: first,
@@ -152,6 +161,18 @@ export async function traceGoCommand(options: TraceOptions): Promise<TraceResult
       env: options.env,
       userOverrides: overrides,
     });
+    if (diagnosis.building && !final) {
+      busyAt = t;
+      building.push(diagnosis);
+      return;
+    }
+    const url = diagnosis.operation?.url;
+    if (diagnosis.cause === 'proxy-slow' && url) {
+      if (!sizes.has(url)) sizes.set(url, contentLength(url, options.env));
+      const total = await sizes.get(url);
+      if (finished) return;
+      if (total !== undefined) diagnosis = withTransferSize(diagnosis, total);
+    }
     diagnoses.push(diagnosis);
     options.onDiagnosis?.(diagnosis);
   };
@@ -170,7 +191,7 @@ export async function traceGoCommand(options: TraceOptions): Promise<TraceResult
 
   const ticker = setInterval(() => {
     const t = now();
-    const quietFor = t - Math.max(parser.lastLineAt, 0);
+    const quietFor = t - Math.max(parser.lastLineAt, busyAt, 0);
     if (quietFor >= stallSeconds && t - lastInspection >= stallSeconds && !inspecting)
       void runInspection(false);
   }, TICK_MS);
@@ -240,6 +261,7 @@ export async function traceGoCommand(options: TraceOptions): Promise<TraceResult
     operations: parser.operations,
     parser,
     diagnoses,
+    building,
     transcript: transcript.join(''),
   };
 }

@@ -48,8 +48,8 @@ export interface Operation {
 export interface TraceEvent {
   /** Seconds since start, 3 decimals. */
   t: number;
-  kind: OperationKind | 'lock' | 'toolchain-switch' | 'stall';
-  /** `stall` events: the live diagnosis made then. */
+  kind: OperationKind | 'lock' | 'toolchain-switch' | 'stall' | 'build';
+  /** `stall` events: the live diagnosis made then (`build` events: the build tools were working). */
   cause?: string;
   stuck?: boolean;
   url?: string;

@@ -1,6 +1,7 @@
 // One real hang per cause, with the real go command (1.19, 1.23, 1.24) against loopback lab servers:
 // each must be diagnosed with the right cause id within --stall + 3 s. Plus a healthy run, the exit
 // status pass-through, --timeout (124, nothing left behind) and attach on a running go command.
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
@@ -39,6 +40,13 @@ function noise(length: number): string {
   }).join('');
 }
 
+/** Text that deflate cannot shrink much (hash output), so that a zip keeps its size. */
+function incompressible(length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += createHash('sha256').update(String(i)).digest('base64');
+  return out.slice(0, length);
+}
+
 const MODULES = [
   simpleModule('example.com/lab/ok'),
   simpleModule('example.com/lab/stall'),
@@ -46,7 +54,16 @@ const MODULES = [
   simpleModule('example.com/lab/sumstall'),
   simpleModule('lab.example/helper.git'),
   simpleModule('lab.example/slow.git', { 'data.txt': noise(6000) }),
+  // Every request to its git host waits seconds before the answer: each VCS lookup is slow.
+  simpleModule('lab.example/slowvcs.git'),
+  // A zip of ~50 KiB that the proxy dribbles at ~200 B/s: minutes to come.
+  simpleModule('example.com/lab/dribble', { 'data.txt': incompressible(60_000) }),
 ];
+
+/** The proxy's dribble: 20 bytes every 100 ms, about 200 B/s. */
+const DRIBBLE = { chunkBytes: 20, intervalMs: 100 };
+/** What each request to the slow git host waits before its answer. */
+const SLOW_VCS_MS = 3_000;
 
 interface Servers {
   proxy: ProxyServer;
@@ -64,7 +81,7 @@ beforeAll(async () => {
   if (VERSIONS.length === 0) return;
   const universe = createUniverse(MODULES);
   const reposRoot = await mkdtemp(join(tmpdir(), 'gomod-trace-repos-'));
-  for (const path of ['lab.example/helper.git', 'lab.example/slow.git']) {
+  for (const path of ['lab.example/helper.git', 'lab.example/slow.git', 'lab.example/slowvcs.git']) {
     await createGitRepository(universe, path, { dir: join(reposRoot, path.split('/').at(-1)!) });
   }
   const proxy = await startProxyServer({
@@ -72,6 +89,11 @@ beforeAll(async () => {
     faults: [
       { name: 'stall', match: { module: 'example.com/lab/stall' }, action: { type: 'stall' } },
       { name: 'toolchain-stall', match: { module: 'golang.org/toolchain' }, action: { type: 'stall' } },
+      {
+        name: 'dribble',
+        match: { module: 'example.com/lab/dribble', endpoint: 'zip' },
+        action: { type: 'dribble', ...DRIBBLE },
+      },
     ],
   });
   const sumdb = await startChecksumDatabase({
@@ -91,6 +113,11 @@ beforeAll(async () => {
         name: 'dribble',
         match: { path: '/slow*/**' },
         action: { type: 'dribble', chunkBytes: 40, intervalMs: 100 },
+      },
+      {
+        name: 'slow-vcs',
+        match: { path: '/slowvcs*/**' },
+        action: { type: 'delay', ms: SLOW_VCS_MS },
       },
     ],
   });
@@ -411,6 +438,113 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         expect(first?.severity).toBe('warning');
       });
     });
+
+    test.concurrent('a proxy dribbling a zip: proxy-slow, naming the proxy and the minutes it will take', async () => {
+      await withSandbox(toolchain, { goproxy: servers!.proxy.url }, async (sandbox) => {
+        const traced = await runTraceCli(sandbox, [
+          ...trace,
+          'go',
+          'mod',
+          'download',
+          'example.com/lab/dribble@v1.0.0',
+        ]);
+        const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
+        expect(traced.result.exitCode, output).toBe(124);
+        const stalls = stallEvents(traced);
+        // Progressing: named as slow (never stuck), first within --stall + 3 s.
+        expect(stalls.length, output).toBeGreaterThan(0);
+        expect(stalls[0]!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
+        expect(
+          stalls.every((e) => e.cause === 'proxy-slow' && e.stuck === false),
+          output,
+        ).toBe(true);
+        const line = traced.diagnosisLines[0]!;
+        expect(line, output).toMatch(/^gomod-doctor: slow/);
+        expect(line).toContain(`the proxy ${servers!.proxy.url} sends only about`);
+        expect(line).toContain('/example.com/lab/dribble/@v/v1.0.0.zip');
+        // ~50 KiB at ~200 B/s: minutes, not seconds (the rate on a loaded machine only makes it longer).
+        const minutes = /of ([\d.]+) KiB so far, about (\d+) min more at this rate \(proxy-slow\)$/.exec(
+          line,
+        );
+        expect(minutes, line).not.toBeNull();
+        expect(Number(minutes![1])).toBeGreaterThan(30);
+        expect(Number(minutes![2])).toBeGreaterThanOrEqual(2);
+        const [finding] = traced.report!.findings;
+        expect(finding?.cause).toBe('proxy-slow');
+        expect(finding?.severity).toBe('warning');
+        expect(JSON.stringify(finding?.fixes)).toContain('speed_download');
+      });
+    });
+
+    test.concurrent('direct-mode VCS lookups that each wait seconds: goproxy-direct-slow', async () => {
+      await withSandbox(toolchain, { goproxy: 'direct' }, async (sandbox) => {
+        await redirectGitHost(sandbox, 'lab.example', `${servers!.gitSlow.url}/`);
+        const traced = await runTraceCli(sandbox, [
+          '--stall',
+          String(STALL),
+          '--timeout',
+          '12',
+          '--',
+          'go',
+          'mod',
+          'download',
+          'lab.example/slowvcs.git@v1.0.0',
+        ]);
+        const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
+        const stalls = stallEvents(traced);
+        expect(stalls.length, output).toBeGreaterThan(0);
+        // Named at the first look, within --stall + 3 s of the start of the lookup it waited on.
+        const first = stalls[0]!;
+        expect(first.cause, output).toBe('goproxy-direct-slow');
+        const events = traced.report!.events as Array<{ t: number; kind: string }>;
+        // The go command runs its VCS commands one after the other: the last one started is it.
+        const lookup = events.filter((e) => e.kind === 'vcs' && e.t <= first.t).at(-1);
+        expect(lookup, output).toBeDefined();
+        expect(first.t - lookup!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
+        expect(
+          stalls.every((e) => e.cause === 'goproxy-direct-slow'),
+          output,
+        ).toBe(true);
+        // Once a lookup has come back (slowly), the next wait is called slow, not stuck.
+        expect(
+          stalls.some((e) => e.stuck === false),
+          output,
+        ).toBe(true);
+        expect(traced.result.stderr).toMatch(
+          /direct VCS commands? finished in this run, [\d.]+ s each on average/,
+        );
+        const finding = traced.report!.findings.find((f) => f.cause === 'goproxy-direct-slow');
+        expect(finding, output).toBeDefined();
+        expect(JSON.stringify(finding?.fixes)).toContain('GOPROXY=https://proxy.golang.org,direct');
+      });
+    });
+
+    test.concurrent('a long compile is progress, never a stall', async () => {
+      await withSandbox(toolchain, { goproxy: 'off' }, async (sandbox) => {
+        // One package that takes the compiler seconds, printing nothing meanwhile; no imports, so
+        // that nothing of the standard library needs compiling into the fresh build cache.
+        const funcs = Array.from(
+          { length: 12_000 },
+          (_, i) =>
+            `func f${i}(x int) int { if x > ${i} { return x*${i} + f${Math.max(i - 1, 0)}(x-1) }; s := 0; for j := 0; j < x; j++ { s += j ^ ${i} }; return s }`,
+        );
+        await sandbox.writeFiles({ 'big/big.go': `package big\n\n${funcs.join('\n')}\n` });
+        const traced = await runTraceCli(sandbox, ['--stall', String(STALL), '--', 'go', 'build', './...'], {
+          timeoutMs: 300_000,
+        });
+        const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
+        expect(traced.result.exitCode, output).toBe(0);
+        expect(stallEvents(traced), output).toEqual([]);
+        expect(traced.diagnosisLines, output).toEqual([]);
+        expect(traced.report!.findings, output).toEqual([]);
+        // It was looked at while the compiler worked, and counted as build work.
+        const builds = (traced.report!.events as Array<{ kind: string; command?: string }>).filter(
+          (e) => e.kind === 'build',
+        );
+        expect(builds.length, output).toBeGreaterThan(0);
+        expect(builds[0]!.command).toBe('compile example.com/app/big');
+      });
+    }, 300_000);
 
     test.concurrent('a healthy run: no findings, the timeline, exit 0', async () => {
       await withSandbox(toolchain, { goproxy: servers!.proxy.url }, async (sandbox) => {

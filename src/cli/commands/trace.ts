@@ -116,7 +116,7 @@ export const traceCommand: Command = async (ctx) => {
     version: VERSION,
     command: 'trace',
     findings,
-    events: traceEvents(result.parser.events(), result.diagnoses),
+    events: traceEvents(result.parser.events(), result.diagnoses, result.building),
   };
   if (json) {
     const data: ReportData = { report };
