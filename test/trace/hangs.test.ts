@@ -1,7 +1,11 @@
-// One real hang per cause, with the real go command (1.19, 1.23, 1.24) against loopback lab servers:
-// each must be diagnosed with the right cause id within --stall + 3 s. Plus a healthy run, the exit
-// status pass-through, --timeout (124, nothing left behind) and attach on a running go command.
+// One real hang per cause, with the real go command (1.19, 1.24, 1.27 in CI) against loopback lab
+// servers: each must be diagnosed with the right cause id within --stall + 3 s, slow-but-moving work
+// (a dribbling proxy, slow direct VCS lookups) named as slow, and compiler work never as a stall.
+// Plus a healthy run, the exit status pass-through, --timeout (124, nothing left behind) and attach
+// on a running go command. GOMOD_DOCTOR_GO_RELEASES=all (or a list) runs other releases;
+// GOMOD_TRACE_TIMES=FILE appends each time-to-name measured (a JSON line per test) for BENCHMARKS.md.
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
@@ -24,8 +28,15 @@ import { createUniverse, simpleModule } from '../../src/lab/universe.ts';
 import { type GoToolchain, goToolchains } from '../helpers/go-matrix.ts';
 import { type CliRun, processesUnder, runCliIn, runTraceCli, waitFor, writeScript } from './harness.ts';
 
+/** The oldest release, the last before 1.25's VCS output changes, and the newest (README). */
+const CI_RELEASES = ['1.19', '1.24', '1.27'];
+const releases = (process.env.GOMOD_DOCTOR_GO_RELEASES ?? process.env.GOMOD_TRACE_GO)?.trim();
 const VERSIONS = goToolchains().filter((t) =>
-  (process.env.GOMOD_TRACE_GO?.split(',') ?? ['1.19', '1.23', '1.24']).includes(t.version),
+  releases === 'all'
+    ? true
+    : (releases ? releases.split(',').map((v) => v.trim().replace(/^go/, '')) : CI_RELEASES).includes(
+        t.version,
+      ),
 );
 const STALL = 1;
 /** The brief: diagnosed within --stall + 3 s (measured here from the CLI's own start). */
@@ -55,7 +66,7 @@ const MODULES = [
   simpleModule('lab.example/helper.git'),
   simpleModule('lab.example/slow.git', { 'data.txt': noise(6000) }),
   // Every request to its git host waits seconds before the answer: each VCS lookup is slow.
-  simpleModule('lab.example/slowvcs.git'),
+  simpleModule('lab.example/lagging.git'),
   // A zip of ~50 KiB that the proxy dribbles at ~200 B/s: minutes to come.
   simpleModule('example.com/lab/dribble', { 'data.txt': incompressible(60_000) }),
 ];
@@ -81,7 +92,7 @@ beforeAll(async () => {
   if (VERSIONS.length === 0) return;
   const universe = createUniverse(MODULES);
   const reposRoot = await mkdtemp(join(tmpdir(), 'gomod-trace-repos-'));
-  for (const path of ['lab.example/helper.git', 'lab.example/slow.git', 'lab.example/slowvcs.git']) {
+  for (const path of ['lab.example/helper.git', 'lab.example/slow.git', 'lab.example/lagging.git']) {
     await createGitRepository(universe, path, { dir: join(reposRoot, path.split('/').at(-1)!) });
   }
   const proxy = await startProxyServer({
@@ -116,7 +127,7 @@ beforeAll(async () => {
       },
       {
         name: 'slow-vcs',
-        match: { path: '/slowvcs*/**' },
+        match: { path: '/lagging*/**' },
         action: { type: 'delay', ms: SLOW_VCS_MS },
       },
     ],
@@ -178,7 +189,13 @@ function stallEvents(run: CliRun): StallEvent[] {
   return ((run.report?.events ?? []) as StallEvent[]).filter((e) => e.kind === 'stall');
 }
 
-function expectDiagnosed(run: CliRun, cause: string): void {
+/** Appends a measured time-to-name to GOMOD_TRACE_TIMES (a benchmark record, never asserted on). */
+function noteTime(version: string, cause: string, seconds: number): void {
+  const file = process.env.GOMOD_TRACE_TIMES;
+  if (file) appendFileSync(file, `${JSON.stringify({ go: version, cause, seconds })}\n`);
+}
+
+function expectDiagnosed(run: CliRun, cause: string, version?: string): void {
   const report = run.report;
   const output = `stdout:\n${run.result.stdout}\nstderr:\n${run.result.stderr}`;
   expect(report, `no JSON report; ${output}`).toBeDefined();
@@ -188,6 +205,7 @@ function expectDiagnosed(run: CliRun, cause: string): void {
   const first = stallEvents(run)[0];
   expect(first?.cause, output).toBe(cause);
   expect(first!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
+  if (version) noteTime(version, cause, first!.t);
 }
 
 /**
@@ -251,7 +269,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'example.com/lab/stall@v1.0.0',
         ]);
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'proxy-stall');
+        expectDiagnosed(traced, 'proxy-stall', toolchain.version);
         expect(traced.diagnosisLines[0]).toMatch(
           /GET http:\/\/127\.0\.0\.1:\d+\/example\.com\/lab\/stall\/@v\/v1\.0\.0\.info/,
         );
@@ -272,7 +290,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'example.com/lab/ok@v1.0.0',
         ]);
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'tls-handshake-timeout');
+        expectDiagnosed(traced, 'tls-handshake-timeout', toolchain.version);
       });
     });
 
@@ -286,7 +304,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'example.com/lab/ok@v1.0.0',
         ]);
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'connect-timeout');
+        expectDiagnosed(traced, 'connect-timeout', toolchain.version);
         expect(traced.diagnosisLines[0]).toContain('SYN_SENT');
       });
     });
@@ -302,7 +320,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'example.com/lab/sumstall@v1.0.0',
         ]);
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'proxy-stall');
+        expectDiagnosed(traced, 'proxy-stall', toolchain.version);
         expect(traced.diagnosisLines[0]).toMatch(
           /\/lookup\/example\.com\/lab\/sumstall@v1\.0\.0 \[checksum database\]/,
         );
@@ -323,7 +341,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'lab.example/helper.git@v1.0.0',
         ]);
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'credential-helper-hang');
+        expectDiagnosed(traced, 'credential-helper-hang', toolchain.version);
         expect(traced.diagnosisLines[0]).toContain('git-credential-wait');
       });
     });
@@ -337,7 +355,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           { env: { GIT_SSH_COMMAND: ssh } },
         );
         expect(traced.result.exitCode).toBe(124);
-        expectDiagnosed(traced, 'ssh-prompt-hang');
+        expectDiagnosed(traced, 'ssh-prompt-hang', toolchain.version);
         expect(traced.result.stderr).toContain('GIT_SSH_COMMAND');
         expect(JSON.stringify(traced.report!.findings[0])).toContain('unset GIT_SSH_COMMAND');
       });
@@ -374,7 +392,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
             'example.com/lab/locked@v1.0.0',
           ]);
           expect(traced.result.exitCode).toBe(124);
-          expectDiagnosed(traced, 'cache-lock-wait');
+          expectDiagnosed(traced, 'cache-lock-wait', toolchain.version);
           expect(traced.result.stderr).toContain('v1.0.0.lock');
           expect(traced.result.stderr).toMatch(
             new RegExp(`held by pid ${holder.holderPid}: flock --exclusive`),
@@ -403,7 +421,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
                 'example.com/lab/ok@v1.0.0',
               ]);
               expect(traced.result.exitCode).toBe(124);
-              expectDiagnosed(traced, 'toolchain-download');
+              expectDiagnosed(traced, 'toolchain-download', toolchain.version);
               expect(traced.diagnosisLines[0]).toContain('toolchain go1.99.0');
             },
           );
@@ -454,6 +472,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         // Progressing: named as slow (never stuck), first within --stall + 3 s.
         expect(stalls.length, output).toBeGreaterThan(0);
         expect(stalls[0]!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
+        noteTime(toolchain.version, 'proxy-slow', stalls[0]!.t);
         expect(
           stalls.every((e) => e.cause === 'proxy-slow' && e.stuck === false),
           output,
@@ -488,7 +507,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
           'go',
           'mod',
           'download',
-          'lab.example/slowvcs.git@v1.0.0',
+          'lab.example/lagging.git@v1.0.0',
         ]);
         const output = `stdout:\n${traced.result.stdout}\nstderr:\n${traced.result.stderr}`;
         const stalls = stallEvents(traced);
@@ -501,6 +520,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         const lookup = events.filter((e) => e.kind === 'vcs' && e.t <= first.t).at(-1);
         expect(lookup, output).toBeDefined();
         expect(first.t - lookup!.t, output).toBeLessThanOrEqual(DIAGNOSIS_BUDGET);
+        noteTime(toolchain.version, 'goproxy-direct-slow', first.t - lookup!.t);
         expect(
           stalls.every((e) => e.cause === 'goproxy-direct-slow'),
           output,
@@ -524,7 +544,7 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         // One package that takes the compiler seconds, printing nothing meanwhile; no imports, so
         // that nothing of the standard library needs compiling into the fresh build cache.
         const funcs = Array.from(
-          { length: 12_000 },
+          { length: 6_000 },
           (_, i) =>
             `func f${i}(x int) int { if x > ${i} { return x*${i} + f${Math.max(i - 1, 0)}(x-1) }; s := 0; for j := 0; j < x; j++ { s += j ^ ${i} }; return s }`,
         );
