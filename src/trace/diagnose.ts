@@ -280,10 +280,19 @@ const PUBLIC_CODE_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|go\.google
  * The VCS command runs because of a setting, not because the module needs it: GOPROXY names no proxy
  * at all (`direct`), or GOPRIVATE/GONOPROXY send a public code host's modules around the proxy.
  */
-function directByChoice(env: Record<string, string | undefined>, op: Operation | undefined): boolean {
+function directByChoice(
+  env: Record<string, string | undefined>,
+  op: Operation | undefined,
+  vcsProcesses: readonly ProcessInfo[],
+): boolean {
   if (proxyEntries(env).length === 0) return true;
   if (!(env.GONOPROXY?.trim() || env.GOPRIVATE?.trim())) return false;
-  const remote = op?.remote ?? op?.command?.split(/\s+/).find((a) => /^[a-z+]+:\/\//.test(a));
+  const isUrl = (a: string): boolean => /^[a-z+]+:\/\//.test(a);
+  // The -x line's repository, else the URL git's transport helper was started with.
+  const remote =
+    op?.remote ??
+    op?.command?.split(/\s+/).find(isUrl) ??
+    vcsProcesses.flatMap((p) => p.argv.slice(1)).find(isUrl);
   if (!remote) return false;
   try {
     return PUBLIC_CODE_HOSTS.test(new URL(remote).hostname);
@@ -566,7 +575,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     });
     // Direct mode by the person's choice: every lookup is a round trip to the VCS host, each one
     // slow. Earlier lookups of this run that finished (slowly) show it is slow, not stuck.
-    if (directByChoice(env, vcsOp)) {
+    if (directByChoice(env, vcsOp, vcsProcesses)) {
       if (waiting) evidence.push(socketEvidence(waiting, conditionOf(waiting)!, proxies));
       else if (subjectProcess)
         evidence.push({

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { DiagnoseInput } from '../../src/trace/diagnose.ts';
-import { diagnose, promptOverrides } from '../../src/trace/diagnose.ts';
-import { diagnosisHeadline } from '../../src/trace/messages.ts';
+import { buildTool, diagnose, promptOverrides, withTransferSize } from '../../src/trace/diagnose.ts';
+import { diagnosisFinding, diagnosisHeadline } from '../../src/trace/messages.ts';
 import type { ProcessInfo, ProcessSnapshot } from '../../src/trace/proc.ts';
 import {
   descendants,
@@ -260,5 +260,118 @@ describe('diagnosis rules', () => {
     const d = diagnose(input(p, snap([go()], { source: 'ps', blindSpots: ['lock waits (no /proc/locks)'] })));
     expect(d.cause).toBe('proxy-stall');
     expect(d.evidence.at(-1)).toEqual({ kind: 'blind', what: ['lock waits (no /proc/locks)'] });
+  });
+  const tcp = (port: number, detail: Record<string, number>, inode = 7) => ({
+    inode,
+    protocol: 'tcp' as const,
+    local: { address: '127.0.0.1', port: 40000 },
+    remote: { address: '127.0.0.1', port },
+    state: 'ESTABLISHED' as const,
+    txQueue: 0,
+    rxQueue: 0,
+    detail,
+  });
+
+  test('a zip body arriving slowly after its GET was logged done: proxy-slow, the proxy named, the time left', () => {
+    const p = new XTraceParser();
+    p.push('# get http://127.0.0.1:3000/mirror/a.com/b/@v/v1.0.0.zip', 0.5);
+    p.push('# get http://127.0.0.1:3000/mirror/a.com/b/@v/v1.0.0.zip: 200 OK (0.010s)', 0.6);
+    const first = snap([go([tcp(3000, { bytesSent: 200, bytesReceived: 1_000 })])], { takenAt: 0 });
+    const later = snap([go([tcp(3000, { bytesSent: 200, bytesReceived: 1_120 })])], { takenAt: 600 });
+    const env = { GOPROXY: 'http://127.0.0.1:3000/mirror/,direct' };
+    const completed = p.operations.filter((op) => op.end !== undefined);
+    const d = diagnose({ ...input(p, first, { env, later }), completed });
+    expect(d).toMatchObject({ cause: 'proxy-slow', stuck: false });
+    expect(d.operation?.url).toBe('http://127.0.0.1:3000/mirror/a.com/b/@v/v1.0.0.zip');
+    expect(d.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'transfer',
+        source: 'http://127.0.0.1:3000/mirror',
+        bytesPerSecond: 200,
+      }),
+    );
+    // 1 MiB at 200 B/s: 1_047_456 bytes left, 87 minutes.
+    const sized = withTransferSize(d, 1_048_576);
+    expect(diagnosisHeadline(sized, 'en')).toContain(
+      'still progressing, but the proxy http://127.0.0.1:3000/mirror sends only about 200 B/s: 1.1 KiB of 1.0 MiB so far, about 87 min more at this rate (proxy-slow)',
+    );
+    expect(diagnosisHeadline(sized, 'zh-CN')).toContain('按此速度还需约 87 分钟');
+    const finding = diagnosisFinding(sized, 'en');
+    expect(finding).toMatchObject({ cause: 'proxy-slow', severity: 'warning' });
+    expect(finding.fixes?.[0]?.command).toContain('speed_download');
+    // Without a size, the rate and what came so far.
+    expect(diagnosisHeadline(d, 'en')).toContain('sends only about 200 B/s (1.1 KiB so far)');
+  });
+
+  test('a ?go-get=1 page arriving slowly is no proxy download', () => {
+    const p = new XTraceParser();
+    p.push('# get https://h.example/x?go-get=1', 0.5);
+    const first = snap([go([tcp(443, { bytesSent: 200, bytesReceived: 1_000 })])], { takenAt: 0 });
+    const later = snap([go([tcp(443, { bytesSent: 200, bytesReceived: 1_100 })])], { takenAt: 600 });
+    expect(diagnose({ ...input(p, first, { later }) }).cause).toBe('unknown');
+  });
+
+  test('the compiler at work is building, not stuck', () => {
+    const p = new XTraceParser();
+    p.push('/usr/local/go/pkg/tool/linux_amd64/compile -o $WORK/b001/_pkg_.a -p example.com/big big.go', 1);
+    const compile = proc({
+      pid: 101,
+      ppid: 100,
+      argv: [
+        '/usr/local/go/pkg/tool/linux_amd64/compile',
+        '-o',
+        '$WORK/b001/_pkg_.a',
+        '-p',
+        'example.com/big',
+      ],
+      state: 'R',
+    });
+    const d = diagnose(input(p, snap([go(), compile])));
+    expect(d).toMatchObject({
+      cause: 'unknown',
+      stuck: false,
+      building: true,
+      subject: 'compile example.com/big',
+    });
+    expect(diagnosisHeadline(d, 'en')).toContain('compiler/linker work is progress, not a stall');
+    expect(diagnosisHeadline(d, 'zh-CN')).toContain('不是停滞');
+    for (const name of ['link', 'cgo', 'gcc', 'x86_64-linux-gnu-gcc-12', 'clang-17', 'cc1', 'collect2'])
+      expect(buildTool(proc({ pid: 1, argv: [`/usr/bin/${name}`] })), name).toBe(name);
+    for (const name of ['git', 'go', 'ssh', 'git-remote-https', 'sh'])
+      expect(buildTool(proc({ pid: 1, argv: [`/usr/bin/${name}`] })), name).toBeUndefined();
+  });
+
+  test('a direct-mode git lookup waiting on its host: goproxy-direct-slow, slow once earlier lookups came back', () => {
+    const p = new XTraceParser();
+    p.push('cd /c/vcs/a; git ls-remote -q origin', 1);
+    p.push('4.100s # cd /c/vcs/a; git ls-remote -q origin', 5.1);
+    p.push('cd /c/vcs/a; git fetch -f origin', 5.2);
+    const git = proc({ pid: 101, ppid: 100, argv: ['git', 'fetch', '-f', 'origin'] });
+    const remote = proc({
+      pid: 102,
+      ppid: 101,
+      argv: ['git-remote-https', 'origin', 'https://github.com/a/b'],
+      sockets: [tcp(443, { bytesSent: 500, bytesReceived: 0 })],
+    });
+    const look = snap([go(), git, remote]);
+    const waiting = diagnose(input(p, look, { env: { GOPROXY: 'direct' } }));
+    expect(waiting).toMatchObject({ cause: 'goproxy-direct-slow', stuck: true });
+    const completed = p.operations.filter((op) => op.end !== undefined);
+    const slow = diagnose({ ...input(p, look, { env: { GOPROXY: 'direct' } }), completed });
+    expect(slow).toMatchObject({ cause: 'goproxy-direct-slow', stuck: false });
+    expect(slow.evidence).toContainEqual({ kind: 'vcs-history', count: 1, averageSeconds: 4.1 });
+    expect(diagnosisFinding(slow, 'en').fixes?.[0]?.command).toBe(
+      'go env -w GOPROXY=https://proxy.golang.org,direct',
+    );
+    // GOPRIVATE sending a public code host around the proxy is the same choice.
+    const privateEnv = { GOPROXY: 'https://proxy.golang.org,direct', GOPRIVATE: 'github.com/a' };
+    expect(diagnose(input(p, look, { env: privateEnv })).cause).toBe('goproxy-direct-slow');
+    // A private host reached directly because it must be: no claim about the setting.
+    const corp = proc({ ...remote, argv: ['git-remote-https', 'origin', 'https://git.corp.example/a/b'] });
+    const corpParser = new XTraceParser();
+    corpParser.push('cd /c/vcs/b; git fetch -f origin', 1);
+    expect(
+      diagnose(input(corpParser, snap([go(), git, corp]), { env: { GOPRIVATE: 'git.corp.example' } })).cause,
+    ).toBe('unknown');
   });
 });
