@@ -36,6 +36,7 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
   'ssh-prompt-hang': 'live: ssh waits at a prompt and prints nothing the go command relays',
   'cache-lock-wait': 'live: a blocked flock prints nothing',
   'goproxy-direct-slow': 'live: slowness, not an error message; seen in -x timings by trace',
+  'proxy-slow': 'live: a download that moves too slowly prints nothing; trace sees the bytes arrive',
   'goproxy-no-fallback':
     'configuration: needs GOPROXY from the context; the transcript shows only the first proxy failing',
   'gosumdb-disabled': 'configuration risk, never an error message (doctor checks it)',
