@@ -34,6 +34,12 @@ const sections: Array<{ script: string; title: string; issueTarget: string; mark
     markdown: false,
   },
   {
+    script: 'trace-hangs.ts',
+    title: 'trace: time to name each live hang, every release',
+    issueTarget: 'every hang named within --stall + 3 s',
+    markdown: true,
+  },
+  {
     script: 'tidy.ts',
     title: 'tidy-check on 20,000 .go files in 2,000 packages',
     issueTarget: 'at least 5x faster than go list -deps -test ./..., within 2x of reading the headers',

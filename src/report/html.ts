@@ -299,7 +299,8 @@ function traceSections(lang: Lang, input: Extract<HtmlInput, { kind: 'trace' }>)
       e.kind === 'stall'
         ? `${words.stalled[lang]}: ${e.cause ?? ''}`
         : `${e.kind} ${e.url ?? e.command ?? e.file ?? [e.module, e.version].filter(Boolean).join('@') ?? ''}`;
-    const duration = e.duration ?? Math.max(input.durationSeconds - e.t, 0);
+    // A build event is a moment (the compiler was seen working), not an operation with a length.
+    const duration = e.kind === 'build' ? 0 : (e.duration ?? Math.max(input.durationSeconds - e.t, 0));
     const failed = e.error !== undefined || (e.status !== undefined && !/^[23]\d\d\b/.test(e.status));
     const status: 'ok' | 'fail' | 'stall' | 'running' =
       e.kind === 'stall' ? 'stall' : e.unfinished ? 'running' : failed ? 'fail' : 'ok';
@@ -310,7 +311,7 @@ function traceSections(lang: Lang, input: Extract<HtmlInput, { kind: 'trace' }>)
   });
   const perHost = new Map<string, { count: number; seconds: number }>();
   for (const e of input.events) {
-    if (e.kind === 'stall') continue;
+    if (e.kind === 'stall' || e.kind === 'build') continue;
     const host = hostOf(e);
     const entry = perHost.get(host) ?? { count: 0, seconds: 0 };
     entry.count++;
