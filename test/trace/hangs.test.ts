@@ -539,7 +539,8 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
       });
     });
 
-    test.concurrent('a long compile is progress, never a stall', async () => {
+    // Not concurrent: seconds of compiler CPU would slow the timed diagnoses of the other scenarios.
+    test('a long compile is progress, never a stall', async () => {
       await withSandbox(toolchain, { goproxy: 'off' }, async (sandbox) => {
         // One package that takes the compiler seconds, printing nothing meanwhile; no imports, so
         // that nothing of the standard library needs compiling into the fresh build cache.
