@@ -218,6 +218,14 @@ export const CATALOG_SECTIONS = [
         evidence: "`GOVCS disallows using bzr for public launchpad.net/...; see 'go help vcs'`",
       },
       {
+        id: 'vcs-stall',
+        rootCause:
+          'the VCS host (or a firewall in front of it) accepts the connection but never answers, for a module that must be fetched directly: git has no timeout of its own, so the go command waits with it',
+        evidence:
+          "live only: a `git ls-remote` / `git fetch` line in `-x` output with no timing line, git's transport helper connected with the request sent and nothing received",
+        added: true,
+      },
+      {
         id: 'credential-helper-hang',
         rootCause:
           'live: a git credential helper (GUI prompt, keychain, browser login, a locked store) waits for a person',

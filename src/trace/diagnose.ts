@@ -592,8 +592,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     }
     if (waiting) {
       evidence.push(socketEvidence(waiting, conditionOf(waiting)!, proxies));
-      // A git host that accepted the connection and says nothing: no catalog id names it exactly.
-      return result('unknown', vcsOp, subject ? { subject } : {});
+      // A git host that accepted the connection and says nothing, for a module that must come
+      // from it (no setting to blame): the VCS counterpart of a stalled proxy.
+      addVcsHistory();
+      return result('vcs-stall', vcsOp, subject ? { subject } : {});
     }
     if (subjectProcess)
       evidence.push({

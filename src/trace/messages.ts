@@ -212,6 +212,10 @@ const TITLES: Record<string, Message> = {
     en: 'Every lookup goes to the VCS host directly: slow, looks hung',
     'zh-CN': '每次查找都直接访问版本库主机：很慢，看起来像卡住',
   },
+  'vcs-stall': {
+    en: 'The VCS host accepted the connection and never answers',
+    'zh-CN': '版本库主机接受了连接，但一直没有回应',
+  },
   'proxy-slow': {
     en: 'A download from the proxy progresses far too slowly',
     'zh-CN': '从代理下载的速度极慢',
@@ -287,6 +291,21 @@ function fixesFor(diagnosis: Diagnosis, lang: Lang): Fix[] {
         command: 'GOTOOLCHAIN=local go mod download',
       });
       break;
+    case 'vcs-stall': {
+      const remote = diagnosis.operation?.remote;
+      if (remote)
+        fixes.push({
+          description: zh ? '检查该版本库主机是否有响应' : 'Check whether that VCS host answers at all',
+          command: `GIT_TERMINAL_PROMPT=0 timeout 20 git ls-remote '${remote}'`,
+        });
+      fixes.push({
+        description: zh
+          ? '让 git 在传输过慢时放弃（低于 1 KB/s 持续 30 秒），使挂起变成可解释的错误'
+          : 'Make git give up on a transfer below 1 KB/s for 30 s, so that the hang becomes an error',
+        command: 'git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30',
+      });
+      break;
+    }
     case 'proxy-slow': {
       if (url)
         fixes.push({

@@ -125,6 +125,7 @@ beforeAll(async () => {
         match: { path: '/slow*/**' },
         action: { type: 'dribble', chunkBytes: 40, intervalMs: 100 },
       },
+      { name: 'git-stall', match: { path: '/hang*/**' }, action: { type: 'stall' } },
       {
         name: 'slow-vcs',
         match: { path: '/lagging*/**' },
@@ -536,6 +537,23 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         const finding = traced.report!.findings.find((f) => f.cause === 'goproxy-direct-slow');
         expect(finding, output).toBeDefined();
         expect(JSON.stringify(finding?.fixes)).toContain('GOPROXY=https://proxy.golang.org,direct');
+      });
+    });
+
+    test.concurrent('a private git host that accepts and never answers: vcs-stall', async () => {
+      const options = { goproxy: servers!.proxy.url, goprivate: 'lab.example' };
+      await withSandbox(toolchain, options, async (sandbox) => {
+        await redirectGitHost(sandbox, 'lab.example', `${servers!.gitSlow.url}/`);
+        const traced = await runTraceCli(sandbox, [
+          ...trace,
+          'go',
+          'mod',
+          'download',
+          'lab.example/hang.git@v1.0.0',
+        ]);
+        expect(traced.result.exitCode).toBe(124);
+        expectDiagnosed(traced, 'vcs-stall', toolchain.version);
+        expect(traced.diagnosisLines[0]).toMatch(/git ls-remote .*nothing received \(vcs-stall\)$/);
       });
     });
 

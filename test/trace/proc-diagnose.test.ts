@@ -366,12 +366,15 @@ describe('diagnosis rules', () => {
     // GOPRIVATE sending a public code host around the proxy is the same choice.
     const privateEnv = { GOPROXY: 'https://proxy.golang.org,direct', GOPRIVATE: 'github.com/a' };
     expect(diagnose(input(p, look, { env: privateEnv })).cause).toBe('goproxy-direct-slow');
-    // A private host reached directly because it must be: no claim about the setting.
+    // A private host reached directly because it must be: no setting to blame, the host stalls.
     const corp = proc({ ...remote, argv: ['git-remote-https', 'origin', 'https://git.corp.example/a/b'] });
     const corpParser = new XTraceParser();
     corpParser.push('cd /c/vcs/b; git fetch -f origin', 1);
-    expect(
-      diagnose(input(corpParser, snap([go(), git, corp]), { env: { GOPRIVATE: 'git.corp.example' } })).cause,
-    ).toBe('unknown');
+    const stalled = diagnose(
+      input(corpParser, snap([go(), git, corp]), { env: { GOPRIVATE: 'git.corp.example' } }),
+    );
+    expect(stalled).toMatchObject({ cause: 'vcs-stall', stuck: true });
+    expect(diagnosisFinding(stalled, 'zh-CN').title).toBe('版本库主机接受了连接，但一直没有回应');
+    expect(diagnosisFinding(stalled, 'en').fixes?.at(-1)?.command).toContain('http.lowSpeedLimit');
   });
 });

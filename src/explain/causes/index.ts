@@ -37,6 +37,7 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
   'cache-lock-wait': 'live: a blocked flock prints nothing',
   'goproxy-direct-slow': 'live: slowness, not an error message; seen in -x timings by trace',
   'proxy-slow': 'live: a download that moves too slowly prints nothing; trace sees the bytes arrive',
+  'vcs-stall': 'live: git waiting on a host that never answers prints nothing until it is ended',
   'goproxy-no-fallback':
     'configuration: needs GOPROXY from the context; the transcript shows only the first proxy failing',
   'gosumdb-disabled': 'configuration risk, never an error message (doctor checks it)',
