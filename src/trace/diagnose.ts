@@ -2,6 +2,7 @@
 // stall: one cause id of the catalog, the operation that is stuck, and the evidence that says so.
 // Returns data only; trace/messages.ts words it, the CLI prints it.
 import type { CauseId } from '../causes/catalog.ts';
+import { matchPrefixPatterns } from '../goenv/patterns.ts';
 import type { ProcessInfo, ProcessSnapshot, SocketInfo } from './proc.ts';
 import { endpointKey } from './proc.ts';
 import type { Operation } from './xparse.ts';
@@ -278,28 +279,39 @@ const PUBLIC_CODE_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|go\.google
 
 /**
  * The VCS command runs because of a setting, not because the module needs it: GOPROXY names no proxy
- * at all (`direct`), or GOPRIVATE/GONOPROXY send a public code host's modules around the proxy.
+ * at all (`direct`) for a module GOPRIVATE/GONOPROXY do not mark private, or GOPRIVATE/GONOPROXY
+ * send a public code host's modules around the proxy.
  */
 function directByChoice(
   env: Record<string, string | undefined>,
   op: Operation | undefined,
   vcsProcesses: readonly ProcessInfo[],
 ): boolean {
-  if (proxyEntries(env).length === 0) return true;
-  if (!(env.GONOPROXY?.trim() || env.GOPRIVATE?.trim())) return false;
   const isUrl = (a: string): boolean => /^[a-z+]+:\/\//.test(a);
   // The -x line's repository, else the URL git's transport helper was started with.
   const remote =
     op?.remote ??
     op?.command?.split(/\s+/).find(isUrl) ??
     vcsProcesses.flatMap((p) => p.argv.slice(1)).find(isUrl);
-  if (!remote) return false;
+  let host: string | undefined;
+  let path: string | undefined;
   try {
-    return PUBLIC_CODE_HOSTS.test(new URL(remote).hostname);
+    const url = new URL(remote ?? '');
+    host = url.hostname;
+    path = `${url.hostname}${url.pathname}`.replace(/\/+$/, '').replace(/\.git$/, '');
   } catch {
-    return false;
+    // No URL seen: nothing says the module is private.
   }
+  // GONOPROXY defaults to GOPRIVATE.
+  const privatePatterns = env.GONOPROXY?.trim() || env.GOPRIVATE?.trim() || '';
+  const markedPrivate =
+    path !== undefined && privatePatterns !== '' && matchPrefixPatterns(privatePatterns, path);
+  if (proxyEntries(env).length === 0) return !markedPrivate;
+  return markedPrivate && host !== undefined && PUBLIC_CODE_HOSTS.test(host);
 }
+
+/** Nothing at all back from a VCS host for this long is a stall, whatever the settings. */
+const VCS_SILENCE_STALL_SECONDS = 60;
 
 /** Seconds a finished operation took (the go command's own measure where it printed one). */
 function tookSeconds(op: Operation): number {
@@ -575,7 +587,12 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     });
     // Direct mode by the person's choice: every lookup is a round trip to the VCS host, each one
     // slow. Earlier lookups of this run that finished (slowly) show it is slow, not stuck.
-    if (directByChoice(env, vcsOp, vcsProcesses)) {
+    const silentFor =
+      vcsOp && waiting && conditionOf(waiting) === 'nothing-received' ? input.now - vcsOp.start : 0;
+    if (
+      directByChoice(env, vcsOp, vcsProcesses) &&
+      (vcsDone.length > 0 || silentFor < VCS_SILENCE_STALL_SECONDS)
+    ) {
       if (waiting) evidence.push(socketEvidence(waiting, conditionOf(waiting)!, proxies));
       else if (subjectProcess)
         evidence.push({

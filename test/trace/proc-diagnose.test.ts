@@ -376,5 +376,15 @@ describe('diagnosis rules', () => {
     expect(stalled).toMatchObject({ cause: 'vcs-stall', stuck: true });
     expect(diagnosisFinding(stalled, 'zh-CN').title).toBe('版本库主机接受了连接，但一直没有回应');
     expect(diagnosisFinding(stalled, 'en').fixes?.at(-1)?.command).toContain('http.lowSpeedLimit');
+    // GOPROXY=direct for a module GOPRIVATE marks private: direct is needed, the host stalls.
+    expect(
+      diagnose(
+        input(corpParser, snap([go(), git, corp]), {
+          env: { GOPROXY: 'direct', GOPRIVATE: 'git.corp.example' },
+        }),
+      ).cause,
+    ).toBe('vcs-stall');
+    // A minute with nothing at all back and no lookup ever returned: stuck, whatever the setting.
+    expect(diagnose(input(p, look, { env: { GOPROXY: 'direct' }, now: 65.2 })).cause).toBe('vcs-stall');
   });
 });
