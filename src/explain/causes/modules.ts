@@ -1,5 +1,6 @@
 // Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
 import type { CauseId } from '../../causes/catalog.ts';
+import { forgeRepository } from '../../module/hosts.ts';
 import { cachedHash } from '../context.ts';
 import { docs, goVariableCommand, removeFromCacheFix } from '../fixes.ts';
 import type { CauseRule, FixTemplate, Situation } from '../types.ts';
@@ -249,6 +250,20 @@ export const moduleRules: CauseRule[] = [
         'all (modload)',
       ),
     ],
+    refine: ({ situation: s, lookedUpPackage }) => {
+      // Resolving an import, the go command asks every prefix of the package path for "latest".
+      // Below a forge's repository root (host/owner/repo, plus a /vN suffix) the repository is
+      // there, so "no matching versions" says its latest version lacks the package: moved or
+      // removed upstream, or a package of your own module whose directory does not exist yet.
+      if (s.query !== 'latest') return undefined;
+      const pkg = s.pkg ?? (s.module ? (s.version ? undefined : s.module) : lookedUpPackage);
+      const owner = pkg ? forgeRepository(pkg) : undefined;
+      if (!pkg || !owner || owner === pkg) return undefined;
+      return {
+        cause: 'package-not-in-module',
+        facts: { pkg, module: owner, version: 'latest', importLookup: true },
+      };
+    },
     title: { en: 'No module version satisfies the request', 'zh-CN': '没有满足请求的模块版本' },
     message: {
       en: (s) =>
@@ -290,9 +305,9 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
     message: {
       en: (s) =>
-        `${s.module ?? 'The module'}@${s.version ?? ''} exists but has no package ${s.pkg ?? ''}: the package was moved or removed in that version, lives only on a branch, or belongs to a nested module with its own go.mod.`,
+        `${s.module ?? 'The module'}@${s.version ?? ''} exists but has no package ${s.pkg ?? ''}: the package was moved or removed in that version, lives only on a branch, or belongs to a nested module with its own go.mod.${s.importLookup ? ' If it is a package of your own module, its directory does not exist here: code not generated yet (go generate, templ, protoc), or a directory left out by .gitignore or .dockerignore.' : ''}`,
       'zh-CN': (s) =>
-        `${s.module ?? '该模块'}@${s.version ?? ''} 存在，但其中没有包 ${s.pkg ?? ''}：该包在此版本中被移动或删除、只存在于某个分支，或属于拥有自己 go.mod 的嵌套模块。`,
+        `${s.module ?? '该模块'}@${s.version ?? ''} 存在，但其中没有包 ${s.pkg ?? ''}：该包在此版本中被移动或删除、只存在于某个分支，或属于拥有自己 go.mod 的嵌套模块。${s.importLookup ? '如果它是你自己模块中的包，那么它的目录在这里并不存在：代码尚未生成（go generate、templ、protoc），或该目录被 .gitignore 或 .dockerignore 排除了。' : ''}`,
     },
     fixes: (s) => [
       {
