@@ -205,7 +205,7 @@ export const fileRules: CauseRule[] = [
       pat(
         'target-not-empty',
         'exists and is not empty',
-        /target directory (?<file>[^\s]+) exists and is not empty/,
+        /target directory (?<file>[^\n]+?) exists and is not empty/,
         'all (x/mod zip.Unzip: a leftover directory where the module is extracted)',
       ),
       pat(
