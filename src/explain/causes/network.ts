@@ -539,6 +539,17 @@ export const networkRules: CauseRule[] = [
                 : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
     },
     fixes: (s) => [
+      ...(s.redirect && s.url
+        ? [
+            {
+              description: {
+                en: 'See where the server sends the request',
+                'zh-CN': '查看服务器把请求重定向到了哪里',
+              },
+              command: `curl -sI '${s.url}'`,
+            },
+          ]
+        : []),
       {
         description: {
           en: 'Retry later, or fall through to another proxy on any error',
@@ -726,6 +737,18 @@ export const networkRules: CauseRule[] = [
     },
     fixes: (s) => [
       { description: { en: 'See the value', 'zh-CN': '查看当前值' }, command: 'go env GOPROXY' },
+      ...(s.credentialsOverHttp
+        ? [
+            {
+              description: {
+                en: 'Name the proxy with https:// and without credentials, and give them in ~/.netrc (machine <host> login <user> password <token>)',
+                'zh-CN':
+                  '用 https:// 且不带凭据的地址指定代理，把凭据写进 ~/.netrc（machine <主机> login <用户> password <令牌>）',
+              },
+              command: 'go env -w GOPROXY=https://<proxy-host>/,direct',
+            },
+          ]
+        : []),
       ...setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
         en: 'Set a valid value',
         'zh-CN': '设置一个有效值',

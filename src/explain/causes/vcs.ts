@@ -357,6 +357,25 @@ export const vcsRules: CauseRule[] = [
               : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
     },
     fixes: (s) => [
+      ...(s.notATag
+        ? [
+            {
+              description: {
+                en: 'As the module author: tag the release (a tag, not a branch, makes a version)',
+                'zh-CN': '作为模块作者：为该版本打标签（版本来自标签，而不是分支）',
+              },
+              command: `git tag ${s.version ?? 'v1.2.3'} <commit> && git push origin ${s.version ?? 'v1.2.3'}`,
+            },
+          ]
+        : []),
+      ...(s.ambiguousHash
+        ? [
+            {
+              description: { en: 'Ask for the full commit hash', 'zh-CN': '改用完整的提交哈希' },
+              command: `go get ${s.module ?? '<module>'}@<full-commit-hash>`,
+            },
+          ]
+        : []),
       {
         description: { en: 'List the versions that exist', 'zh-CN': '列出实际存在的版本' },
         command: `go list -m -versions ${s.module ?? '<module>'}`,
