@@ -819,6 +819,9 @@ function goSum(servers: LabServers, ...versions: Array<[string, string]>): strin
 }
 
 const DEP = `${PROJ}/dep`;
+/** Repositories a case builds in its own sandbox (git over file://): a branch named like a version, a nested tag. */
+const BRANCHY = 'branchy.example/proj.git';
+const NESTED = 'nested.example/proj.git';
 const E = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Git (direct mode) for lab.example through file:// (no server needed). */
 function viaGitFiles(overrides: Partial<Omit<SandboxOptions, 'go'>> = {}) {
@@ -1453,6 +1456,82 @@ export const PROJECT_CASES: readonly LabCase[] = [
     timeoutMs: 30_000,
     exit: 'fail',
     keyLines: [/create zip: notes\/it's\.txt: malformed file path "notes\/it's\.txt": invalid char '\\''$/],
+  },
+  {
+    name: 'excluded-version',
+    title: 'go get of a version that an exclude directive of go.mod forbids',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({}, `\nexclude ${DEP} v1.0.0\n`) }),
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`^go: ${E(DEP)}@v1\\.0\\.0: excluded by go\\.mod$`)],
+  },
+  {
+    name: 'goproxy-credentials-http',
+    title: 'a user name and password in a plain http:// GOPROXY (refused before any connection)',
+    // Port 9 on loopback: the go command refuses before it connects.
+    sandbox: () => ({ goproxy: 'http://lab:secret@127.0.0.1:9/', gosumdb: 'off' }),
+    prepare: workModule,
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/refusing to pass credentials to insecure URL: http:\/\/lab:xxxxx@127\.0\.0\.1:\$PORT\//],
+  },
+  {
+    name: 'vcs-branch-not-tag',
+    title: 'go get @v1.5.0 where v1.5.0 is a branch of the repository, not a tag',
+    sandbox: viaGitFiles(),
+    prepare: async (sandbox) => {
+      await workModule(sandbox);
+      // The repository's only branch is called v1.5.0; its head is one commit after tag v1.0.0.
+      const repos = join(sandbox.labDir, 'repos');
+      await createGitRepository(createUniverse([simpleModule(BRANCHY)]), BRANCHY, {
+        dir: join(repos, 'proj.git'),
+        branch: 'v1.5.0',
+        head: { files: { 'go.mod': `module ${BRANCHY}\n\ngo 1.19\n`, 'proj.go': 'package proj\n' } },
+      });
+      await redirectGitHost(sandbox, 'branchy.example', `file://${repos}/`);
+    },
+    args: ['get', `${BRANCHY}@v1.5.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: ${E(BRANCHY)}@v1\\.5\\.0: invalid version: resolves to version v1\\.0\\.1-0\\.\\d{14}-[0-9a-f]{12} \\(v1\\.5\\.0 is not a tag\\)$`,
+      ),
+    ],
+  },
+  {
+    name: 'vcs-nested-module-missing',
+    title:
+      'a tag sub/v1.2.0 for a subdirectory that has no go.mod (a package of the root module, which has no v1.2.0)',
+    sandbox: viaGitFiles(),
+    prepare: async (sandbox) => {
+      await workModule(sandbox);
+      const repos = join(sandbox.labDir, 'repos');
+      const dir = join(repos, 'proj.git');
+      const { commits } = await createGitRepository(
+        createUniverse([
+          simpleModule(NESTED, {
+            'sub/sub.go': 'package sub\n\n// Name names the lab package.\nconst Name = "sub"\n',
+          }),
+        ]),
+        NESTED,
+        { dir },
+      );
+      const tagged = await sandbox.exec('git', ['--git-dir', dir, 'tag', 'sub/v1.2.0', commits['v1.0.0']!]);
+      if (tagged.exitCode !== 0) throw new Error(`git tag failed: ${tagged.stderr}`);
+      await redirectGitHost(sandbox, 'nested.example', `file://${repos}/`);
+    },
+    args: ['get', `${NESTED}/sub@v1.2.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: ${E(NESTED)}/sub@v1\\.2\\.0: invalid version: missing ${E(NESTED)}/sub/go\\.mod at revision sub/v1\\.2\\.0$`,
+      ),
+    ],
   },
 ];
 
