@@ -138,6 +138,7 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'goproxy-credentials-http': 'goproxy-invalid',
   'vcs-branch-not-tag': 'unknown-revision',
   'vcs-nested-module-missing': 'nested-module-missing',
+  'sumdb-block-page': 'sumdb-misbehaving',
   'internal-import': 'internal-import',
   'mixed-packages': 'mixed-packages',
   // 1.19 ignores GOTOOLCHAIN and stops at the toolchain line it cannot parse (too old a go).

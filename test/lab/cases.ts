@@ -2115,6 +2115,37 @@ export const LAB_CASES: readonly LabCase[] = [
       /^This download does NOT match the one reported by the checksum server\.$/,
     ],
   },
+  {
+    name: 'sumdb-block-page',
+    title: 'a filtering proxy answers the checksum lookup with a page of its own (200 OK, HTML)',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      // A database of its own, so that the fault never meets another case's lookups.
+      const db = await startChecksumDatabase({
+        universe: servers.universe,
+        modules: ['example.com/lab/ok'],
+        faults: [
+          {
+            name: 'block-page',
+            match: { module: 'example.com/lab/ok' },
+            action: {
+              type: 'status',
+              status: 200,
+              contentType: 'text/html',
+              body: '<html><body><h1>Access denied</h1><p>This site is blocked by policy.</p></body></html>\n',
+            },
+          },
+        ],
+      });
+      onDispose(sandbox, () => db.close());
+      sandbox.env.GOSUMDB = db.gosumdb;
+    },
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: example\.com\/lab\/ok@v1\.0\.0: verifying go\.mod: [^\n]*malformed record data$/],
+  },
   // ---- DNS, inside a network namespace with a resolver on 127.0.0.1:53 -----------------------------
   ...(['nxdomain', 'servfail', 'drop'] as const).map(
     (answer): LabCase => ({

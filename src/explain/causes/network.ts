@@ -1116,9 +1116,9 @@ export const networkRules: CauseRule[] = [
       ),
       pat(
         'record',
-        ['cannot authenticate record data', 'cannot validate record'],
-        /(?<detail>cannot authenticate record data in server response|cannot validate record \d+ in tree of size \d+)/,
-        'all (x/mod sumdb: a lookup answer the tree does not prove)',
+        ['cannot authenticate record data', 'cannot validate record', 'malformed record data'],
+        /(?<detail>cannot authenticate record data in server response|cannot validate record \d+ in tree of size \d+|malformed record data)/,
+        'all (x/mod sumdb and tlog: a lookup answer that is no record (a block page) or that the tree does not prove)',
       ),
       pat(
         'tile',
