@@ -25,7 +25,7 @@ import { startProxyServer } from '../../src/lab/proxy-server.ts';
 import type { LabToolchain, Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
 import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
-import { startChecksumDatabase } from '../../src/lab/sumdb.ts';
+import { createSumdbSigner, startChecksumDatabase } from '../../src/lab/sumdb.ts';
 import type { LabCa } from '../../src/lab/tls.ts';
 import { createLabCa } from '../../src/lab/tls.ts';
 import { normalizeTranscript } from '../../src/lab/transcript.ts';
@@ -2113,6 +2113,28 @@ export const LAB_CASES: readonly LabCase[] = [
       /^\tsum\.lab\.example: h1:\S+=$/,
       /^SECURITY ERROR$/,
       /^This download does NOT match the one reported by the checksum server\.$/,
+    ],
+  },
+  {
+    name: 'sumdb-foreign-tree-head',
+    title:
+      "the tree head the go command remembers (GOPATH/pkg/sumdb) is not on the database's log (another server of the same name, a forked log)",
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      const signer = createSumdbSigner('sum.lab.example');
+      const db = await startChecksumDatabase({ universe: servers.universe, signer });
+      onDispose(sandbox, () => db.close());
+      sandbox.env.GOSUMDB = db.gosumdb;
+      // A signed head one record smaller than the database's, with a hash its log does not have.
+      const forged = signer.signNote(`go.sum database tree\n${db.size - 1}\n${'A'.repeat(43)}=\n`);
+      await sandbox.writeFiles({ [`${db.name}/latest`]: forged }, join(sandbox.gopath, 'pkg', 'sumdb'));
+    },
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: example\.com\/lab\/ok@v1\.0\.0: verifying go\.mod: [^\n]*initializing sumdb\.Client: checking tree#\d+: downloaded inconsistent tile$/,
     ],
   },
   {
