@@ -17,6 +17,8 @@ import type { FullBacklogListener } from '../../src/lab/full-backlog.ts';
 import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
 import type { GitHttpServer } from '../../src/lab/git.ts';
 import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
+import type { ConnectProxy } from '../../src/lab/https-proxy.ts';
+import { startConnectProxy } from '../../src/lab/https-proxy.ts';
 import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { ProxyServer } from '../../src/lab/proxy-server.ts';
 import { startProxyServer } from '../../src/lab/proxy-server.ts';
@@ -24,6 +26,8 @@ import type { Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
 import { createSandbox } from '../../src/lab/sandbox.ts';
 import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
 import { startChecksumDatabase } from '../../src/lab/sumdb.ts';
+import type { LabCa } from '../../src/lab/tls.ts';
+import { createLabCa } from '../../src/lab/tls.ts';
 import { createUniverse, simpleModule } from '../../src/lab/universe.ts';
 import { type GoToolchain, goToolchains } from '../helpers/go-matrix.ts';
 import { type CliRun, processesUnder, runCliIn, runTraceCli, waitFor, writeScript } from './harness.ts';
@@ -83,6 +87,9 @@ interface Servers {
   gitSlow: GitHttpServer;
   silentTls: { server: Server; port: number; sockets: Set<Socket> };
   backlog: FullBacklogListener;
+  /** An HTTPS_PROXY that accepts the connection and never answers CONNECT. */
+  connectStall: ConnectProxy;
+  ca: LabCa;
   reposRoot: string;
 }
 
@@ -143,7 +150,22 @@ beforeAll(async () => {
   await listenOnLoopback(server);
   const port = (server.address() as { port: number }).port;
   const backlog = await startFullBacklogListener();
-  servers = { proxy, sumdb, gitAuth, gitSlow, silentTls: { server, port, sockets }, backlog, reposRoot };
+  const ca = await createLabCa();
+  const connectStall = await startConnectProxy({
+    ca,
+    faults: [{ name: 'connect-stall', host: '**', action: { type: 'stall' } }],
+  });
+  servers = {
+    proxy,
+    sumdb,
+    gitAuth,
+    gitSlow,
+    silentTls: { server, port, sockets },
+    backlog,
+    connectStall,
+    ca,
+    reposRoot,
+  };
 });
 
 afterAll(async () => {
@@ -155,6 +177,8 @@ afterAll(async () => {
   for (const socket of servers.silentTls.sockets) socket.destroy();
   await new Promise<void>((resolve) => servers!.silentTls.server.close(() => resolve()));
   await servers.backlog.close();
+  await servers.connectStall.close();
+  await servers.ca.dispose();
   await rm(servers.reposRoot, { recursive: true, force: true });
 });
 
@@ -277,6 +301,27 @@ describe.skipIf(VERSIONS.length === 0)('trace on real hangs', () => {
         expect(traced.diagnosisLines[0]).toMatch(/TCP connected to 127\.0\.0\.1:\d+/);
         const events = traced.report!.events as Array<{ kind: string; url?: string; unfinished?: boolean }>;
         expect(events.some((e) => e.kind === 'http' && e.unfinished)).toBe(true);
+      });
+    });
+
+    test.concurrent('an HTTPS_PROXY that never answers CONNECT: proxy-stall, the proxy named', async () => {
+      const options = {
+        goproxy: 'https://proxy.golang.org',
+        env: { HTTPS_PROXY: servers!.connectStall.url, SSL_CERT_FILE: servers!.ca.certFile },
+      };
+      await withSandbox(toolchain, options, async (sandbox) => {
+        const traced = await runTraceCli(sandbox, [
+          ...trace,
+          'go',
+          'mod',
+          'download',
+          'example.com/lab/ok@v1.0.0',
+        ]);
+        expect(traced.result.exitCode).toBe(124);
+        expectDiagnosed(traced, 'proxy-stall', toolchain.version);
+        expect(traced.diagnosisLines[0]).toContain(
+          `${servers!.connectStall.url.replace('http://', '')} (the HTTP(S)_PROXY)`,
+        );
       });
     });
 
