@@ -129,12 +129,12 @@ export function evidenceText(item: EvidenceItem, lang: Lang): string {
       if (item.totalBytes !== undefined && item.remainingSeconds !== undefined) {
         const left = duration(item.remainingSeconds, zh);
         return zh
-          ? `代理 ${item.source} 仍在发送数据，但只有约 ${rate}：已收到 ${so ?? '?'}，共 ${bytes(item.totalBytes)}；按此速度还需约 ${left}`
-          : `still progressing, but the proxy ${item.source} sends only about ${rate}: ${so ?? '?'} of ${bytes(item.totalBytes)} so far, about ${left} more at this rate`;
+          ? `代理 ${item.source} 只以约 ${rate} 的速度发送：已收到 ${so ?? '?'}，共 ${bytes(item.totalBytes)}；按此速度还需约 ${left}`
+          : `the proxy ${item.source} sends only about ${rate}: ${so ?? '?'} of ${bytes(item.totalBytes)} so far, about ${left} more at this rate`;
       }
       return zh
-        ? `代理 ${item.source} 仍在发送数据，但只有约 ${rate}${so ? `（已收到 ${so}）` : ''}`
-        : `still progressing, but the proxy ${item.source} sends only about ${rate}${so ? ` (${so} so far)` : ''}`;
+        ? `代理 ${item.source} 只以约 ${rate} 的速度发送${so ? `（已收到 ${so}）` : ''}`
+        : `the proxy ${item.source} sends only about ${rate}${so ? ` (${so} so far)` : ''}`;
     }
     case 'build':
       return zh

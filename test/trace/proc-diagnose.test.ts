@@ -293,7 +293,7 @@ describe('diagnosis rules', () => {
     // 1 MiB at 200 B/s: 1_047_456 bytes left, 87 minutes.
     const sized = withTransferSize(d, 1_048_576);
     expect(diagnosisHeadline(sized, 'en')).toContain(
-      'still progressing, but the proxy http://127.0.0.1:3000/mirror sends only about 200 B/s: 1.1 KiB of 1.0 MiB so far, about 87 min more at this rate (proxy-slow)',
+      '— the proxy http://127.0.0.1:3000/mirror sends only about 200 B/s: 1.1 KiB of 1.0 MiB so far, about 87 min more at this rate (proxy-slow)',
     );
     expect(diagnosisHeadline(sized, 'zh-CN')).toContain('按此速度还需约 87 分钟');
     const finding = diagnosisFinding(sized, 'en');
