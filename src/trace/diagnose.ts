@@ -566,11 +566,15 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     };
     if (receiving || rate > 0) {
       const busiest = receiving?.process ?? vcsProcesses[0]!;
+      // The socket's own counters, when the processes' read totals did not move between the looks.
+      const before = receiving?.socket.detail?.bytesReceived;
+      const after = receiving?.later?.detail?.bytesReceived;
+      const socketRate = before !== undefined && after !== undefined && gap > 0 ? (after - before) / gap : 0;
       evidence.push({
         kind: 'progress',
         pid: busiest.pid,
         process: label(busiest),
-        bytesPerSecond: Math.round(rate),
+        bytesPerSecond: Math.round(Math.max(rate, socketRate)),
       });
       if (receiving) evidence.push(socketEvidence(receiving, 'receiving', proxies));
       addVcsHistory();
