@@ -35,7 +35,7 @@ function transcriptBody(file: string): string {
 
 describe('lab transcripts', () => {
   test('there are transcripts of every lab Go release', () => {
-    for (const version of ['1.19', '1.23', '1.24']) {
+    for (const version of ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27']) {
       expect(fixtures.some((f) => f.endsWith(`.go${version}.txt`))).toBe(true);
     }
   });
