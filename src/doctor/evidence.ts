@@ -21,7 +21,7 @@ export function lineEvidence(file: SourceFile, line: number): Evidence[] {
   return [{ source: file.rel, line, text: lineText(file, line) }];
 }
 
-export const originLabel: Record<SettingOrigin, Message> = {
+const originLabel: Record<SettingOrigin, Message> = {
   environment: { en: 'environment variable', 'zh-CN': '环境变量' },
   'goenv-file': { en: 'go env -w file', 'zh-CN': 'go env -w 配置文件' },
   'goroot-go.env': { en: '$GOROOT/go.env', 'zh-CN': '$GOROOT/go.env' },
@@ -63,7 +63,7 @@ const setInShell: Message<{ name: string }> = {
 };
 
 /** Quotes a value for a POSIX shell when it needs it. */
-export function shellQuote(value: string): string {
+function shellQuote(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

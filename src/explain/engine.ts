@@ -107,7 +107,7 @@ const PROGRESS_PREFIXES = [
  * diagnostics (`file.go:1:2: ...`), test failures and other tools' errors are deliberately not
  * included: they are not module problems, and explain stays silent about them.
  */
-export function looksLikeError(text: string): boolean {
+function looksLikeError(text: string): boolean {
   if (text.startsWith('go: ')) return !PROGRESS_PREFIXES.some((p) => text.startsWith(p));
   // Every other form below has a colon followed by a space.
   if (!text.includes(': ')) return text.startsWith('SECURITY ERROR');
@@ -867,17 +867,3 @@ const SSH_PROMPT_RULE: CauseRule = {
   ],
   docs: ['https://go.dev/ref/mod#vcs'],
 };
-
-export { CREDENTIAL_PROMPT_RULE, GIT_STALL_RULE, SSH_PROMPT_RULE, STALL_RULE };
-
-/** Convenience for tests and the library: explain a whole text at once. */
-export function explainLines(
-  lines: Iterable<string>,
-  lang: Lang,
-  options: ExplainOptions = {},
-): ExplainResult {
-  const explainer = new Explainer(options);
-  let n = 0;
-  for (const line of lines) explainer.push(line, ++n);
-  return explainer.finish(lang);
-}

@@ -118,14 +118,6 @@ export async function createGitRepository(
 }
 
 /**
- * Makes git in this sandbox fetch `from` (e.g. `https://lab.example/`) from `to` (a `file:///...`
- * directory URL or `http://127.0.0.1:PORT/`), whatever URL the go command computed.
- */
-export async function redirectGit(sandbox: Sandbox, from: string, to: string): Promise<void> {
-  await sandbox.gitConfig([{ section: 'url', subsection: to, key: 'insteadOf', value: from }]);
-}
-
-/**
  * Sends every git URL of `host` to `to` (a `file:///dir/` or `http://127.0.0.1:PORT/` base). All
  * schemes, because the go command probes `https`, then `git+ssh` and `ssh` for a `.git` path when
  * the first probe fails, and falls back to `git://` when none answers: unrewritten, each of those

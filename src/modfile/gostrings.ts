@@ -13,7 +13,7 @@ export function isGoPrint(cp: number): boolean {
 }
 
 /** unicode.IsSpace. */
-export function isGoSpace(cp: number): boolean {
+function isGoSpace(cp: number): boolean {
   if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
   return (
     cp === 0x1680 ||

@@ -20,7 +20,7 @@ const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\udc80-\udcff]/;
  * encoding/json's string encoding (HTML-safe escaping, invalid UTF-8 as \ufffd; with
  * `invalidUtf8Raw`, json/v2's v1 mode, as the character U+FFFD).
  */
-export function encodeGoJsonString(s: string, shortControlEscapes: boolean, invalidUtf8Raw = false): string {
+function encodeGoJsonString(s: string, shortControlEscapes: boolean, invalidUtf8Raw = false): string {
   // Nearly every string needs no escape at all; one native regex test says so.
   if (!needsEscape.test(s)) return `"${s}"`;
   const out: string[] = ['"'];

@@ -12,11 +12,11 @@ import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/lab/
 import { createUniverse } from '../../src/lab/universe.ts';
 import { goToolchain, goToolchains } from '../helpers/go-matrix.ts';
 
-export const GO_VERSION = '1.23';
+const GO_VERSION = '1.23';
 export const toolchain = goToolchain(GO_VERSION) ?? goToolchains().at(-1);
 
 /** Settings of a healthy machine: the default proxy and checksum database (nothing is contacted). */
-export const HEALTHY_SETTINGS: Partial<SandboxOptions> = {
+const HEALTHY_SETTINGS: Partial<SandboxOptions> = {
   goproxy: 'https://proxy.golang.org,direct',
   env: { GOSUMDB: undefined, GOFLAGS: undefined },
 };

@@ -37,14 +37,14 @@ import { goToolchains } from '../helpers/go-matrix.ts';
  * The releases the lab proves its faults with (those of them that are installed): each has its
  * recorded transcripts in test/fixtures/transcripts (`npm run lab:transcripts`).
  */
-export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
+const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
 /**
  * The releases the lab tests run in CI: the oldest, the last one before the go command's
  * messages of 1.25-1.27, and the newest (README "Which Go releases each suite runs").
  * GOMOD_DOCTOR_GO_RELEASES=all runs every lab release, or a comma list exactly those.
  */
-export const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
+const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
 
 export function labToolchains(scope: 'ci' | 'all' = 'ci'): Array<LabToolchain & { version: string }> {
   const lab = goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
@@ -239,7 +239,7 @@ const PROJECT_PROXY_FAULTS = [
 ] as const;
 
 /** Every module the cases use; one module path per case, so that path-scoped faults never collide. */
-export const LAB_MODULES: readonly ModuleDecl[] = [
+const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('example.com/lab/ok'),
   simpleModule('example.com/lab/e403'),
   simpleModule('example.com/lab/e500'),

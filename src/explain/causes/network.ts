@@ -83,7 +83,7 @@ function urlHost(url: string): string {
   );
 }
 
-export function isOfficialProxy(url: string): boolean {
+function isOfficialProxy(url: string): boolean {
   return OFFICIAL_PROXIES.has(urlHost(url));
 }
 

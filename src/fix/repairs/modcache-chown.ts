@@ -8,7 +8,7 @@ import { defineRepair, type RepairStep } from '../types.ts';
 const CHOWN = /^sudo chown -R "\$\(id -u\):\$\(id -g\)" (.+)$/;
 
 /** A word the shell takes as it is: single-quoted unless plainly safe. */
-export function shellWord(value: string): string {
+function shellWord(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
