@@ -3,7 +3,15 @@
 // added here without being documented, or documented without being exported.
 
 // --- findings, the cause catalog, and the reporters ---
-export { CAUSE_IDS, CAUSES, type CauseEntry, type CauseId, causeEntry, isCauseId } from './causes/catalog.ts';
+export {
+  CAUSE_IDS,
+  CAUSES,
+  type CauseEntry,
+  type CauseId,
+  type CauseSection,
+  causeEntry,
+  isCauseId,
+} from './causes/catalog.ts';
 // --- the capabilities behind the commands, as functions that return data ---
 export { type DoctorResult, runDoctor } from './doctor/run.ts';
 export type { DoctorOptions } from './doctor/types.ts';
@@ -13,6 +21,7 @@ export {
   type ExplainTextOptions,
   explainStream,
   explainText,
+  type GatherOptions,
   gatherContext,
 } from './explain/index.ts';
 export type { Evidence, FailOn, Finding, Fix, Location, Report, Severity } from './findings/finding.ts';
@@ -55,6 +64,7 @@ export type {
   CheckedFiles,
   FileProblem,
   GoEffect,
+  HashFile,
   ModuleFile,
   ModuleZipOptions,
   ParsedGoSum,
@@ -158,11 +168,14 @@ export {
   describeRoutes,
   type NetworkCheckInput,
   type NetworkCheckResult,
+  type RouteInput,
   type RouteTable,
   runNetworkChecks,
 } from './network/index.ts';
 export { type CiPaths, repositoryRoot } from './report/ci-paths.ts';
 export { appendStepSummary } from './report/github.ts';
+export type { HtmlInput } from './report/html.ts';
+export type { JunitCheck } from './report/junit.ts';
 export {
   FORMAT_NAMES,
   type FormatName,
@@ -171,6 +184,7 @@ export {
   type ReportData,
   renderReport,
 } from './report/registry.ts';
+export type { SarifOptions } from './report/sarif.ts';
 export {
   type AnalyzeOptions,
   analyzeTidy,
@@ -182,7 +196,7 @@ export {
   versionReason,
 } from './tidy/index.ts';
 export { type AttachInspection, inspectRunningGo } from './trace/attach.ts';
-export { type Diagnosis, diagnose } from './trace/diagnose.ts';
+export { type DiagnoseInput, type Diagnosis, diagnose } from './trace/diagnose.ts';
 export { type TraceOptions, type TraceResult, traceGoCommand } from './trace/trace.ts';
-export { parseTranscript, type TraceEvent, XTraceParser } from './trace/xparse.ts';
+export { type Operation, parseTranscript, type TraceEvent, XTraceParser } from './trace/xparse.ts';
 export { VERSION } from './version.ts';

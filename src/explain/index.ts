@@ -5,7 +5,7 @@ import { Explainer, type ExplainResult } from './engine.ts';
 import { readLines, splitText } from './transcript.ts';
 import type { ExplainContext } from './types.ts';
 
-export { gatherContext } from './context.ts';
+export { type GatherOptions, gatherContext } from './context.ts';
 export type { ExplainResult } from './engine.ts';
 export type { ExplainContext } from './types.ts';
 

@@ -1,4 +1,12 @@
-export { EMPTY_GO_MOD_HASH, hash1, hash1FromDigests, hashGoMod, hashZip, isWellFormedH1 } from './dirhash.ts';
+export {
+  EMPTY_GO_MOD_HASH,
+  type HashFile,
+  hash1,
+  hash1FromDigests,
+  hashGoMod,
+  hashZip,
+  isWellFormedH1,
+} from './dirhash.ts';
 export {
   type CheckedFiles,
   checkModuleFiles,

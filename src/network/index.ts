@@ -4,7 +4,7 @@
 export { bypassesProxy, proxyEnvFrom, proxyForUrl } from './probes/proxyenv.ts';
 export { describeRoutes, probeLine } from './render.ts';
 export type { Requirement, RouteTable } from './routes.ts';
-export { computeRoutes, insteadOfRules, staticRepo } from './routes.ts';
+export { computeRoutes, insteadOfRules, type RouteInput, staticRepo } from './routes.ts';
 export type { NetworkCheckInput, NetworkCheckResult } from './run.ts';
 export { DEFAULT_BUDGET_MS, runNetworkChecks } from './run.ts';
 export type * from './types.ts';
