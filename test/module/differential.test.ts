@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
 import { escapePath, escapeVersion, proxyVersionURLPath } from '../../src/module/escape.ts';
 import {
   checkCanonicalVersion,
@@ -19,6 +18,7 @@ import {
 } from '../../src/module/path.ts';
 import { canonicalVersion } from '../../src/module/version.ts';
 import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
 import { type GoSandbox, goSandbox, runGo } from './go-run.ts';
 
 const toolchains = goToolchains();

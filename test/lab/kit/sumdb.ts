@@ -8,7 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import { unescapePath, unescapeVersion } from '../module/escape.ts';
+import { unescapePath, unescapeVersion } from '../../../src/module/escape.ts';
 import type { Answer, Fault, FaultHandle, RequestFacts } from './faults.ts';
 import { applyFault, FaultSet, PendingResponses } from './faults.ts';
 import { listenOnLoopback } from './listen.ts';
