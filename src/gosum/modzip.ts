@@ -2,8 +2,8 @@
 // which are left out, which make the zip invalid, and the size limits. createModuleZip writes a
 // zip the go command accepts from a proxy; checkModuleZip applies the checks it makes on download.
 
+import { goQuote } from '../modfile/gostrings.ts';
 import { check, checkFilePath } from '../module/path.ts';
-import { goQuote } from '../module/quote.ts';
 import { fail, ok, type Result } from '../module/result.ts';
 import { canonicalVersion } from '../module/version.ts';
 import { readZipEntries, writeZip } from './zipfile.ts';
