@@ -554,55 +554,19 @@ export class Explainer {
 
   /** Output that ends on a request or git command that never finished: the command hung there. */
   private addStall(groups: Group[]): void {
-    if (!this.last || groups.some((g) => g.severity === 'error')) return;
-    if (this.last.kind === 'get') {
-      const url = this.last.text.slice(6).trim();
-      const { module, version } = moduleFromProxyUrl(url);
-      groups.push({
-        rule: STALL_RULE,
-        facts: {
-          url,
-          ...(hostOf(url) ? { host: hostOf(url) } : {}),
-          ...(module ? { module } : {}),
-          ...(version ? { version } : {}),
-        },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: 'proxy-stall',
-      });
-    } else if (this.last.kind === 'credential-prompt' || this.last.kind === 'ssh-prompt') {
-      const rule = this.last.kind === 'ssh-prompt' ? SSH_PROMPT_RULE : CREDENTIAL_PROMPT_RULE;
-      groups.push({
-        rule,
-        facts: {
-          prompt: this.last.text.trim(),
-          ...(hostOf(promptUrl(this.last.text)) ? { host: hostOf(promptUrl(this.last.text)) } : {}),
-        },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: rule.cause,
-      });
-    } else if (this.last.kind === 'git') {
-      groups.push({
-        rule: GIT_STALL_RULE,
-        facts: { command: this.last.text.replace(/^cd [^;]+; /, '') },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: 'git-stall',
-      });
-    }
+    const last = this.last;
+    if (!last || groups.some((g) => g.severity === 'error')) return;
+    const stall = stallOf(last);
+    if (!stall) return;
+    groups.push({
+      ...stall,
+      severity: 'error',
+      evidence: [{ source: 'transcript', line: last.line, text: clip(last.text) }],
+      omitted: 0,
+      firstLine: last.line,
+      supportingOnly: false,
+      explains: true,
+    });
   }
 
   private render(group: Group, lang: Lang): Finding {
@@ -667,6 +631,41 @@ export class Explainer {
       ],
     };
   }
+}
+
+/** What the command was waiting for when the output ended on `last`; undefined when nothing was pending. */
+function stallOf(last: {
+  kind: 'get' | 'git' | 'other' | 'credential-prompt' | 'ssh-prompt';
+  text: string;
+}): Pick<Group, 'rule' | 'facts' | 'key'> | undefined {
+  if (last.kind === 'get') {
+    const url = last.text.slice(6).trim();
+    const { module, version } = moduleFromProxyUrl(url);
+    const host = hostOf(url);
+    return {
+      rule: STALL_RULE,
+      facts: {
+        url,
+        ...(host ? { host } : {}),
+        ...(module ? { module } : {}),
+        ...(version ? { version } : {}),
+      },
+      key: 'proxy-stall',
+    };
+  }
+  if (last.kind === 'credential-prompt' || last.kind === 'ssh-prompt') {
+    const rule = last.kind === 'ssh-prompt' ? SSH_PROMPT_RULE : CREDENTIAL_PROMPT_RULE;
+    const host = hostOf(promptUrl(last.text));
+    return { rule, facts: { prompt: last.text.trim(), ...(host ? { host } : {}) }, key: rule.cause };
+  }
+  if (last.kind === 'git') {
+    return {
+      rule: GIT_STALL_RULE,
+      facts: { command: last.text.replace(/^cd [^;]+; /, '') },
+      key: 'git-stall',
+    };
+  }
+  return undefined;
 }
 
 /** A person-facing prompt of git (credentials) or ssh (passphrase, host key), as its last line shows it. */
