@@ -164,6 +164,14 @@ export const CATALOG_SECTIONS = [
           '`verifying module: PATH@V: Get "https://sum.golang.org/lookup/...": dial tcp ...`, tile fetch failures, `invalid GOSUMDB: ...`, `checksum database disabled by GOSUMDB=off` (a toolchain download needs it)',
       },
       {
+        id: 'sumdb-misbehaving',
+        rootCause:
+          "the checksum database answers, but what it serves does not verify: a mirror or a module proxy relaying it serves a stale or inconsistent tree, a middlebox replaces its answers (a login or block page), GOSUMDB names a key that is not this server's, or the tree head remembered locally comes from another server",
+        evidence:
+          '`SECURITY ERROR` / `go.sum database server misbehavior detected!`, `reading tree note: malformed note`, `cannot authenticate record data in server response`, `cannot validate record N in tree of size M`, `downloaded inconsistent tile`, `checksum missing from sumdb response` (1.25+)',
+        added: true,
+      },
+      {
         id: 'go-get-discovery-failed',
         rootCause:
           '`?go-get=1` discovery for a vanity or self-hosted path fails (no meta tag, HTTP only, login page, GitLab subgroups)',
@@ -208,6 +216,14 @@ export const CATALOG_SECTIONS = [
         id: 'vcs-disallowed',
         rootCause: 'GOVCS forbids the VCS for this path',
         evidence: "`GOVCS disallows using bzr for public launchpad.net/...; see 'go help vcs'`",
+      },
+      {
+        id: 'vcs-stamping-failed',
+        rootCause:
+          "go build stamps the binary with the checkout's version-control state and git refuses the checkout: it belongs to another user (a Docker volume or CI container; git 2.35.2+ calls it dubious ownership) or its .git is incomplete",
+        evidence:
+          '`error obtaining VCS status: exit status 128` / `Use -buildvcs=false to disable VCS stamping.`; git run by hand: `fatal: detected dubious ownership in repository at ...`',
+        added: true,
       },
       {
         id: 'credential-helper-hang',
@@ -262,6 +278,13 @@ export const CATALOG_SECTIONS = [
         evidence: '`module declares its path as: X but was required as: Y`',
       },
       {
+        id: 'nested-module-missing',
+        rootCause:
+          'a module path names a subdirectory of its repository (a nested module), but at the requested revision that directory has no go.mod: the version predates the nested module or comes after it was merged back, or the directory was only ever a package of the root module',
+        evidence: '`invalid version: missing github.com/org/repo/sub/go.mod at revision sub/v1.2.0`',
+        added: true,
+      },
+      {
         id: 'major-version-suffix',
         rootCause: 'v2+ path/version rules broken',
         evidence:
@@ -307,6 +330,13 @@ export const CATALOG_SECTIONS = [
         id: 'retracted-version',
         rootCause: 'a required version was retracted by its author',
         evidence: '`retracted by module author`, `(retracted)`',
+      },
+      {
+        id: 'excluded-version',
+        rootCause:
+          "the version asked for is excluded by an `exclude` directive in the main module's go.mod (or go.work)",
+        evidence: '`go: example.com/mod@v1.2.0: excluded by go.mod`',
+        added: true,
       },
       {
         id: 'deprecated-module',

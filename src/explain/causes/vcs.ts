@@ -266,6 +266,58 @@ export const vcsRules: CauseRule[] = [
     docs: docs('vcs'),
   },
   {
+    cause: 'vcs-stamping-failed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'vcs-status',
+        'error obtaining VCS status',
+        /error obtaining VCS status: (?<detail>[^\n]{0,200})/,
+        '1.18+ (load/pkg.go: -buildvcs=auto stamps a main package built inside a git checkout)',
+      ),
+      pat(
+        'dubious-ownership',
+        ['detected dubious ownership in repository at', '检测到可疑的仓库所有权'],
+        /detected dubious ownership in repository at '(?<dir>[^']+)'|在 '(?<dir2>[^']+)' 检测到可疑的仓库所有权/,
+        'git 2.35.2+ (safe.directory), in English and in zh_CN',
+        // In the module cache the repository is the go command's own clone: a cache owned by
+        // another user, not the checkout being built.
+        { accept: (g) => !/[\\/]pkg[\\/]mod[\\/]/.test(g.dir ?? g.dir2 ?? ''), supporting: true },
+      ),
+    ],
+    title: {
+      en: "go build could not read the checkout's git state (VCS stamping)",
+      'zh-CN': 'go build 无法读取代码仓库的 git 状态（VCS 信息嵌入）',
+    },
+    message: {
+      en: (s) =>
+        `go build stamps every binary with the version-control state of the checkout it is built in, and git refused to report it${s.detail ? ` (${String(s.detail)})` : ''}. Almost always the checkout belongs to another user than the one building (a directory mounted or copied into a Docker container, a CI job running as another uid, sudo): git 2.35.2 and later refuse such a repository as "dubious ownership"${s.dir ? `, here ${String(s.dir)}` : ''}. Otherwise the .git directory is incomplete (copied into an image without its objects, a worktree whose main repository is absent). Nothing is wrong with the modules.`,
+      'zh-CN': (s) =>
+        `go build 会把所在代码仓库的版本控制状态嵌入每个二进制文件，而 git 拒绝给出该状态${s.detail ? `（${String(s.detail)}）` : ''}。几乎总是因为代码仓库的属主与执行构建的用户不同（挂载或复制进 Docker 容器的目录、以其他 uid 运行的 CI 任务、sudo）：git 2.35.2 及以上版本会以 "dubious ownership"（可疑的仓库所有权）为由拒绝这样的仓库${s.dir ? `，此处为 ${String(s.dir)}` : ''}。否则就是 .git 目录不完整（复制进镜像时缺少对象，或工作树的主仓库不存在）。模块本身没有问题。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Tell git that this checkout is trusted (in a Dockerfile: a RUN line before the build)',
+          'zh-CN': '告诉 git 信任这个代码仓库（在 Dockerfile 中：在构建之前加一行 RUN）',
+        },
+        command:
+          s.ci === 'docker'
+            ? `RUN git config --global --add safe.directory ${s.dir ? String(s.dir) : '"$(pwd)"'}`
+            : `git config --global --add safe.directory ${s.dir ? String(s.dir) : s.windows ? '"%CD%"' : '"$(pwd)"'}`,
+      },
+      {
+        description: {
+          en: 'Or build without version-control stamping (the binary then lacks vcs.revision in go version -m)',
+          'zh-CN': '或者不嵌入版本控制信息来构建（二进制文件中将没有 go version -m 显示的 vcs.revision）',
+        },
+        command: 'go build -buildvcs=false ./...',
+      },
+    ],
+    docs: docs('https://pkg.go.dev/cmd/go#hdr-Compile_packages_and_dependencies'),
+  },
+  {
     cause: 'vcs-disallowed',
     severity: 'error',
     rank: 4,
@@ -316,6 +368,20 @@ export const vcsRules: CauseRule[] = [
         { scope: 'any' },
       ),
       pat(
+        'not-a-tag',
+        'is not a tag)',
+        /resolves to version (?<resolved>[^\s]+) \((?<version>[^\s]+) is not a tag\)/,
+        'all (coderepo.go: the name exists, but as a branch or another ref, not as a tag)',
+        { scope: 'any', facts: { notATag: true } },
+      ),
+      pat(
+        'ambiguous',
+        'ambiguous revision',
+        /ambiguous revision (?<version>[0-9a-f]+)/,
+        'all (codehost/git.go: a commit-hash prefix shared by several refs)',
+        { scope: 'any', facts: { ambiguousHash: true } },
+      ),
+      pat(
         'remote-ref',
         ["couldn't find remote ref", '无法找到远程引用'],
         /(?:couldn't find remote ref|无法找到远程引用) (?<version>[^\s]+)/,
@@ -328,13 +394,40 @@ export const vcsRules: CauseRule[] = [
       en: (s) =>
         s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
           ? `${mod.en(s)} is required at the placeholder version written for a local replace, but the replace does not apply here (it only works in the main module, not for consumers or nested modules).`
-          : `${mod.en(s)} has no tag, branch or commit called ${s.version ?? 'that'}: it was deleted or moved, never pushed, mistyped, or exists only in a fork. A private repository seen with the wrong credentials reports the same.`,
+          : s.notATag
+            ? `${mod.en(s)} has no tag ${s.version ?? ''}: the name belongs to a branch (or another ref), whose commit the go command calls ${String(s.resolved ?? '?')}, never ${s.version ?? 'a release'}. Tag the release, or require ${String(s.resolved ?? 'the version it resolves to')}.`
+            : s.ambiguousHash
+              ? `The commit-hash prefix ${s.version ?? ''} matches more than one commit of ${mod.en(s)}: give more digits, or the full hash.`
+              : `${mod.en(s)} has no tag, branch or commit called ${s.version ?? 'that'}: it was deleted or moved, never pushed, mistyped, or exists only in a fork. A private repository seen with the wrong credentials reports the same.`,
       'zh-CN': (s) =>
         s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
           ? `${mod.zh(s)} 被要求的是为本地 replace 写入的占位版本，但这里 replace 不生效（它只在主模块中有效，对依赖方或嵌套模块无效）。`
-          : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
+          : s.notATag
+            ? `${mod.zh(s)} 没有标签 ${s.version ?? ''}：这个名字属于一个分支（或其他引用），go 命令把它指向的提交称为 ${String(s.resolved ?? '?')}，而不会称为 ${s.version ?? '正式版本'}。请为该版本打标签，或改为依赖 ${String(s.resolved ?? '它解析得到的版本')}。`
+            : s.ambiguousHash
+              ? `提交哈希前缀 ${s.version ?? ''} 对应 ${mod.zh(s)} 的多个提交：请多写几位，或使用完整哈希。`
+              : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
     },
     fixes: (s) => [
+      ...(s.notATag
+        ? [
+            {
+              description: {
+                en: 'As the module author: tag the release (a tag, not a branch, makes a version)',
+                'zh-CN': '作为模块作者：为该版本打标签（版本来自标签，而不是分支）',
+              },
+              command: `git tag ${s.version ?? 'v1.2.3'} <commit> && git push origin ${s.version ?? 'v1.2.3'}`,
+            },
+          ]
+        : []),
+      ...(s.ambiguousHash
+        ? [
+            {
+              description: { en: 'Ask for the full commit hash', 'zh-CN': '改用完整的提交哈希' },
+              command: `go get ${s.module ?? '<module>'}@<full-commit-hash>`,
+            },
+          ]
+        : []),
       {
         description: { en: 'List the versions that exist', 'zh-CN': '列出实际存在的版本' },
         command: `go list -m -versions ${s.module ?? '<module>'}`,
