@@ -3,7 +3,7 @@
 // when it predicts where a lookup goes): they share this one list so that they answer alike.
 
 /** Forges where the first path element after the host is an account: GOPRIVATE needs host/org there. */
-export const PUBLIC_FORGES: readonly string[] = [
+const PUBLIC_FORGES: readonly string[] = [
   'github.com',
   'gitlab.com',
   'bitbucket.org',

@@ -6,45 +6,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/exec/run.ts';
 import { createModuleZip } from '../../src/gosum/modzip.ts';
-import { privateRepoBody, sumdbPrivateBody } from '../../src/lab/faults.ts';
-import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
-import type { GitHttpServer } from '../../src/lab/git.ts';
-import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
-import type { ConnectAction, ConnectProxy } from '../../src/lab/https-proxy.ts';
+import { goToolchains } from '../helpers/go-matrix.ts';
+import { privateRepoBody, sumdbPrivateBody } from './kit/faults.ts';
+import { startFullBacklogListener } from './kit/full-backlog.ts';
+import type { GitHttpServer } from './kit/git.ts';
+import { createGitRepository, redirectGitHost, startGitHttpServer } from './kit/git.ts';
+import type { ConnectAction, ConnectProxy } from './kit/https-proxy.ts';
 import {
   goGetPageRoute,
   goGetRoute,
   goImportPage,
   LOGIN_PAGE,
   startConnectProxy,
-} from '../../src/lab/https-proxy.ts';
-import type { NamespaceSpec } from '../../src/lab/namespace.ts';
-import { namespaceCommand } from '../../src/lab/namespace.ts';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
-import { startProxyServer } from '../../src/lab/proxy-server.ts';
-import type { LabToolchain, Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
-import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
-import { createSumdbSigner, startChecksumDatabase } from '../../src/lab/sumdb.ts';
-import type { LabCa } from '../../src/lab/tls.ts';
-import { createLabCa } from '../../src/lab/tls.ts';
-import { normalizeTranscript } from '../../src/lab/transcript.ts';
-import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
-import { createUniverse, simpleModule, toBytes } from '../../src/lab/universe.ts';
-import { goToolchains } from '../helpers/go-matrix.ts';
+} from './kit/https-proxy.ts';
+import type { NamespaceSpec } from './kit/namespace.ts';
+import { namespaceCommand } from './kit/namespace.ts';
+import type { ProxyServer } from './kit/proxy-server.ts';
+import { startProxyServer } from './kit/proxy-server.ts';
+import type { LabToolchain, Sandbox, SandboxOptions } from './kit/sandbox.ts';
+import { createSandbox } from './kit/sandbox.ts';
+import type { ChecksumDatabase } from './kit/sumdb.ts';
+import { createSumdbSigner, startChecksumDatabase } from './kit/sumdb.ts';
+import type { LabCa } from './kit/tls.ts';
+import { createLabCa } from './kit/tls.ts';
+import { normalizeTranscript } from './kit/transcript.ts';
+import type { ModuleDecl, ModuleUniverse } from './kit/universe.ts';
+import { createUniverse, simpleModule, toBytes } from './kit/universe.ts';
 
 /**
  * The releases the lab proves its faults with (those of them that are installed): each has its
  * recorded transcripts in test/fixtures/transcripts (`npm run lab:transcripts`).
  */
-export const LAB_GO_VERSIONS = ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
+const LAB_GO_VERSIONS = ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
 /**
  * The releases the lab tests run in CI: the oldest, the last one before the go command's
  * messages of 1.25-1.27, and the newest (README "Which Go releases each suite runs").
  * GOMOD_DOCTOR_GO_RELEASES=all runs every lab release, or a comma list exactly those.
  */
-export const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
+const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
 
 export function labToolchains(scope: 'ci' | 'all' = 'ci'): Array<LabToolchain & { version: string }> {
   const lab = goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
@@ -239,7 +239,7 @@ const PROJECT_PROXY_FAULTS = [
 ] as const;
 
 /** Every module the cases use; one module path per case, so that path-scoped faults never collide. */
-export const LAB_MODULES: readonly ModuleDecl[] = [
+const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('example.com/lab/ok'),
   simpleModule('example.com/lab/e403'),
   simpleModule('example.com/lab/e500'),
@@ -592,7 +592,7 @@ export interface LabCase {
   keyLines: readonly RegExp[] | ((goVersion: string) => readonly RegExp[]);
   /** Needs Linux namespaces and mounts (root): skipped with `namespaceSupport()`'s reason otherwise. */
   needsNamespaces?: boolean;
-  /** Runs the go command inside namespaces set up this way (see src/lab/namespace.ts). */
+  /** Runs the go command inside namespaces set up this way (see test/lab/kit/namespace.ts). */
   namespace?(sandbox: Sandbox, servers: LabServers): NamespaceSpec;
   /**
    * Runs `go ARGS` the way a script does, through /bin/sh (the arguments passed as positional

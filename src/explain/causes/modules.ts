@@ -176,16 +176,39 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'Major version suffix rules are broken', 'zh-CN': '违反了主版本后缀规则' },
     message: {
       en: (s) =>
-        `${at.en(s)}: ${s.detail ?? 'the version and the module path disagree'}. From v2 on, a module with a go.mod must have the major version at the end of its path (…/v2) and be required with it; v2+ tags without go.mod can only be used as +incompatible.`,
+        `${at.en(s)}: ${s.incompatibleGone ? 'a +incompatible version exists only while the repository has no go.mod at that major version; the proxy answering not found says it has one, so this version cannot be fetched (a dependency requires a release that is no longer valid)' : (s.detail ?? 'the version and the module path disagree')}. From v2 on, a module with a go.mod must have the major version at the end of its path (…/v2) and be required with it; v2+ tags without go.mod can only be used as +incompatible.`,
       'zh-CN': (s) =>
-        `${at.zh(s)}：${s.detail ?? '版本号与模块路径不一致'}。从 v2 开始，带 go.mod 的模块路径必须以主版本结尾（…/v2），并以该路径被依赖；没有 go.mod 的 v2+ 标签只能以 +incompatible 形式使用。`,
+        `${at.zh(s)}：${s.incompatibleGone ? '+incompatible 版本只在仓库的该主版本没有 go.mod 时才存在；代理回答“未找到”说明它现在有 go.mod，所以这个版本无法获取（某个依赖要求了一个已不再有效的版本）' : (s.detail ?? '版本号与模块路径不一致')}。从 v2 开始，带 go.mod 的模块路径必须以主版本结尾（…/v2），并以该路径被依赖；没有 go.mod 的 v2+ 标签只能以 +incompatible 形式使用。`,
     },
-    fixes: (s) => [
-      {
-        description: { en: 'Require (and import) the /vN path', 'zh-CN': '依赖（并导入）带 /vN 的路径' },
-        command: `go get ${s.module ?? '<module>'}/v${/^v(\d+)/.exec(s.version ?? '')?.[1] ?? 'N'}@${s.version ?? 'latest'}`,
-      },
-    ],
+    fixes: (s) =>
+      s.incompatibleGone
+        ? [
+            {
+              description: {
+                en: 'Find which dependency requires it, then upgrade that dependency',
+                'zh-CN': '找出是哪个依赖要求了它，然后升级那个依赖',
+              },
+              command: s.windows
+                ? `go mod graph | findstr "${s.module ?? '<module>'}@${s.version ?? ''}"`
+                : `go mod graph | grep '${s.module ?? '<module>'}@${s.version ?? ''}'`,
+            },
+            {
+              description: {
+                en: 'Or require a version the module really has (the /vN path from its go.mod, or a newer release)',
+                'zh-CN': '或者依赖该模块实际存在的版本（其 go.mod 中带 /vN 的路径，或更新的版本）',
+              },
+              command: `go list -m -versions ${s.module ?? '<module>'}`,
+            },
+          ]
+        : [
+            {
+              description: {
+                en: 'Require (and import) the /vN path',
+                'zh-CN': '依赖（并导入）带 /vN 的路径',
+              },
+              command: `go get ${s.module ?? '<module>'}/v${/^v(\d+)/.exec(s.version ?? '')?.[1] ?? 'N'}@${s.version ?? 'latest'}`,
+            },
+          ],
     docs: docs('major-version-suffixes', 'incompatible-versions'),
   },
   {
@@ -1205,6 +1228,13 @@ export const moduleRules: CauseRule[] = [
         'cannot find package "',
         /cannot find package "(?<pkg>[^"]+)" in any of:/,
         'GOPATH mode (all)',
+      ),
+      pat(
+        'local-import-path',
+        ['package _/', 'package "_/'],
+        /(?:^|\s)package "?(?<pkg>_\/[^\s":]+)/,
+        'GOPATH mode (all): a directory outside GOPATH gets the import path "_" followed by its absolute path',
+        { scope: 'any' },
       ),
       pat(
         'gopath-go-mod',

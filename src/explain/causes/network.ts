@@ -84,7 +84,7 @@ function urlHost(url: string): string {
   );
 }
 
-export function isOfficialProxy(url: string): boolean {
+function isOfficialProxy(url: string): boolean {
   return OFFICIAL_PROXIES.has(urlHost(url));
 }
 
@@ -802,6 +802,13 @@ export const networkRules: CauseRule[] = [
         return { cause: 'module-source-gone' };
       const strongRemote = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
       if (signals.has('no-versions') && !strongRemote) return { cause: 'no-matching-versions' };
+      // A +incompatible version exists only while the repository has no go.mod at that major
+      // version (modfetch's coderepo); once it has one, every proxy answers not found for it.
+      if (s.version?.endsWith('+incompatible') && !strongRemote && !signals.has('connect'))
+        return {
+          cause: 'major-version-suffix',
+          facts: { certainty: 'likely', incompatibleGone: true },
+        };
       const pseudo = malformedPseudoVersion(s.version);
       if (pseudo) return { cause: 'pseudo-version-invalid', facts: { detail: pseudo } };
       const moduleHost = s.module.split('/')[0] ?? '';

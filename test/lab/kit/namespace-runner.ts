@@ -3,7 +3,7 @@
 // command through run() with this process's environment, relays its output and exits with its
 // status. Usage: node --import tsx namespace-runner.ts CONFIG.json -- COMMAND ARGS...
 import { appendFileSync, readFileSync } from 'node:fs';
-import { killAllChildren, run } from '../exec/run.ts';
+import { killAllChildren, run } from '../../../src/exec/run.ts';
 import { startDnsServer } from './dns-server.ts';
 import type { NamespaceRunnerConfig } from './namespace.ts';
 

@@ -32,8 +32,3 @@ export function normalizeTranscript(text: string, options: NormalizeOptions = {}
       .replace(/\.tmp-\d+/g, '.tmp-N')
   );
 }
-
-/** Lines of `text` that match any of `patterns`, in order (for comparing key lines only). */
-export function keyLines(text: string, patterns: readonly RegExp[]): string[] {
-  return text.split('\n').filter((line) => patterns.some((p) => p.test(line)));
-}

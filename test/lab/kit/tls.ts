@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../exec/run.ts';
+import { run } from '../../../src/exec/run.ts';
 
 export interface LabCertificate {
   /** PEM certificate (leaf only: the CA is the trust anchor the client already has). */

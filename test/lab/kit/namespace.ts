@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../exec/run.ts';
+import { run } from '../../../src/exec/run.ts';
 import type { DnsRules } from './dns-server.ts';
 
 export interface NamespaceSpec {

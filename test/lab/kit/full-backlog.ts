@@ -5,7 +5,7 @@
 // this process then fills the queue with connections of its own.
 import type { Socket } from 'node:net';
 import { connect } from 'node:net';
-import { run } from '../exec/run.ts';
+import { run } from '../../../src/exec/run.ts';
 
 export interface FullBacklogListener {
   readonly port: number;

@@ -4,8 +4,8 @@
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import type { RunResult } from '../exec/run.ts';
-import { run } from '../exec/run.ts';
+import type { RunResult } from '../../../src/exec/run.ts';
+import { run } from '../../../src/exec/run.ts';
 
 export interface LabToolchain {
   goBin: string;

@@ -218,7 +218,7 @@ function reasonPhrase(status: number): string {
 }
 
 /** Sends `req` to the same path on `base` (a loopback HTTP server) and relays the answer. */
-export function forwardRequest(
+function forwardRequest(
   base: string,
   req: IncomingMessage,
   res: ServerResponse,

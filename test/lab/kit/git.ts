@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
-import type { RunResult } from '../exec/run.ts';
-import { run } from '../exec/run.ts';
+import type { RunResult } from '../../../src/exec/run.ts';
+import { run } from '../../../src/exec/run.ts';
 import type { Fault, FaultHandle } from './faults.ts';
 import { applyFault, FaultSet, PendingResponses } from './faults.ts';
 import { listenOnLoopback } from './listen.ts';
@@ -115,14 +115,6 @@ export async function createGitRepository(
     await rm(workTree, { recursive: true, force: true });
   }
   return { dir: options.dir, commits };
-}
-
-/**
- * Makes git in this sandbox fetch `from` (e.g. `https://lab.example/`) from `to` (a `file:///...`
- * directory URL or `http://127.0.0.1:PORT/`), whatever URL the go command computed.
- */
-export async function redirectGit(sandbox: Sandbox, from: string, to: string): Promise<void> {
-  await sandbox.gitConfig([{ section: 'url', subsection: to, key: 'insteadOf', value: from }]);
 }
 
 /**

@@ -3,7 +3,7 @@
 // and versions case-encoded with `!` (and percent-encoded on the wire: the go command sends `%21`).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import { unescapePath, unescapeVersion } from '../module/escape.ts';
+import { unescapePath, unescapeVersion } from '../../../src/module/escape.ts';
 import type { Answer, EndpointKind, Fault, FaultHandle, RequestFacts } from './faults.ts';
 import { applyFault, FaultSet, notFoundBody, PendingResponses } from './faults.ts';
 import { listenOnLoopback } from './listen.ts';

@@ -163,7 +163,7 @@ interface ParsedQuery {
   questionEnd: number;
 }
 
-export function parseQuery(message: Buffer): ParsedQuery | undefined {
+function parseQuery(message: Buffer): ParsedQuery | undefined {
   if (message.length < 12 || message.readUInt16BE(4) < 1) return undefined;
   const labels: string[] = [];
   let offset = 12;

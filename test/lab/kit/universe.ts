@@ -4,10 +4,10 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashGoMod, hashZip } from '../gosum/dirhash.ts';
-import { createModuleZip } from '../gosum/modzip.ts';
-import { escapePath, escapeVersion } from '../module/escape.ts';
-import { isValid, prerelease, sortVersions } from '../module/semver.ts';
+import { hashGoMod, hashZip } from '../../../src/gosum/dirhash.ts';
+import { createModuleZip } from '../../../src/gosum/modzip.ts';
+import { escapePath, escapeVersion } from '../../../src/module/escape.ts';
+import { isValid, prerelease, sortVersions } from '../../../src/module/semver.ts';
 
 export interface ModuleVersionDecl {
   /** File name (slash-separated, relative to the module root) → contents. */

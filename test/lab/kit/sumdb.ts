@@ -8,7 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import { escapePath, escapeVersion, unescapePath, unescapeVersion } from '../module/escape.ts';
+import { unescapePath, unescapeVersion } from '../../../src/module/escape.ts';
 import type { Answer, Fault, FaultHandle, RequestFacts } from './faults.ts';
 import { applyFault, FaultSet, PendingResponses } from './faults.ts';
 import { listenOnLoopback } from './listen.ts';
@@ -113,7 +113,7 @@ export function treeHash(leaves: readonly Uint8Array[]): Buffer {
   return nodeHash(treeHash(leaves.slice(0, split)), treeHash(leaves.slice(split)));
 }
 
-export function recordText(universe: ModuleUniverse, path: string, version: string): string {
+function recordText(universe: ModuleUniverse, path: string, version: string): string {
   return universe.goSumLines(path, version);
 }
 
@@ -248,12 +248,4 @@ function sumdbFacts(path: string): RequestFacts {
   return module.ok && version.ok
     ? { path, endpoint: 'sumdb', module: module.value, version: version.value }
     : { path, endpoint: 'sumdb' };
-}
-
-/** The lookup path the go command asks for (escaped module path and version). */
-export function lookupPath(modulePath: string, version: string): string {
-  const path = escapePath(modulePath);
-  const escapedVersion = escapeVersion(version);
-  if (!path.ok || !escapedVersion.ok) throw new Error(`cannot escape ${modulePath}@${version}`);
-  return `/lookup/${path.value}@${escapedVersion.value}`;
 }
