@@ -263,7 +263,7 @@ function proxyEntries(env: Record<string, string | undefined>): string[] {
 }
 
 /** Where a slow download comes from: its GOPROXY entry, else the URL's origin (a checksum database). */
-export function downloadSource(url: string, env: Record<string, string | undefined>): string {
+function downloadSource(url: string, env: Record<string, string | undefined>): string {
   const entry = proxyEntries(env)
     .map((e) => e.replace(/\/+$/, ''))
     .find((e) => url.startsWith(`${e}/`));
