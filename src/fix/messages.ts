@@ -1,6 +1,7 @@
 // Every text `gomod-doctor fix` shows, in English and Simplified Chinese.
-import type { Message } from '../i18n/lang.ts';
-import type { RefusalReason } from './errors.ts';
+import { describeRefusal } from '../files/messages.ts';
+import { type Lang, type Message, say } from '../i18n/lang.ts';
+import type { FixRefusal, RefusalReason } from './errors.ts';
 
 export const messages = {
   dropReplaceNote: {
@@ -131,9 +132,39 @@ export const refusals: Record<RefusalReason, Message<{ path: string }>> = {
       'fix --apply asks before it writes, and there is no terminal to ask in: add --yes. Nothing was changed.',
     'zh-CN': () => 'fix --apply 写入前需要确认，但当前没有终端可供确认：请加上 --yes。未做任何修改。',
   },
+  'unsafe-file': {
+    en: ({ path }) =>
+      `${path} was not read: fix reads only regular files inside the project. Nothing was changed.`,
+    'zh-CN': ({ path }) => `未读取 ${path}：fix 只读取项目内的普通文件。未做任何修改。`,
+  },
+  binary: {
+    en: ({ path }) =>
+      `${path}: a NUL byte: the file holds binary data, and fix edits text only. Nothing was changed.`,
+    'zh-CN': ({ path }) => `${path}：NUL 字节：该文件含有二进制数据，fix 只编辑文本。未做任何修改。`,
+  },
   'backup-inside-project': {
     en: ({ path }) =>
       `The backup directory ${path} lies inside the project: set XDG_CACHE_HOME elsewhere. Nothing was changed.`,
     'zh-CN': ({ path }) => `备份目录 ${path} 位于项目之内：请把 XDG_CACHE_HOME 设到别处。未做任何修改。`,
   },
 };
+
+const nothingChanged: Message = {
+  en: 'fix reads only regular files inside the project. Nothing was changed.',
+  'zh-CN': 'fix 只读取项目内的普通文件。未做任何修改。',
+};
+
+/**
+ * The line a refusal prints. A file the reader refused says why (the same words as the other
+ * commands), and a NUL byte is named by its position, as the go command names it.
+ */
+export function describeFixRefusal(error: FixRefusal, lang: Lang, display = error.path): string {
+  const { refusal, line, column } = error.detail;
+  if (error.reason === 'unsafe-file' && refusal) {
+    const why = describeRefusal(refusal, display, lang);
+    return `${why}${lang === 'zh-CN' ? '。' : '. '}${say(nothingChanged, lang)}`;
+  }
+  if (error.reason === 'binary' && line !== undefined)
+    return say(refusals.binary, lang, { path: `${display}:${line}:${column ?? 1}` });
+  return say(refusals[error.reason], lang, { path: display });
+}

@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import { isCauseId } from '../../causes/catalog.ts';
 import { applyPlan, undoLast } from '../../fix/apply.ts';
 import { FixRefusal } from '../../fix/errors.ts';
-import { messages, refusals } from '../../fix/messages.ts';
+import { describeFixRefusal, messages } from '../../fix/messages.ts';
 import { planFix, planHasWork, projectRoot } from '../../fix/plan.ts';
 import { planJson, renderPlan } from '../../fix/render.ts';
 import { say } from '../../i18n/lang.ts';
@@ -108,7 +108,7 @@ export const fixCommand: Command = async (ctx) => {
     return 0;
   } catch (error) {
     if (error instanceof FixRefusal) {
-      ctx.stderr.write(`gomod-doctor fix: ${say(refusals[error.reason], lang, { path: error.path })}\n`);
+      ctx.stderr.write(`gomod-doctor fix: ${describeFixRefusal(error, lang)}\n`);
       return 2;
     }
     throw error;
