@@ -294,4 +294,26 @@ describe('CI formats on explain and on crafted findings', () => {
     expect(xml).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
     expect(xml).not.toContain('\u001b');
   });
+
+  it('JUnit: the severity and fix words in the language asked for', () => {
+    const findings: Finding[] = [
+      {
+        cause: 'goproxy-off',
+        severity: 'warning',
+        title: 'GOPROXY=off',
+        message: 'm',
+        fixes: [{ description: 'use the default proxy', command: 'go env -u GOPROXY' }],
+      },
+    ];
+    const en = renderJunit(report('doctor', findings), { failOn: 'warning' });
+    expect(en).toContain(
+      'warning: GOPROXY=off (goproxy-off)\n  m\n  fix: use the default proxy: go env -u GOPROXY',
+    );
+    const zh = renderJunit(report('doctor', findings), { failOn: 'warning', lang: 'zh-CN' });
+    expect(zh).toContain(
+      '警告: GOPROXY=off (goproxy-off)\n  m\n  修复: use the default proxy: go env -u GOPROXY',
+    );
+    // Ids and XML structure do not change with the language.
+    expect(zh.replace(/警告/g, 'warning').replace(/修复/g, 'fix')).toBe(en);
+  });
 });
