@@ -1467,8 +1467,8 @@ export const moduleRules: CauseRule[] = [
       pat(
         'removed-old-value',
         'removed GODEBUG',
-        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"/,
-        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed',
+        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"(?<env> in environment)?/,
+        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed; (runtime) the GODEBUG environment variable does, and every Go 1.27 program stops at start-up',
       ),
       pat(
         'use-of-removed',
@@ -1480,19 +1480,35 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'A GODEBUG setting Go has removed', 'zh-CN': '使用了 Go 已移除的 GODEBUG 设置' },
     message: {
       en: (s) =>
-        `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
+        s.env
+          ? `The GODEBUG environment variable sets ${String(s.setting ?? '')}=${String(s.value ?? '')}, a compatibility setting this Go release no longer has: the runtime of every Go program, the go command first, stops at start-up, before it reads any file.`
+          : `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
       'zh-CN': (s) =>
-        `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
+        s.env
+          ? `环境变量 GODEBUG 设置了 ${String(s.setting ?? '')}=${String(s.value ?? '')}，这个 Go 版本已不再提供该兼容设置：每个 Go 程序（首先是 go 命令）在启动时、读取任何文件之前就会停止。`
+          : `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
     },
-    fixes: (s) => [
-      {
-        description: {
-          en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
-          'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
-        },
-        command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
-      },
-    ],
+    // The environment's setting is in no file: go.mod has nothing to drop.
+    fixes: (s) =>
+      s.env
+        ? [
+            {
+              description: {
+                en: `Take ${String(s.setting ?? 'the setting')}=${String(s.value ?? '')} out of GODEBUG where it is exported (shell profile, CI settings, IDE), or unset GODEBUG`,
+                'zh-CN': `在导出 GODEBUG 的地方去掉 ${String(s.setting ?? '该设置')}=${String(s.value ?? '')}（shell 配置文件、CI 设置、IDE），或取消 GODEBUG`,
+              },
+              command: 'unset GODEBUG',
+            },
+          ]
+        : [
+            {
+              description: {
+                en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
+                'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
+              },
+              command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
+            },
+          ],
     docs: docs('https://go.dev/doc/godebug'),
   },
   {
