@@ -29,9 +29,18 @@ export const messages = {
     'zh-CN': ({ cause, title }) => `修复：${title}（原因：${cause}）`,
   } satisfies Message<{ cause: string; title: string }>,
   evict: {
-    en: 'remove from the module cache (it is downloaded again when needed):',
-    'zh-CN': '从模块缓存中删除（需要时会重新下载）：',
+    en: 'remove from the module cache (downloaded again when needed; fix --undo does not bring it back):',
+    'zh-CN': '从模块缓存中删除（需要时会重新下载；fix --undo 不会恢复它）：',
   } satisfies Message,
+  evictedNoBackup: {
+    en: 'Module cache entries are not backed up: fix --undo cannot bring them back (the go command downloads them again).',
+    'zh-CN': '模块缓存条目不做备份：fix --undo 无法恢复它们（go 命令会重新下载）。',
+  } satisfies Message,
+  undoneEvictionsOnly: {
+    en: ({ dir }) =>
+      `Nothing restored from ${dir}: that apply only removed module cache entries, which undo cannot bring back.`,
+    'zh-CN': ({ dir }) => `没有从 ${dir} 恢复任何文件：那次执行只删除了模块缓存条目，撤销无法恢复它们。`,
+  } satisfies Message<{ dir: string }>,
   runYourself: {
     en: 'run this yourself (gomod-doctor never runs it):',
     'zh-CN': '请自行运行（gomod-doctor 不会替你运行）：',
@@ -70,8 +79,10 @@ export const messages = {
     'zh-CN': ({ dir }) => `已从 ${dir} 恢复。`,
   } satisfies Message<{ dir: string }>,
   evictedNotRestored: {
-    en: ({ list }) => `Not restored (the go command downloads them again): ${list}`,
-    'zh-CN': ({ list }) => `未恢复（go 命令会重新下载）：${list}`,
+    en: ({ list }) =>
+      `Not restored: module cache entries the apply removed (undo cannot bring them back; the go command downloads them again when needed): ${list}`,
+    'zh-CN': ({ list }) =>
+      `未恢复：那次执行删除的模块缓存条目（撤销无法恢复；需要时 go 命令会重新下载）：${list}`,
   } satisfies Message<{ list: string }>,
   noDirectory: {
     en: ({ dir }) => `-C ${dir}: no such directory`,

@@ -70,7 +70,11 @@ export const fixCommand: Command = async (ctx) => {
       for (const file of result.removed) ctx.stdout.write(`${say(messages.removed, lang, { file })}\n`);
       if (result.evicted.length > 0)
         ctx.stdout.write(`${say(messages.evictedNotRestored, lang, { list: result.evicted.join(', ') })}\n`);
-      ctx.stdout.write(`${say(messages.undone, lang, { dir: result.backupDir })}\n`);
+      const nothing =
+        result.restored.length === 0 && result.removed.length === 0 && result.evicted.length > 0;
+      ctx.stdout.write(
+        `${say(nothing ? messages.undoneEvictionsOnly : messages.undone, lang, { dir: result.backupDir })}\n`,
+      );
       return 0;
     }
     const transcript = values.from !== undefined ? await readTranscript(ctx, values.from) : undefined;
@@ -104,6 +108,7 @@ export const fixCommand: Command = async (ctx) => {
       ctx.stdout.write(`${say(messages.wrote, lang, { file: display })}\n`);
     }
     for (const path of result.evicted) ctx.stdout.write(`${say(messages.removed, lang, { file: path })}\n`);
+    if (result.evicted.length > 0) ctx.stdout.write(`${say(messages.evictedNoBackup, lang)}\n`);
     ctx.stdout.write(`${say(messages.backup, lang, { dir: result.backupDir })}\n`);
     return 0;
   } catch (error) {
