@@ -10,9 +10,10 @@ import { loadPart, report, score } from '../helpers/real-corpus.ts';
 /** Root causes seen in the threads that the catalog does not name yet (listed in the README). */
 const PENDING_IDS = new Set(['proxy-cached-not-found']);
 
-/** Measured top-1 hits (out of 102 validation and 205 tuning cases) when the corpus was closed. */
-const VALIDATION_TOP1_MIN = 88;
-const TUNING_TOP1_MIN = 195;
+/** Measured top-1 hits (out of 145 validation and 290 tuning cases) when the second batch of real
+ * transcripts was imported; explain's rules were not changed for that batch. */
+const VALIDATION_TOP1_MIN = 117;
+const TUNING_TOP1_MIN = 261;
 
 const tuning = loadPart('tuning');
 const validation = loadPart('validation');
@@ -20,9 +21,9 @@ const all = [...tuning, ...validation];
 
 describe('real-report corpus', () => {
   it('is large enough, in both languages, with misleading cases', () => {
-    expect(all.length).toBeGreaterThanOrEqual(300);
-    expect(validation.length).toBeGreaterThanOrEqual(100);
-    expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThanOrEqual(30);
+    expect(all.length).toBeGreaterThanOrEqual(430);
+    expect(validation.length).toBeGreaterThanOrEqual(140);
+    expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThanOrEqual(60);
     expect(all.filter((c) => c.misleading).length * 3).toBeGreaterThanOrEqual(all.length);
   });
 
@@ -43,7 +44,7 @@ describe('real-report corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it(`explain keeps validation top-1 at or above ${VALIDATION_TOP1_MIN}/102 and tuning at or above ${TUNING_TOP1_MIN}/205`, () => {
+  it(`explain keeps validation top-1 at or above ${VALIDATION_TOP1_MIN}/145 and tuning at or above ${TUNING_TOP1_MIN}/290`, () => {
     const v = report(validation.map(score)).all;
     const t = report(tuning.map(score)).all;
     expect(v.top1).toBeGreaterThanOrEqual(VALIDATION_TOP1_MIN);
