@@ -1,8 +1,9 @@
 // No go, git or ssh process outlives gomod-doctor: after SIGHUP (the terminal closed), SIGTERM,
 // SIGINT or even SIGKILL to `trace`, every process it started is gone within seconds. The go
 // command is kept busy by a loopback GOPROXY that accepts connections and never answers.
-// `doctor --network` likewise: Ctrl-C or SIGTERM while its `git ls-remote` probe waits on that
-// server ends it with 130 or 143, and leaves neither a git process nor an open connection.
+// `doctor --network` likewise: Ctrl-C or SIGTERM while its `git ls-remote` probe (over HTTP, or
+// over ssh waiting for a banner) waits on that server ends it with 130 or 143, and leaves neither
+// a git or ssh process nor an open connection.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -113,12 +114,14 @@ function commandLine(pid: number): string {
 describe.skipIf(!go || process.platform !== 'linux')(
   'doctor --network: a signal during a stalled probe',
   () => {
-    for (const [signal, status] of [
-      ['SIGINT', 130],
-      ['SIGTERM', 143],
+    // Over HTTPS git's remote-http helper waits on the server; over ssh, ssh waits for a banner.
+    for (const [transport, signal, status] of [
+      ['http', 'SIGINT', 130],
+      ['http', 'SIGTERM', 143],
+      ['ssh', 'SIGTERM', 143],
     ] as const) {
-      it(`${signal}: exit ${status} at once, no git process and no connection left`, async () => {
-        const marker = `GOMOD_DOCTOR_TEST_MARKER_NET_${signal}_${process.pid}`;
+      it(`git over ${transport}, ${signal}: exit ${status} at once, no git or ssh process and no connection left`, async () => {
+        const marker = `GOMOD_DOCTOR_TEST_MARKER_NET_${transport}_${signal}_${process.pid}`;
         // Only this test's connections count (a go process of an earlier test may still hold one).
         const earlier = new Set(sockets);
         const mine = () => [...open].filter((socket) => !earlier.has(socket));
@@ -128,7 +131,7 @@ describe.skipIf(!go || process.platform !== 'linux')(
         // loopback server that accepts and never answers: git ls-remote waits on it.
         writeFileSync(
           join(home, '.gitconfig'),
-          `[url "http://127.0.0.1:${port}/"]\n\tinsteadOf = https://github.com/\n`,
+          `[url "${transport === 'ssh' ? `ssh://git@127.0.0.1:${port}/` : `http://127.0.0.1:${port}/`}"]\n\tinsteadOf = https://github.com/\n`,
         );
         writeFileSync(
           join(project, 'go.mod'),
@@ -154,11 +157,10 @@ describe.skipIf(!go || process.platform !== 'linux')(
         });
         child.stderr.resume();
         const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-        // git's HTTP helper runs and holds a connection to the server.
+        // git's HTTP helper (or ssh) runs and holds a connection to the server.
+        const waiter = transport === 'ssh' ? /(?:^|\/)ssh / : /remote-http/;
         const stalled = await until(
-          () =>
-            mine().length > 0 &&
-            processesWith(marker).some((pid) => commandLine(pid).includes('remote-http')),
+          () => mine().length > 0 && processesWith(marker).some((pid) => waiter.test(commandLine(pid))),
           20_000,
         );
         expect(stalled, 'the git probe never reached the server').toBe(true);
