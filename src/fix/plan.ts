@@ -77,7 +77,15 @@ export async function planFix(options: FixOptions, repairs: readonly Repair[] = 
   if (refused) throw new FixRefusal('unsafe-file', refused.file, { refusal: refused.refusal });
   // The files every repair starts from are read once, now, through the plan's own reader, so
   // that a go.mod or go.work holding binary data is refused at its position before any repair.
-  for (const file of [project.main?.gomod, project.workspace?.file]) if (file) files.original(file.path);
+  // A link inside the project is refused only if a repair would write through it.
+  for (const file of [project.main?.gomod, project.workspace?.file]) {
+    if (!file) continue;
+    try {
+      files.original(file.path);
+    } catch (error) {
+      if (!(error instanceof FixRefusal && error.reason === 'symlink')) throw error;
+    }
+  }
   const planned: PlannedRepair[] = [];
   const handled = new Set<Finding>();
   for (const repair of repairs) {
