@@ -168,6 +168,8 @@ export class Explainer {
   private lastZipUrl: string | undefined;
   /** A `go: downloading` line was seen: this run fetched modules afresh rather than from the cache. */
   private sawDownload = false;
+  /** The package of the last `go: finding module for package P` line (an import being resolved). */
+  private lookedUpPackage: string | undefined;
 
   constructor(options: ExplainOptions = {}) {
     this.context = options.context;
@@ -208,6 +210,8 @@ export class Explainer {
 
   private take(text: string, lineNumber: number): void {
     if (text.startsWith('go: downloading ')) this.sawDownload = true;
+    else if (text.startsWith('go: finding module for package '))
+      this.lookedUpPackage = text.slice('go: finding module for package '.length).trim();
     // -x trace lines: requests and VCS commands, not errors. They are only watched.
     if (text.startsWith('# get ')) {
       this.watchGet(text, lineNumber);
@@ -447,6 +451,7 @@ export class Explainer {
           context: this.context,
           proxyKnewModule: facts.module !== undefined && this.proxyServed(facts.module),
           freshDownload: this.sawDownload || this.lastZipUrl !== undefined,
+          ...(this.lookedUpPackage ? { lookedUpPackage: this.lookedUpPackage } : {}),
         });
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;

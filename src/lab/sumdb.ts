@@ -43,6 +43,8 @@ export interface ChecksumDatabaseOptions {
   /** More records, or records that lie about a module (a different hash than the proxy serves). */
   records?: readonly SumdbRecord[];
   faults?: readonly Fault[];
+  /** The key that signs its tree (default: a new one), e.g. to sign another tree head for a test. */
+  signer?: SumdbSigner;
 }
 
 export interface ChecksumDatabase {
@@ -116,7 +118,7 @@ export function recordText(universe: ModuleUniverse, path: string, version: stri
 }
 
 export async function startChecksumDatabase(options: ChecksumDatabaseOptions): Promise<ChecksumDatabase> {
-  const signer = createSumdbSigner(options.name ?? 'sum.lab.example');
+  const signer = options.signer ?? createSumdbSigner(options.name ?? 'sum.lab.example');
   const records: SumdbRecord[] = [];
   const byKey = new Map<string, number>();
   const add = (record: SumdbRecord): void => {
