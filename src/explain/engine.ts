@@ -91,6 +91,9 @@ const INDEX = buildNeedleIndex(RULES);
  * What proxy.golang.org and sum.golang.org answer for a module they cannot serve, when a user
  * pasted that answer (from curl or a browser) instead of the go command's output.
  */
+const DOWNLOAD_PROGRESS = /^go: downloading [^\s]+ v[^\s]+$/;
+const PASSED_TEST = /^ok {2}\t[^\s]+\t/;
+
 const BARE_BODY = /^not found: [^\s@]+@[^\s:]+: /;
 
 /** go: lines that report progress, not failure. */
@@ -232,7 +235,11 @@ export class Explainer {
     if (
       /^(?:\d+\.\d{3}|N\.NNN)s # /.test(text) ||
       text.startsWith('# lock ') ||
-      text.startsWith('mkdir -p ')
+      text.startsWith('mkdir -p ') ||
+      // A module download's progress line and a passing package's test line: never a failure, no
+      // rule reads them, and they are most of a big CI log. (A toolchain download has no v-version.)
+      (text.startsWith('go: downloading ') && DOWNLOAD_PROGRESS.test(text)) ||
+      (text.startsWith('ok  \t') && PASSED_TEST.test(text))
     ) {
       this.last = { kind: 'other', text, line: lineNumber };
       return;
