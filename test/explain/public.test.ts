@@ -13,7 +13,8 @@ const EXPECTED: Record<string, string[]> = {
   'windows-connectex-zh-go-stock-40.txt': ['connect-timeout'],
   'windows-refused-goproxy-cn-128.txt': ['connection-refused'],
   'reset-excelize-1568.txt': ['connection-reset'],
-  'reset-docker-goproxy-cn-221.txt': ['connection-reset'],
+  // A mirror resetting the connection: the network or the mirror itself.
+  'reset-docker-goproxy-cn-221.txt': ['connection-reset', 'proxy-server-error'],
   // The interception stopped the command; GOPATH mode (GOPROXY ignored) is the setting around it.
   'gopath-x509-golang-go-18519.txt': ['tls-untrusted-certificate', 'gopath-mode'],
 };
