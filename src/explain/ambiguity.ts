@@ -73,7 +73,7 @@ export class TranscriptClues {
     if (text.startsWith('go: finding module for package ')) this.packageLookup = true;
     if (/^\s*package \.{1,2}(?:[/\\]|$)/.test(text)) this.relativePackage = true;
     if (/\bgo install\s+[^\s@]+@/.test(text)) this.installAtVersion = true;
-    const chain = /^([a-z0-9][-a-z0-9._]*(?:\/[^\s@]+)?) imports$/i.exec(text);
+    const chain = /^(?:go: )?([a-z0-9][-a-z0-9._]*(?:\/[^\s@]+)?) imports$/i.exec(text);
     if (chain) this.mainModules.add(chain[1]!);
     const moduleLine = /^module ([^\s]+)$/.exec(text);
     if (moduleLine) this.mainModules.add(moduleLine[1]!);
@@ -169,7 +169,7 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
       // Through the proxy a deleted repository rarely fails (the proxy keeps what it served), so
       // private comes first, unless the module is reached through another module: a public
       // dependency does not depend on a private repository.
-      if (refused && isPublicForge(host) && !mine && s.certainty === 'likely' && viaDependency(s))
+      if (refused && isPublicForge(host) && !mine && s.certainty === 'likely' && viaOtherOwner(s, clues))
         return {
           first: { cause: 'module-source-gone', facts: { viaProxy: true } },
           second: { cause: 'private-module-via-proxy' },
@@ -183,6 +183,16 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         };
       if (!isPublicCodeHost(host) && !privateLooking(s.module ?? '') && !f.remote.has('dns') && !refused)
         return { second: { cause: 'proxy-server-error' } };
+      // A public host without accounts (gopkg.in, golang.org, k8s.io, ...) serves no private code:
+      // the version or the module does not exist.
+      if (isPublicCodeHost(host) && !isPublicForge(host)) {
+        const missing = notFoundSecond(s) ?? { cause: 'module-source-gone', facts: { viaProxy: true } };
+        const other: Reading =
+          missing.cause === 'module-source-gone'
+            ? { cause: 'unknown-revision' }
+            : { cause: 'module-source-gone', facts: { viaProxy: true } };
+        return { first: missing, second: other };
+      }
       if (isPublicCodeHost(host))
         return {
           second: refused ? { cause: 'module-source-gone', facts: { viaProxy: true } } : notFoundSecond(s),
@@ -206,10 +216,14 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
     // database a cached "not found" for a tag pushed minutes ago; direct, a private repository
     // seen without credentials reports the same.
     case 'unknown-revision': {
-      const host = hostOfUrl(s.url);
-      if (host && (host.startsWith('proxy.golang') || host.startsWith('sum.golang')))
-        return { second: { cause: 'proxy-cached-not-found' } };
-      if (host && clues.selfHostedUrl(s.url)) return { second: { cause: 'proxy-server-error' } };
+      const url =
+        typeof s.requestUrl === 'string' ? s.requestUrl : typeof s.url === 'string' ? s.url : undefined;
+      const host = hostOfUrl(url);
+      // Told by a proxy or checksum database: it may still hold its "not found" from before the
+      // tag was pushed; a self-hosted one may be failing on its own.
+      if (host && clues.selfHostedProxy && clues.selfHostedUrl(url))
+        return { second: { cause: 'proxy-server-error' } };
+      if (host && /\/@v\/|\/lookup\//.test(url ?? '')) return { second: { cause: 'proxy-cached-not-found' } };
       return { second: { cause: 'git-auth-required' } };
     }
     // A checksum mismatch through a self-hosted proxy (Athens rebuilds zips with its own go) is
@@ -252,6 +266,12 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
       if (s.url && !hostOfUrl(s.url)?.endsWith('golang.org'))
         return { second: { cause: 'proxy-server-error' } };
       return undefined;
+    case 'egress-policy-forbidden': {
+      const host = hostOfUrl(typeof s.url === 'string' ? s.url : undefined);
+      return host && PUBLIC_MIRRORS.includes(host) && !host.endsWith('golang.org')
+        ? { second: { cause: 'proxy-server-error' } }
+        : undefined;
+    }
     case 'connect-timeout':
       return clues.httpProxy ? { second: { cause: 'http-proxy-misconfigured' } } : undefined;
     default:
@@ -269,6 +289,19 @@ function notFoundSecond(s: Facts): Reading | undefined {
   if (s.version && PSEUDO.test(String(s.version))) return { cause: 'pseudo-version-invalid' };
   if (versioned(url)) return { cause: 'unknown-revision' };
   return { cause: 'module-source-gone', facts: { viaProxy: true } };
+}
+
+/**
+ * The failing module belongs to another owner than the code that needs it: it is reached through
+ * another module, or the main module is on a forge under another account.
+ */
+function viaOtherOwner(s: Facts, clues: TranscriptClues): boolean {
+  if (viaDependency(s)) return true;
+  const mine = owner(String(s.module ?? ''));
+  const mains = [...clues.mainModules].filter(
+    (m) => isPublicForge(m.split('/')[0] ?? '') && m.split('/').length > 1,
+  );
+  return mains.length > 0 && mains.every((m) => owner(m) !== mine);
 }
 
 /**

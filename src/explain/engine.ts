@@ -39,6 +39,8 @@ interface Statement {
   hits: Hit[];
   /** The packages or module versions of an `X imports` / `M@v requires` chain, outermost first. */
   importers?: string[];
+  /** The first request URL of the statement (`reading URL:`, `Get "URL"`): where a remote text came from. */
+  requestUrl?: string;
 }
 
 interface Group {
@@ -251,6 +253,11 @@ export class Explainer {
       if (importer) (statement.importers ??= []).push(importer);
     }
 
+    if (statement.requestUrl === undefined && !statement.remote && text.includes('http')) {
+      const url = /(?:reading |Get "?|unexpected status \()(https?:\/\/[^\s")]+)/.exec(text)?.[1];
+      if (url) statement.requestUrl = url;
+    }
+
     let local = text;
     let remote = '';
     if (statement.remote) {
@@ -436,6 +443,7 @@ export class Explainer {
       let facts = hit.facts;
       if (statement.signals.size > 0) facts = { ...facts, remoteSignals: [...statement.signals] };
       if (statement.importers) facts = { ...facts, importers: statement.importers };
+      if (statement.requestUrl && hit.position < 0) facts = { ...facts, requestUrl: statement.requestUrl };
       if (rule.refine) {
         const refined = rule.refine({
           situation: this.situation(facts),

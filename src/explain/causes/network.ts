@@ -215,7 +215,7 @@ export const networkRules: CauseRule[] = [
       pat(
         'dial-timeout',
         'dial tcp ',
-        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+|\$PORT): (?<detail>i\/o timeout|connect: connection timed out|connect: operation timed out|connectex: A connection attempt failed)/,
+        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+|\$PORT): (?<detail>i\/o timeout|connect: connection timed out|connect: operation timed out|connectex: A connection attempt failed|connect: network is unreachable|connect: no route to host)/,
         'all (net: Go 30 s dial timeout; Linux, macOS and Windows kernels)',
       ),
       pat(
@@ -321,6 +321,12 @@ export const networkRules: CauseRule[] = [
         ['wsarecv: An existing connection was forcibly closed', 'wsarecv: 远程主机强迫关闭了一个现有的连接'],
         /wsarecv: (?:An existing connection was forcibly closed|远程主机强迫关闭了一个现有的连接)/,
         'all, Windows (English and Chinese)',
+      ),
+      pat(
+        'curl-reset',
+        ['Connection was reset', 'SSL_read: Connection was reset'],
+        /(?:OpenSSL SSL_read|Recv failure|Send failure): Connection was reset/,
+        'git/curl on Windows (schannel and OpenSSL builds: errno 10054)',
       ),
       pat('get-eof', '": EOF', /(?:Get|read) "?(?<url>https?:\/\/[^\s"]+)"?: EOF$/, 'all (net/http)'),
       pat(

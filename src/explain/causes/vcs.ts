@@ -240,6 +240,12 @@ export const vcsRules: CauseRule[] = [
         /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line|unexpected response from git log: [^\n]{0,200}|invalid time from git log: [^\n]{0,200}/,
         '1.26+ (codehost: the go command runs `git version` before its first fetch into the cache)',
       ),
+      pat(
+        'git-broken',
+        ['invalid active developer path', "'remote-https' is not a git command", 'expected shallow list'],
+        /(?<detail>xcrun: error: invalid active developer path[^\n]{0,200}|git: 'remote-https?' is not a git command|fatal: git fetch-pack: expected shallow list)/,
+        'git itself: macOS without the command line tools (xcrun), a git built without curl (remote-https), git older than 1.9 (shallow fetches)',
+      ),
     ],
     title: { en: 'git is installed but does not run', 'zh-CN': 'git 已安装但无法运行' },
     message: {
