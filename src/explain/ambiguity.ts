@@ -44,12 +44,12 @@ export class TranscriptClues {
   readonly goproxyHosts = new Set<string>();
   /** The main module: heads of `X imports` chains (never a path@version), or `module X`. */
   readonly mainModules = new Set<string>();
-  /** `go: finding module for package P` (1.14+): a package lookup, not a module query. */
-  packageLookup = false;
   /** A package given as a relative directory (`package ./cmd/x`): the GOPATH-mode import path of a local build. */
   relativePackage = false;
-  /** `go install path@version` was run. */
-  installAtVersion = false;
+  /** The highest Go minor version the transcript shows (`go version go1.23.1`, `go1.22/`, `golang:1.21`). */
+  goMinor: number | undefined;
+  /** GOPATH-era discovery (`?go-get=1` https fetches): a go command older than modules by default. */
+  gopathEra = false;
   private seen = 0;
 
   see(text: string): void {
@@ -70,9 +70,14 @@ export class TranscriptClues {
     if (/\b(?:https?_proxy|HTTPS?_PROXY|ALL_PROXY|all_proxy)=["']?[^\s"'$]|http\.proxy/.test(text))
       this.httpProxy = true;
     if (/incoming request\s+http-method=|\bathens\b|gomods\/athens/i.test(text)) this.selfHostedProxy = true;
-    if (text.startsWith('go: finding module for package ')) this.packageLookup = true;
     if (/^\s*package \.{1,2}(?:[/\\]|$)/.test(text)) this.relativePackage = true;
-    if (/\bgo install\s+[^\s@]+@/.test(text)) this.installAtVersion = true;
+    if (text.includes('go-get=1')) this.gopathEra = true;
+    if (text.includes('1.')) {
+      for (const m of text.matchAll(/\bgo(?:lang:|-)?1\.(\d{1,2})\b/g)) {
+        const minor = Number(m[1]);
+        if (this.goMinor === undefined || minor > this.goMinor) this.goMinor = minor;
+      }
+    }
     const chain = /^(?:go: )?([a-z0-9][-a-z0-9._]*(?:\/[^\s@]+)?) imports$/i.exec(text);
     if (chain) this.mainModules.add(chain[1]!);
     const moduleLine = /^module ([^\s]+)$/.exec(text);
@@ -263,7 +268,12 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         : undefined;
     case 'connection-reset':
       if (clues.httpProxy) return { second: { cause: 'http-proxy-misconfigured' } };
-      if (s.url && !hostOfUrl(s.url)?.endsWith('golang.org'))
+      // A module mirror other than the official one cutting the connection: the mirror failing.
+      if (
+        typeof s.url === 'string' &&
+        /\/@v\/|\/sumdb\/|\/lookup\//.test(s.url) &&
+        !hostOfUrl(s.url)?.endsWith('golang.org')
+      )
         return { second: { cause: 'proxy-server-error' } };
       return undefined;
     case 'egress-policy-forbidden': {
@@ -272,6 +282,11 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         ? { second: { cause: 'proxy-server-error' } }
         : undefined;
     }
+    // From Go 1.23 a middlebox dropping the larger ClientHello looks exactly like this.
+    case 'tls-handshake-timeout':
+      return !clues.gopathEra && (clues.goMinor === undefined || clues.goMinor >= 23)
+        ? { second: { cause: 'tls-clienthello-dropped' } }
+        : undefined;
     case 'connect-timeout':
       return clues.httpProxy ? { second: { cause: 'http-proxy-misconfigured' } } : undefined;
     default:

@@ -1,0 +1,120 @@
+// Misleading message families (src/explain/ambiguity.ts): the transcript's clues decide which root
+// comes first, and an ambiguous finding always offers the next likeliest root second.
+import { describe, expect, it } from 'vitest';
+import { causes, explain } from './helpers.ts';
+
+const PROMPT = `\tserver response:
+\tnot found: github.com/gone/lib@v1.2.0: invalid version: git ls-remote -q origin in /tmp/x: exit status 128:
+\t\tfatal: could not read Username for 'https://github.com': terminal prompts disabled
+`;
+
+describe('a public forge refusing a repository, through the proxy', () => {
+  it('required by another module: gone first, private second', () => {
+    const text = `go: github.com/a/b@v1.0.0 requires
+\tgithub.com/gone/lib@v1.2.0: reading https://proxy.golang.org/github.com/gone/lib/@v/v1.2.0.mod: 410 Gone
+${PROMPT}`;
+    expect(causes(text).slice(0, 2)).toEqual(['module-source-gone', 'private-module-via-proxy']);
+  });
+
+  it('imported by a main module of another account on the forge: gone first', () => {
+    const text = `go: github.com/app/cmd imports
+\tgithub.com/gone/lib: github.com/gone/lib@v1.2.0: reading https://proxy.golang.org/github.com/gone/lib/@v/v1.2.0.mod: 410 Gone
+${PROMPT}`;
+    expect(causes(text).slice(0, 2)).toEqual(['module-source-gone', 'private-module-via-proxy']);
+  });
+
+  it('imported by the same account: private first (GOPRIVATE is what is missing)', () => {
+    const text = `go: github.com/gone/app imports
+\tgithub.com/gone/lib: github.com/gone/lib@v1.2.0: reading https://proxy.golang.org/github.com/gone/lib/@v/v1.2.0.mod: 410 Gone
+${PROMPT}`;
+    expect(causes(text).slice(0, 2)).toEqual(['private-module-via-proxy', 'module-source-gone']);
+  });
+});
+
+describe('proxies the user runs', () => {
+  it('a 404 from a proxy named on the command line for a company path is the proxy failing', () => {
+    const text = `GOPROXY=http://127.0.0.1:8081 go get -u -v xxx.company.example/golang/tool
+reading http://127.0.0.1:8081/xxx.company.example/golang/tool/@v/list: 404 Not Found
+`;
+    expect(causes(text)).toEqual(['proxy-server-error', 'private-module-via-proxy']);
+  });
+
+  it('without GOPROXY printed, the same 404 stays a private module (the lab proxy stands for a public one)', () => {
+    const text =
+      'go: corp.example.com/team/lib@v1.0.0: reading http://127.0.0.1:9/corp.example.com/team/lib/@v/v1.0.0.info: 410 Gone\n';
+    expect(causes(text)[0]).toBe('private-module-via-proxy');
+  });
+
+  it('a checksum mismatch behind Athens is the proxy rebuilding the zip', () => {
+    const text = `INFO[9:17AM]: incoming request	http-method=GET http-path=/github.com/a/b/@v/list http-status=200
+verifying github.com/a/b@v1.3.3: checksum mismatch
+\tdownloaded: h1:H5KpQYVmht69pg47kbIg/E4S1jA1yfFBEwy7Zv3uDX8=
+\tsum.golang.org: h1:GUWzV3g185agbHN4ZdaQvR6zrLVYTUSA2ktvIinivK0=
+`;
+    expect(causes(text)).toEqual(['proxy-server-error', 'checksum-mismatch']);
+  });
+
+  it('without a proxy clue a mismatch is a moved tag first, a mirror second', () => {
+    const text = `verifying github.com/a/b@v1.3.3: checksum mismatch
+\tdownloaded: h1:H5KpQYVmht69pg47kbIg/E4S1jA1yfFBEwy7Zv3uDX8=
+\tsum.golang.org: h1:GUWzV3g185agbHN4ZdaQvR6zrLVYTUSA2ktvIinivK0=
+`;
+    expect(causes(text)).toEqual(['checksum-mismatch', 'proxy-server-error']);
+  });
+});
+
+describe('second readings', () => {
+  it("a mirror's unknown revision: a cached not-found for a tag pushed since", () => {
+    const text = `go: github.com/a/b@v1.2.3: reading https://goproxy.cn/github.com/a/b/@v/v1.2.3.info: 404 Not Found
+\tserver response: not found: github.com/a/b@v1.2.3: invalid version: unknown revision v1.2.3
+`;
+    expect(causes(text)).toEqual(['unknown-revision', 'proxy-cached-not-found']);
+  });
+
+  it('a public host without accounts serves no private code', () => {
+    const text = `go: gopkg.in/gone.v1@v1.0.0: reading https://proxy.golang.org/gopkg.in/gone.v1/@v/v1.0.0.mod: 410 Gone
+`;
+    expect(causes(text)).toEqual(['unknown-revision', 'module-source-gone']);
+  });
+
+  it('a TLS handshake timeout from Go 1.23+: a middlebox dropping the larger ClientHello, in both languages', () => {
+    const text = `go version go1.23.1 linux/amd64
+go: github.com/a/b@v1.2.3: Get "https://proxy.golang.org/github.com/a/b/@v/v1.2.3.mod": net/http: TLS handshake timeout
+`;
+    expect(causes(text)).toEqual(['tls-handshake-timeout', 'tls-clienthello-dropped']);
+    expect(explain(text, { lang: 'zh-CN' })[1]!.message).toContain('ClientHello');
+    expect(causes(text.replace('go1.23.1', 'go1.20.3'))).toEqual(['tls-handshake-timeout']);
+  });
+
+  it('the other reading of the first finding comes before the same cause for another module', () => {
+    const text = `go: a.example.org/x@v1.0.0: unexpected status (https://proxy.golang.org/a.example.org/x/@v/v1.0.0.info): 410 Gone
+go: a.example.org/y@v1.0.0: unexpected status (https://proxy.golang.org/a.example.org/y/@v/v1.0.0.info): 410 Gone
+`;
+    expect(causes(text).slice(0, 2)).toEqual(['private-module-via-proxy', 'proxy-server-error']);
+  });
+
+  it('a local package importing its own internal package: a checkout outside its GOPATH path', () => {
+    const text = `package ./cmd/server
+\tcmd/server/main.go:9:2: use of internal package github.com/a/b/internal/daemon not allowed
+`;
+    expect(causes(text)).toEqual(['gopath-mode', 'internal-import']);
+  });
+
+  it('no matching versions for an import: the package is not in the module', () => {
+    const text = `go: finding module for package github.com/a/b/gone
+example/main.go:11:2: no matching versions for query "latest"
+`;
+    expect(causes(text)).toEqual(['package-not-in-module', 'no-matching-versions']);
+  });
+});
+
+describe('git that does not run', () => {
+  it.each([
+    'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
+    "git: 'remote-https' is not a git command. See 'git --help'.",
+    'fatal: git fetch-pack: expected shallow list',
+  ])('%s', (line) => {
+    const text = `go: github.com/a/b@v1.2.3: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:\n\t${line}\n`;
+    expect(causes(text)[0]).toBe('git-unusable');
+  });
+});
