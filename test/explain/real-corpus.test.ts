@@ -10,9 +10,14 @@ import { loadPart, report, score } from '../helpers/real-corpus.ts';
 /** Root causes seen in the threads that the catalog does not name yet (listed in the README). */
 const PENDING_IDS = new Set(['proxy-cached-not-found']);
 
-/** Measured top-1 hits (out of 102 validation and 205 tuning cases) when the corpus was closed. */
+/**
+ * Measured hits (out of 102 validation and 205 tuning cases): top-1 when the corpus was closed,
+ * top-2 since ambiguous findings offer their second reading (misleading message families).
+ */
 const VALIDATION_TOP1_MIN = 88;
-const TUNING_TOP1_MIN = 195;
+const VALIDATION_TOP2_MIN = 90;
+const TUNING_TOP1_MIN = 200;
+const TUNING_TOP2_MIN = 203;
 
 const tuning = loadPart('tuning');
 const validation = loadPart('validation');
@@ -43,10 +48,12 @@ describe('real-report corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it(`explain keeps validation top-1 at or above ${VALIDATION_TOP1_MIN}/102 and tuning at or above ${TUNING_TOP1_MIN}/205`, () => {
+  it(`explain keeps validation top-1/top-2 at or above ${VALIDATION_TOP1_MIN}/${VALIDATION_TOP2_MIN} of 102 and tuning at or above ${TUNING_TOP1_MIN}/${TUNING_TOP2_MIN} of 205`, () => {
     const v = report(validation.map(score)).all;
     const t = report(tuning.map(score)).all;
     expect(v.top1).toBeGreaterThanOrEqual(VALIDATION_TOP1_MIN);
+    expect(v.top2).toBeGreaterThanOrEqual(VALIDATION_TOP2_MIN);
     expect(t.top1).toBeGreaterThanOrEqual(TUNING_TOP1_MIN);
+    expect(t.top2).toBeGreaterThanOrEqual(TUNING_TOP2_MIN);
   });
 });
