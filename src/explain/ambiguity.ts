@@ -288,6 +288,11 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         ? { second: { cause: 'tls-clienthello-dropped' } }
         : undefined;
     case 'connect-timeout':
+    case 'connection-refused':
+      // git (curl) names the host it failed to connect to: another host than the repository's,
+      // on a port that is not the repository's, is the HTTP proxy git was told to use.
+      if (f.evidence.some(viaHttpProxy))
+        return { first: { cause: 'http-proxy-misconfigured' }, second: { cause: f.cause } };
       return clues.httpProxy ? { second: { cause: 'http-proxy-misconfigured' } } : undefined;
     default:
       return undefined;
@@ -304,6 +309,19 @@ function notFoundSecond(s: Facts): Reading | undefined {
   if (s.version && PSEUDO.test(String(s.version))) return { cause: 'pseudo-version-invalid' };
   if (versioned(url)) return { cause: 'unknown-revision' };
   return { cause: 'module-source-gone', facts: { viaProxy: true } };
+}
+
+/** `unable to access 'https://github.com/...': Failed to connect to 127.0.0.1 port 7890`: git's proxy. */
+function viaHttpProxy(line: string): boolean {
+  const m =
+    /unable to access '[a-z]+:\/\/(?:[^@/']*@)?([^/:']+)[^']*': Failed to connect to ([^\s]+) port (\d+)/.exec(
+      line,
+    );
+  if (!m) return false;
+  const [, repoHost, connectHost, port] = m;
+  return (
+    connectHost!.toLowerCase() !== repoHost!.toLowerCase() && !['443', '80', '22', '9418'].includes(port!)
+  );
 }
 
 /**

@@ -118,3 +118,36 @@ describe('git that does not run', () => {
     expect(causes(text)[0]).toBe('git-unusable');
   });
 });
+
+describe('git naming where it failed to connect', () => {
+  it('a loopback port other than the repository is the HTTP proxy git was told to use', () => {
+    const text = `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:
+\tfatal: unable to access 'https://github.com/a/b/': Failed to connect to 127.0.0.1 port 7890 after 0 ms: Connection refused
+`;
+    expect(causes(text)).toEqual(['http-proxy-misconfigured', 'connection-refused']);
+    expect(causes(text.replace('127.0.0.1 port 7890', 'github.com port 443'))[0]).toBe('connection-refused');
+  });
+
+  it("the forge's 401/403 is a credential refusal, its 404 a repository gone or hidden", () => {
+    const line = (code: string) =>
+      `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: unable to access 'https://github.com/a/b/': The requested URL returned error: ${code}\n`;
+    expect(causes(line('403'))[0]).toBe('git-auth-required');
+    expect(causes(line('404'))).toEqual(['module-source-gone', 'git-auth-required']);
+  });
+});
+
+describe('a released dependency that does not compile', () => {
+  it.each([
+    'undefined: atomic.Bool',
+    'undefined: min',
+    'undefined: slices.Contains',
+    'syntax error: unexpected [, expecting (',
+  ])('%s in the module cache: an older go than it needs', (error) => {
+    const text = `# github.com/a/b\n../../go/pkg/mod/github.com/a/b@v1.2.0/a.go:10:9: ${error}\n`;
+    expect(causes(text)[0]).toBe('go-version-too-new');
+  });
+
+  it('the same error in the main module is the code, not the toolchain: explain stays silent', () => {
+    expect(causes('# example.com/app\n./main.go:10:9: undefined: min\n')).toEqual([]);
+  });
+});

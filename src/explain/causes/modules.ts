@@ -1255,6 +1255,12 @@ export const moduleRules: CauseRule[] = [
         'all (a standard-library package newer than the toolchain)',
       ),
       pat(
+        'dependency-new-api',
+        ['undefined: ', 'syntax error: unexpected ['],
+        /[/\\]pkg[/\\]mod[/\\][^\s@]+@v[^\s/\\]+[/\\][^\s:]+\.go:\d+:\d+: (?:undefined: (?<pkg>slices|maps|cmp|iter|unique|slog|atomic\.(?:Bool|Int32|Int64|Uint32|Uint64|Uintptr|Pointer)|errors\.Join|strings\.(?:Cut|CutPrefix|CutSuffix)|bytes\.(?:Cut|CutPrefix|CutSuffix)|context\.(?:WithoutCancel|AfterFunc|WithCancelCause)|sync\.Once(?:Func|Value|Values)|min|max|clear|any|comparable)\b|syntax error: unexpected \[)/,
+        'all: a released dependency in the module cache that does not compile, on a standard-library name or builtin newer than the toolchain (or type parameters before 1.18)',
+      ),
+      pat(
         'new-std-malformed',
         'malformed module path "',
         /malformed module path "(?<pkg>slices|maps|cmp|log\/slog|iter|unique|math\/rand\/v2|structs|weak|crypto\/mlkem|crypto\/hkdf|crypto\/pbkdf2|crypto\/sha3|testing\/synctest|crypto\/ecdh|context|errors|embed|io\/fs|net\/netip)(?:\/[^"\s]*)?": missing dot in first path element/,

@@ -71,6 +71,19 @@ export const vcsRules: CauseRule[] = [
         { facts: { unseen: 'not-found' } },
       ),
       pat(
+        'http-401-403',
+        'The requested URL returned error: 40',
+        /unable to access '(?<url>[^']+)': The requested URL returned error: 40[13]/,
+        'git/curl: the forge refused the credentials given (a token without access to the repository, an SSO not authorised for it, a rate limit)',
+      ),
+      pat(
+        'http-404',
+        'The requested URL returned error: 404',
+        /unable to access '(?<url>[^']+)': The requested URL returned error: 404/,
+        'git/curl: the forge answers 404 for a repository that does not exist or that these credentials may not see',
+        { facts: { unseen: 'not-found' } },
+      ),
+      pat(
         'go-faq-hint',
         'golang.org/doc/faq#git_https',
         /If this is a private repository, see https:\/\/golang\.org\/doc\/faq#git_https/,
