@@ -198,10 +198,15 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
             : { cause: 'module-source-gone', facts: { viaProxy: true } };
         return { first: missing, second: other };
       }
-      if (isPublicCodeHost(host))
-        return {
-          second: refused ? { cause: 'module-source-gone', facts: { viaProxy: true } } : notFoundSecond(s),
-        };
+      if (isPublicCodeHost(host)) {
+        const missing = refused
+          ? { cause: 'module-source-gone' as const, facts: { viaProxy: true } }
+          : notFoundSecond(s);
+        // Required by another module's version: that module was public, so this one should be too.
+        if (missing && !mine && s.certainty === 'likely' && viaDependency(s))
+          return { first: missing, second: { cause: 'private-module-via-proxy' } };
+        return { second: missing };
+      }
       return undefined;
     }
     case 'git-auth-required':
@@ -284,7 +289,9 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
     }
     // From Go 1.23 a middlebox dropping the larger ClientHello looks exactly like this.
     case 'tls-handshake-timeout':
-      return !clues.gopathEra && (clues.goMinor === undefined || clues.goMinor >= 23)
+      return f.evidence.some((e) => e.includes('net/http: TLS handshake timeout')) &&
+        !clues.gopathEra &&
+        (clues.goMinor === undefined || clues.goMinor >= 23)
         ? { second: { cause: 'tls-clienthello-dropped' } }
         : undefined;
     case 'connect-timeout':

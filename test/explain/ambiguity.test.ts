@@ -31,6 +31,21 @@ ${PROMPT}`;
   });
 });
 
+describe('a bare proxy not-found for a public module', () => {
+  it('required by another module: the version is missing first, private second', () => {
+    const text = `go: github.com/a/b@v1.0.0 requires
+\tgithub.com/c/d@v1.2.0: reading https://proxy.golang.org/github.com/c/d/@v/v1.2.0.mod: 404 Not Found
+`;
+    expect(causes(text)).toEqual(['unknown-revision', 'private-module-via-proxy']);
+  });
+
+  it('asked for directly: private first, the version missing second', () => {
+    const text =
+      'go: github.com/c/d@v1.2.0: reading https://proxy.golang.org/github.com/c/d/@v/v1.2.0.mod: 404 Not Found\n';
+    expect(causes(text)).toEqual(['private-module-via-proxy', 'unknown-revision']);
+  });
+});
+
 describe('proxies the user runs', () => {
   it('a 404 from a proxy named on the command line for a company path is the proxy failing', () => {
     const text = `GOPROXY=http://127.0.0.1:8081 go get -u -v xxx.company.example/golang/tool
