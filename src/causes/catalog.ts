@@ -210,6 +210,14 @@ export const CATALOG_SECTIONS = [
         evidence: "`GOVCS disallows using bzr for public launchpad.net/...; see 'go help vcs'`",
       },
       {
+        id: 'vcs-stamping-failed',
+        rootCause:
+          "go build stamps the binary with the checkout's version-control state and git refuses the checkout: it belongs to another user (a Docker volume or CI container; git 2.35.2+ calls it dubious ownership) or its .git is incomplete",
+        evidence:
+          '`error obtaining VCS status: exit status 128` / `Use -buildvcs=false to disable VCS stamping.`; git run by hand: `fatal: detected dubious ownership in repository at ...`',
+        added: true,
+      },
+      {
         id: 'credential-helper-hang',
         rootCause:
           'live: a git credential helper (GUI prompt, keychain, browser login, a locked store) waits for a person',

@@ -33,6 +33,8 @@ interface Statement {
   headLine: number;
   /** Set once a `server response:` line was seen: what follows is the remote side's text. */
   remote: boolean;
+  /** The statement is a server's answer pasted without the go command's line around it. */
+  bareBody?: boolean;
   signals: Set<RemoteSignal>;
   /** The remote lines that gave the signals, shown as evidence of the outer finding. */
   signalLines: Evidence[];
@@ -89,6 +91,12 @@ function buildNeedleIndex(rules: readonly CauseRule[]): { entries: NeedleEntry[]
 }
 
 const INDEX = buildNeedleIndex(RULES);
+
+/**
+ * What proxy.golang.org and sum.golang.org answer for a module they cannot serve, when a user
+ * pasted that answer (from curl or a browser) instead of the go command's output.
+ */
+const BARE_BODY = /^not found: [^\s@]+@[^\s:]+: /;
 
 /** go: lines that report progress, not failure. */
 const PROGRESS_PREFIXES = [
@@ -257,6 +265,10 @@ export class Explainer {
       const url = /(?:reading |Get "?|unexpected status \()(https?:\/\/[^\s")]+)/.exec(text)?.[1];
       if (url) statement.requestUrl = url;
     }
+    if (!continuation && text.startsWith('not found: ') && BARE_BODY.test(text)) {
+      statement.remote = true;
+      statement.bareBody = true;
+    }
 
     let local = text;
     let remote = '';
@@ -343,8 +355,12 @@ export class Explainer {
         tried.add(pattern);
         const scope = pattern.scope ?? 'local';
         const candidates: string[] = [];
-        if (scope !== 'remote' && local !== '') candidates.push(local);
-        if (scope !== 'local' && remote !== '') candidates.push(remote);
+        if (scope === 'body') {
+          if (statement.bareBody && remote !== '') candidates.push(remote);
+        } else {
+          if (scope !== 'remote' && local !== '') candidates.push(local);
+          if (scope !== 'local' && remote !== '') candidates.push(remote);
+        }
         for (const candidate of candidates) {
           if (pattern.unless?.some((u) => candidate.includes(u))) continue;
           const m = pattern.re.exec(candidate);

@@ -3,6 +3,8 @@
 // timestamps, GitHub Actions and BuildKit prefixes) so that patterns see what the go command wrote.
 // Nothing here holds more than one line at a time.
 
+import { Buffer, isAscii } from 'node:buffer';
+
 /** What CI decoration a transcript carried: the fixes are then written for that CI. */
 export interface Decoration {
   githubActions: boolean;
@@ -113,9 +115,13 @@ function stripPrefixes(text: string, decoration?: Decoration): string {
         line = line.slice(stamp[0].length);
         if (decoration) {
           decoration.timestamps = true;
-          if (/\d\d[OE]\+? $/.test(stamp[0])) decoration.gitlab = true;
+          // (Every line of a big log has a stamp: the cheap end test first, and a flag already
+          // set is not tested for again.)
+          const s = stamp[0];
+          if ((s.endsWith('O ') || s.endsWith('E ') || s.endsWith('+ ')) && /\d\d[OE]\+? $/.test(s))
+            decoration.gitlab = true;
           // Seven fractional digits and Z: the raw log format of GitHub Actions.
-          else if (/\.\d{7}Z $/.test(stamp[0])) decoration.githubActions = true;
+          else if (!decoration.githubActions && /\.\d{7}Z $/.test(s)) decoration.githubActions = true;
         }
       } else {
         const clock = CLOCK_STAMP.exec(line) ?? GO_LOG_STAMP.exec(line) ?? BUILDKIT_ELAPSED.exec(line);
@@ -287,17 +293,34 @@ const MAX_LINE = 1 << 20;
 export async function readLines(input: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<number> {
   const splitter = new LineSplitter(sink);
   let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let utf8 = false;
+  // Whether the decoder may be holding the first bytes of a character split across chunks.
+  let decoderPending = false;
   for await (const chunk of input) {
     if (typeof chunk === 'string') {
       splitter.push(chunk);
       continue;
     }
+    if (chunk.length === 0) continue;
     if (!decoder) {
       const utf16le = chunk[0] === 0xff && chunk[1] === 0xfe;
       const utf16be = chunk[0] === 0xfe && chunk[1] === 0xff;
-      decoder = new TextDecoder(utf16le ? 'utf-16le' : utf16be ? 'utf-16be' : 'utf-8');
+      utf8 = !utf16le && !utf16be;
+      // A stream that starts in ASCII has no byte-order mark: a U+FEFF the decoder meets later
+      // (after ASCII chunks it never saw) is text, not a mark to drop.
+      decoder = new TextDecoder(utf16le ? 'utf-16le' : utf16be ? 'utf-16be' : 'utf-8', {
+        ignoreBOM: utf8 && chunk[0]! < 0x80,
+      });
+    }
+    // Most of a big log is ASCII. TextDecoder's strings are markedly slower for every later scan
+    // (splitting, prefix stripping, the rules' regular expressions) than the one-byte strings
+    // Buffer's latin1 decoding makes, and for ASCII bytes the two decodings give the same text.
+    if (utf8 && !decoderPending && isAscii(chunk)) {
+      splitter.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      continue;
     }
     splitter.push(decoder.decode(chunk, { stream: true }));
+    decoderPending = chunk.length > 0 && chunk[chunk.length - 1]! >= 0x80;
   }
   if (decoder) splitter.push(decoder.decode());
   splitter.end();

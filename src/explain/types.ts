@@ -49,7 +49,7 @@ export interface FixTemplate {
   command?: string;
 }
 
-export type Scope = 'local' | 'remote' | 'any';
+export type Scope = 'local' | 'remote' | 'any' | 'body';
 
 export interface LinePattern {
   /** Unique within the rule, used by tests and --verbose. */
@@ -60,7 +60,9 @@ export interface LinePattern {
   re: RegExp;
   /**
    * Where the text must be: 'local' (not inside a `server response:` block, the default), 'remote'
-   * (only inside one: the proxy's or checksum database's own failure), or 'any'.
+   * (only inside one: the proxy's or checksum database's own failure), 'any', or 'body' (only a
+   * server's answer pasted on its own, `not found: M@V: ...` with no go command line around it:
+   * users paste what curl or the browser showed).
    */
   scope?: Scope;
   /** Veto substrings: when one occurs in the line the pattern does not apply. */

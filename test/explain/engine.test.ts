@@ -17,6 +17,35 @@ describe('the misleading cases', () => {
     expect(causes(PRIVATE_410)).toEqual(['private-module-via-proxy']);
   });
 
+  it("a server's not-found answer pasted on its own is read as the server's text, not as local failures", () => {
+    const body = (module: string, git: string) =>
+      `not found: ${module}@v1.2.0: invalid version: git ls-remote -q origin in /tmp/gopath/pkg/mod/cache/vcs/ab12: exit status 128:\n\t${git}\n`;
+    // The server could not reach a public forge: its outage, not the user's network.
+    expect(
+      causes(
+        body(
+          'github.com/org/repo',
+          "fatal: unable to access 'https://github.com/org/repo/': Failed to connect to github.com port 443: Connection refused",
+        ),
+      ),
+    ).toEqual(['proxy-server-error']);
+    // The server could not read a private host: GOPRIVATE, not the user's credentials.
+    expect(
+      causes(
+        body(
+          'git.corp.example.com/team/lib',
+          "fatal: could not read Username for 'https://git.corp.example.com': terminal prompts disabled",
+        ),
+      )[0],
+    ).toBe('private-module-via-proxy');
+    // The same git line typed by the go command itself is still local.
+    expect(
+      causes(
+        "go: finding module\n\tfatal: could not read Username for 'https://git.corp.example.com': terminal prompts disabled\n",
+      ),
+    ).not.toContain('private-module-via-proxy');
+  });
+
   it('no such host inside server response is not a local DNS failure', () => {
     const text = `go: corp.example.com/x@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/@v/v1.0.0.mod: 404 Not Found
 \tserver response: not found: corp.example.com/x@v1.0.0: unrecognized import path "corp.example.com/x": https fetch: Get "https://corp.example.com/x?go-get=1": dial tcp: lookup corp.example.com on 8.8.8.8:53: no such host

@@ -11,13 +11,14 @@ import { loadPart, report, score } from '../helpers/real-corpus.ts';
 const PENDING_IDS = new Set(['proxy-cached-not-found']);
 
 /**
- * Measured hits (out of 102 validation and 205 tuning cases): top-1 when the corpus was closed,
- * top-2 since ambiguous findings offer their second reading (misleading message families).
+ * Measured hits out of 145 validation and 290 tuning cases: top-1 as when the second batch of real
+ * transcripts was imported (explain's rules were not changed for that batch), top-2 since
+ * ambiguous findings offer their second reading (misleading message families).
  */
-const VALIDATION_TOP1_MIN = 88;
-const VALIDATION_TOP2_MIN = 90;
-const TUNING_TOP1_MIN = 200;
-const TUNING_TOP2_MIN = 203;
+const VALIDATION_TOP1_MIN = 117;
+const VALIDATION_TOP2_MIN = 122;
+const TUNING_TOP1_MIN = 268;
+const TUNING_TOP2_MIN = 272;
 
 const tuning = loadPart('tuning');
 const validation = loadPart('validation');
@@ -25,9 +26,9 @@ const all = [...tuning, ...validation];
 
 describe('real-report corpus', () => {
   it('is large enough, in both languages, with misleading cases', () => {
-    expect(all.length).toBeGreaterThanOrEqual(300);
-    expect(validation.length).toBeGreaterThanOrEqual(100);
-    expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThanOrEqual(30);
+    expect(all.length).toBeGreaterThanOrEqual(430);
+    expect(validation.length).toBeGreaterThanOrEqual(140);
+    expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThanOrEqual(60);
     expect(all.filter((c) => c.misleading).length * 3).toBeGreaterThanOrEqual(all.length);
   });
 
@@ -48,7 +49,7 @@ describe('real-report corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it(`explain keeps validation top-1/top-2 at or above ${VALIDATION_TOP1_MIN}/${VALIDATION_TOP2_MIN} of 102 and tuning at or above ${TUNING_TOP1_MIN}/${TUNING_TOP2_MIN} of 205`, () => {
+  it(`explain keeps validation top-1/top-2 at or above ${VALIDATION_TOP1_MIN}/${VALIDATION_TOP2_MIN} of 145 and tuning at or above ${TUNING_TOP1_MIN}/${TUNING_TOP2_MIN} of 290`, () => {
     const v = report(validation.map(score)).all;
     const t = report(tuning.map(score)).all;
     expect(v.top1).toBeGreaterThanOrEqual(VALIDATION_TOP1_MIN);

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { explainStream, explainText } from '../../src/explain/index.ts';
-import { cleanLine, splitText } from '../../src/explain/transcript.ts';
+import { cleanLine, readLines, splitText } from '../../src/explain/transcript.ts';
 import { readFixture } from './helpers.ts';
 
 const SAMPLE = readFixture('private-module-via-proxy/go1.24-404-prompts.txt');
@@ -68,6 +68,21 @@ describe('streaming', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const result = await explainStream(Readable.from([utf16.subarray(0, 33), utf16.subarray(33)]));
     expect(result.findings.map((f) => f.cause)).toEqual(['git-ssh-auth']);
+  });
+
+  it('reads mixed ASCII and UTF-8 chunks as the whole text decoded at once', async () => {
+    // ASCII chunks take a faster decoding; a character split across chunks, invalid bytes and a
+    // U+FEFF in the middle must come out exactly as one UTF-8 decoding of the whole input would.
+    const text = 'go: 下载 a\nplain ascii line\n\ufeffmid\nmore ascii\n错误: x\nend';
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0x0a, 0x41, 0xe4, 0x0a, 0x42])]);
+    const expected = new TextDecoder().decode(bytes).split('\n');
+    for (const size of [1, 2, 3, 5, 11, 64]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const lines: string[] = [];
+      await readLines(Readable.from(chunks), (line) => lines.push(line));
+      expect(lines, `chunk size ${size}`).toEqual(expected);
+    }
   });
 
   it('counts lines', () => {

@@ -737,6 +737,13 @@ export const networkRules: CauseRule[] = [
         'all (web.HTTPError; proxy.golang.org answers 410 until 2022, 404 since)',
         { unless: ['?go-get=1'], accept: (g) => !isSumdbish(g.url) },
       ),
+      pat(
+        'pasted-answer',
+        'not found: ',
+        /^not found: (?<module>[^\s@]+)@(?<version>[^\s:]+): /,
+        "proxy.golang.org's and sum.golang.org's not-found answer, pasted without the go command's line",
+        { scope: 'body' },
+      ),
     ],
     refine: ({ situation: s, signals, context, proxyKnewModule }) => {
       if (!s.module) return undefined;

@@ -285,6 +285,58 @@ export const vcsRules: CauseRule[] = [
     docs: docs('vcs'),
   },
   {
+    cause: 'vcs-stamping-failed',
+    severity: 'error',
+    rank: 4,
+    patterns: [
+      pat(
+        'vcs-status',
+        'error obtaining VCS status',
+        /error obtaining VCS status: (?<detail>[^\n]{0,200})/,
+        '1.18+ (load/pkg.go: -buildvcs=auto stamps a main package built inside a git checkout)',
+      ),
+      pat(
+        'dubious-ownership',
+        ['detected dubious ownership in repository at', '检测到可疑的仓库所有权'],
+        /detected dubious ownership in repository at '(?<dir>[^']+)'|在 '(?<dir2>[^']+)' 检测到可疑的仓库所有权/,
+        'git 2.35.2+ (safe.directory), in English and in zh_CN',
+        // In the module cache the repository is the go command's own clone: a cache owned by
+        // another user, not the checkout being built.
+        { accept: (g) => !/[\\/]pkg[\\/]mod[\\/]/.test(g.dir ?? g.dir2 ?? ''), supporting: true },
+      ),
+    ],
+    title: {
+      en: "go build could not read the checkout's git state (VCS stamping)",
+      'zh-CN': 'go build 无法读取代码仓库的 git 状态（VCS 信息嵌入）',
+    },
+    message: {
+      en: (s) =>
+        `go build stamps every binary with the version-control state of the checkout it is built in, and git refused to report it${s.detail ? ` (${String(s.detail)})` : ''}. Almost always the checkout belongs to another user than the one building (a directory mounted or copied into a Docker container, a CI job running as another uid, sudo): git 2.35.2 and later refuse such a repository as "dubious ownership"${s.dir ? `, here ${String(s.dir)}` : ''}. Otherwise the .git directory is incomplete (copied into an image without its objects, a worktree whose main repository is absent). Nothing is wrong with the modules.`,
+      'zh-CN': (s) =>
+        `go build 会把所在代码仓库的版本控制状态嵌入每个二进制文件，而 git 拒绝给出该状态${s.detail ? `（${String(s.detail)}）` : ''}。几乎总是因为代码仓库的属主与执行构建的用户不同（挂载或复制进 Docker 容器的目录、以其他 uid 运行的 CI 任务、sudo）：git 2.35.2 及以上版本会以 "dubious ownership"（可疑的仓库所有权）为由拒绝这样的仓库${s.dir ? `，此处为 ${String(s.dir)}` : ''}。否则就是 .git 目录不完整（复制进镜像时缺少对象，或工作树的主仓库不存在）。模块本身没有问题。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'Tell git that this checkout is trusted (in a Dockerfile: a RUN line before the build)',
+          'zh-CN': '告诉 git 信任这个代码仓库（在 Dockerfile 中：在构建之前加一行 RUN）',
+        },
+        command:
+          s.ci === 'docker'
+            ? `RUN git config --global --add safe.directory ${s.dir ? String(s.dir) : '"$(pwd)"'}`
+            : `git config --global --add safe.directory ${s.dir ? String(s.dir) : s.windows ? '"%CD%"' : '"$(pwd)"'}`,
+      },
+      {
+        description: {
+          en: 'Or build without version-control stamping (the binary then lacks vcs.revision in go version -m)',
+          'zh-CN': '或者不嵌入版本控制信息来构建（二进制文件中将没有 go version -m 显示的 vcs.revision）',
+        },
+        command: 'go build -buildvcs=false ./...',
+      },
+    ],
+    docs: docs('https://pkg.go.dev/cmd/go#hdr-Compile_packages_and_dependencies'),
+  },
+  {
     cause: 'vcs-disallowed',
     severity: 'error',
     rank: 4,
