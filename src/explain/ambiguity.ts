@@ -170,6 +170,7 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
       return { second: { cause: 'private-module-via-proxy' } };
     case 'private-module-via-proxy': {
       const host = (s.module ?? '').split('/')[0] ?? '';
+      if (incompatible(s)) return { first: { cause: 'major-version-suffix' }, second: { cause: f.cause } };
       const refused = f.remote.has('auth') || f.remote.has('repo-not-found');
       // Through the proxy a deleted repository rarely fails (the proxy keeps what it served), so
       // private comes first, unless the module is reached through another module: a public
@@ -216,6 +217,16 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
     // existing is next.
     case 'proxy-server-error':
       if (s.brokenZip) return { second: { cause: 'modcache-corrupt' } };
+      if (incompatible(s) && /^(?:404|410)/.test(String(s.status ?? '')))
+        return { first: { cause: 'major-version-suffix' }, second: { cause: f.cause } };
+      // The checksum database (or a proxy's endpoint for it) could not fetch the module: failing,
+      // or it cannot see a private repository.
+      if (
+        (s.remoteOutage || s.sumdbProxy) &&
+        /\/lookup\//.test(String(s.url ?? '')) &&
+        !f.evidence.some((e) => e.includes('fetch timed out'))
+      )
+        return { second: { cause: 'sumdb-private-module' } };
       if (s.status && /^(?:404|410)/.test(String(s.status)) && s.url && !s.sumdbProxy && !s.remoteOutage)
         return { second: notFoundSecond(s) };
       if (s.sumdbProxy) return { second: { cause: 'sumdb-unreachable' } };
@@ -234,6 +245,13 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
       if (host && clues.selfHostedProxy && clues.selfHostedUrl(url))
         return { second: { cause: 'proxy-server-error' } };
       if (host && /\/@v\/|\/lookup\//.test(url ?? '')) return { second: { cause: 'proxy-cached-not-found' } };
+      if (mine) return { second: { cause: 'git-auth-required' } };
+      // A release version the repository lacks is often tagged without its v; a commit that is
+      // gone went with a deleted repository or fork (or a force-push).
+      if (typeof s.version === 'string' && /^v\d+\.\d+\.\d+$/.test(s.version))
+        return { second: { cause: 'tag-without-v' } };
+      if (typeof s.version === 'string' && (PSEUDO.test(s.version) || /^[0-9a-f]{7,40}$/.test(s.version)))
+        return { second: { cause: 'module-source-gone', facts: { direct: true } } };
       return { second: { cause: 'git-auth-required' } };
     }
     // A checksum mismatch through a self-hosted proxy (Athens rebuilds zips with its own go) is
@@ -243,7 +261,10 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         return { first: { cause: 'proxy-server-error' }, second: { cause: 'checksum-mismatch' } };
       return { second: { cause: 'proxy-server-error' } };
     case 'no-matching-versions':
-      if (f.evidence.some((e) => /\.go:\d+:\d+: no matching versions/.test(e)))
+      if (
+        f.evidence.some((e) => /\.go:\d+:\d+: no matching versions/.test(e)) ||
+        insideImporter(s, f.evidence)
+      )
         return { first: { cause: 'package-not-in-module' }, second: { cause: 'no-matching-versions' } };
       return undefined;
     // In module mode a package may always import its own module's internal packages; a local
@@ -272,6 +293,8 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         ? { second: { cause: 'goroot-broken' } }
         : undefined;
     case 'connection-reset':
+      if (gopathIgnoringProxy(f, clues))
+        return { first: { cause: 'gopath-mode' }, second: { cause: f.cause } };
       if (clues.httpProxy) return { second: { cause: 'http-proxy-misconfigured' } };
       // A module mirror other than the official one cutting the connection: the mirror failing.
       if (
@@ -289,6 +312,8 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
     }
     // From Go 1.23 a middlebox dropping the larger ClientHello looks exactly like this.
     case 'tls-handshake-timeout':
+      if (gopathIgnoringProxy(f, clues))
+        return { first: { cause: 'gopath-mode' }, second: { cause: f.cause } };
       return f.evidence.some((e) => e.includes('net/http: TLS handshake timeout')) &&
         !clues.gopathEra &&
         (clues.goMinor === undefined || clues.goMinor >= 23)
@@ -296,11 +321,24 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         : undefined;
     case 'connect-timeout':
     case 'connection-refused':
+      if (gopathIgnoringProxy(f, clues))
+        return { first: { cause: 'gopath-mode' }, second: { cause: f.cause } };
       // git (curl) names the host it failed to connect to: another host than the repository's,
       // on a port that is not the repository's, is the HTTP proxy git was told to use.
       if (f.evidence.some(viaHttpProxy))
         return { first: { cause: 'http-proxy-misconfigured' }, second: { cause: f.cause } };
       return clues.httpProxy ? { second: { cause: 'http-proxy-misconfigured' } } : undefined;
+    // An import path without a host, looked up in the standard library: mistyped (a host left
+    // out), or GOPATH code built in module mode (a go.mod above it, no go.mod of its own).
+    case 'malformed-module-path':
+      return f.evidence.some((e) => / is not in (?:GOROOT|std)/.test(e))
+        ? { second: { cause: 'no-main-module' } }
+        : undefined;
+    case 'tls-untrusted-certificate':
+    case 'dns-failure':
+      return gopathIgnoringProxy(f, clues)
+        ? { first: { cause: 'gopath-mode' }, second: { cause: f.cause } }
+        : undefined;
     default:
       return undefined;
   }
@@ -316,6 +354,35 @@ function notFoundSecond(s: Facts): Reading | undefined {
   if (s.version && PSEUDO.test(String(s.version))) return { cause: 'pseudo-version-invalid' };
   if (versioned(url)) return { cause: 'unknown-revision' };
   return { cause: 'module-source-gone', facts: { viaProxy: true } };
+}
+
+/** `vN.x.y+incompatible` (N >= 2) that a proxy does not have: the module has a go.mod there. */
+function incompatible(s: Facts): boolean {
+  return typeof s.version === 'string' && /^v(?:[2-9]|\d{2,})\.\d+\.\d+[^+]*\+incompatible$/.test(s.version);
+}
+
+/** The missing package sits under the package that imports it: code of the same module, not another module. */
+function insideImporter(s: Facts, evidence: readonly string[]): boolean {
+  const chain = Array.isArray(s.importers) ? s.importers : [];
+  const importer = chain[chain.length - 1];
+  const pkg =
+    typeof s.module === 'string'
+      ? s.module
+      : evidence.map((e) => /^\s*([^\s:]+): no matching versions/.exec(e)?.[1]).find((p) => p !== undefined);
+  if (!importer || !pkg || importer.includes('@')) return false;
+  const root = importer
+    .split('/')
+    .slice(0, isPublicForge(importer.split('/')[0] ?? '') ? 3 : 2)
+    .join('/');
+  return root.includes('.') && pkg.startsWith(`${root}/`);
+}
+
+/**
+ * GOPROXY was set (printed), yet the failure is a GOPATH-mode direct fetch (`?go-get=1`): GOPATH
+ * mode ignores GOPROXY, so the mode is the root and the network only where it surfaced.
+ */
+function gopathIgnoringProxy(f: FindingView, clues: TranscriptClues): boolean {
+  return clues.goproxyHosts.size > 0 && f.evidence.some((e) => e.includes('?go-get=1'));
 }
 
 /** `unable to access 'https://github.com/...': Failed to connect to 127.0.0.1 port 7890`: git's proxy. */

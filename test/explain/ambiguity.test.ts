@@ -166,3 +166,62 @@ describe('a released dependency that does not compile', () => {
     expect(causes('# example.com/app\n./main.go:10:9: undefined: min\n')).toEqual([]);
   });
 });
+
+describe('families from the second batch of tuning reports', () => {
+  it('a +incompatible version a proxy does not have: the module has a go.mod there', () => {
+    const text = `go get: github.com/a/tool@v0.3.1 requires
+\tgithub.com/b/lib@v2.19.6+incompatible: reading https://goproxy.io/github.com/b/lib/@v/v2.19.6+incompatible.mod: 410 Gone
+`;
+    expect(causes(text)[0]).toBe('major-version-suffix');
+  });
+
+  it('an unknown release version: tagged without its v second; an unknown commit: a deleted repository second', () => {
+    expect(
+      causes(
+        'go: github.com/a/b@v1.1.1: reading github.com/a/b/go.mod at revision v1.1.1: unknown revision v1.1.1\n',
+      ),
+    ).toEqual(['unknown-revision', 'tag-without-v']);
+    expect(
+      causes('go: github.com/a/b@v0.0.0-20180425151209-ae245b60ddeb: unknown revision ae245b60ddeb\n'),
+    ).toEqual(['unknown-revision', 'module-source-gone']);
+  });
+
+  it('no matching versions for a package under the importing package: the package is missing from the module', () => {
+    const text = `go: github.com/a/app/handlers imports
+\tgithub.com/a/app/views: no matching versions for query "latest"
+`;
+    expect(causes(text)).toEqual(['package-not-in-module', 'no-matching-versions']);
+  });
+
+  it('GOPROXY set, yet a GOPATH-mode direct fetch failed: GOPATH mode ignores GOPROXY', () => {
+    const text = `# export GOPROXY=https://goproxy.cn
+# go get golang.org/x/time/rate
+package golang.org/x/time/rate: unrecognized import path "golang.org/x/time/rate" (https fetch: Get https://golang.org/x/time/rate?go-get=1: dial tcp 216.239.37.1:443: i/o timeout)
+`;
+    expect(causes(text).slice(0, 2)).toEqual(['gopath-mode', 'connect-timeout']);
+    expect(causes(text.replace('# export GOPROXY=https://goproxy.cn\n', ''))[0]).toBe('connect-timeout');
+  });
+
+  it('an import path without a host looked up in GOROOT: mistyped, or GOPATH code in module mode', () => {
+    expect(
+      causes(
+        'render imports\n\tuser/v8go: package user/v8go is not in GOROOT (/usr/local/go/src/user/v8go)\n',
+      ),
+    ).toEqual(['malformed-module-path', 'no-main-module']);
+    expect(
+      causes(
+        'package _/home/me/proj/cmd/proxy is not in GOROOT (/usr/local/go/src/_/home/me/proj/cmd/proxy)\n',
+      )[0],
+    ).toBe('gopath-mode');
+  });
+
+  it('a checksum database that could not fetch the module: failing first, private second', () => {
+    const text = `go: downloading dev.azure.com/org/proj/repo.git v0.0.0-20201211023249-f2b661c7768f
+verifying dev.azure.com/org/proj/repo.git@v0.0.0-20201211023249-f2b661c7768f: reading https://sum.golang.org/lookup/dev.azure.com/org/proj/repo.git@v0.0.0-20201211023249-f2b661c7768f: 404 Not Found
+\tserver response:
+\tnot found: dev.azure.com/org/proj/repo.git@v0.0.0-20201211023249-f2b661c7768f: invalid version: git fetch -f origin in /tmp/x: exit status 128:
+\t\tfatal: unable to access 'https://dev.azure.com/org/proj/_git/repo/': Failed to connect to dev.azure.com port 443: Connection refused
+`;
+    expect(causes(text)).toEqual(['proxy-server-error', 'sumdb-private-module']);
+  });
+});

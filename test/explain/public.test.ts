@@ -8,7 +8,8 @@ import { explain, fixturesDir, readFixture } from './helpers.ts';
 
 const EXPECTED: Record<string, string[]> = {
   // The sumdb could not reach github.com: the server side failed, not a private module.
-  'sumdb-outage-golang-go-72121.txt': ['proxy-server-error'],
+  // The database's fetcher refused by the forge: an outage, or a repository it may not see.
+  'sumdb-outage-golang-go-72121.txt': ['proxy-server-error', 'sumdb-private-module'],
   'windows-connectex-afumu-wetrace-14.txt': ['connect-timeout', 'connect-timeout'],
   'windows-connectex-zh-go-stock-40.txt': ['connect-timeout'],
   'windows-refused-goproxy-cn-128.txt': ['connection-refused'],

@@ -1,11 +1,39 @@
 // Causes explain names only as the second reading of an ambiguous finding (ambiguity.ts): their
 // surface is another cause's message, and only something outside the transcript proves them (the
-// same request with another TLS setting). The rules carry their texts and
+// repository's tags, the same request with another TLS setting). The rules carry their texts and
 // fixes; they have no line patterns.
 import { docs } from '../fixes.ts';
 import type { CauseRule } from '../types.ts';
+import { at, mod } from './helpers.ts';
 
 export const readingRules: CauseRule[] = [
+  {
+    cause: 'tag-without-v',
+    severity: 'error',
+    rank: 18,
+    patterns: [],
+    title: { en: 'The release may be tagged without its "v"', 'zh-CN': '发布标签可能缺少前缀 "v"' },
+    message: {
+      en: (s) =>
+        `If the repository of ${mod.en(s)} has a tag ${String(s.version ?? 'v1.2.3').replace(/^v/, '')} but no ${s.version ?? 'v1.2.3'}, the author tagged the release without its "v": the go command only takes tags of the form vX.Y.Z as versions, so ${at.en(s)} is an unknown revision and @latest stays on a pseudo-version.`,
+      'zh-CN': (s) =>
+        `如果 ${mod.zh(s)} 的仓库中有标签 ${String(s.version ?? 'v1.2.3').replace(/^v/, '')} 而没有 ${s.version ?? 'v1.2.3'}，说明作者发布时标签漏掉了 "v"：go 命令只把 vX.Y.Z 形式的标签当作版本，所以 ${at.zh(s)} 是未知修订版本，@latest 也只能得到伪版本。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'List the tags the repository has', 'zh-CN': '列出仓库中的标签' },
+        command: `git ls-remote --tags https://${s.module ?? '<module>'}`,
+      },
+      {
+        description: {
+          en: 'Require the tag by its name (the go command turns it into a pseudo-version), and ask the author to push the v tag',
+          'zh-CN': '按标签名引用它（go 命令会把它转换成伪版本），并请作者推送带 v 的标签',
+        },
+        command: `go get ${s.module ?? '<module>'}@${String(s.version ?? 'v1.2.3').replace(/^v/, '')}`,
+      },
+    ],
+    docs: docs('vcs-version', 'version-queries'),
+  },
   {
     cause: 'tls-clienthello-dropped',
     severity: 'error',
