@@ -231,6 +231,13 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
         return { second: notFoundSecond(s) };
       if (s.sumdbProxy) return { second: { cause: 'sumdb-unreachable' } };
       return undefined;
+    // A checksum database's bare 410 (Go 1.13 printed no server text) for a version this run
+    // downloaded: its cached not-found, or a tree it cannot zip (case-colliding or invalid file
+    // names, too large), which it answers the same way.
+    case 'proxy-cached-not-found':
+      return f.remote.size === 0 && !f.evidence.some((e) => e.includes('server response'))
+        ? { second: { cause: 'module-zip-invalid' } }
+        : undefined;
     case 'modcache-corrupt':
       return s.notAZip ? { second: { cause: 'proxy-server-error', facts: { brokenZip: true } } } : undefined;
     // `unknown revision`: a tag never pushed or mistyped; through a proxy or the checksum

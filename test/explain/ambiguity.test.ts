@@ -225,3 +225,20 @@ verifying dev.azure.com/org/proj/repo.git@v0.0.0-20201211023249-f2b661c7768f: re
     expect(causes(text)).toEqual(['proxy-server-error', 'sumdb-private-module']);
   });
 });
+
+describe('older wordings and bare answers', () => {
+  it("Go 1.11-1.12's 'unexpected module path' is a module path mismatch", () => {
+    expect(
+      causes(
+        'go: github.com/a/flag@v1.0.4: parsing go.mod: unexpected module path "github.com/a/flags"\n',
+      )[0],
+    ).toBe('module-path-mismatch');
+  });
+
+  it("a checksum database's bare 410 for a downloaded version: cached not-found, or a tree it cannot zip", () => {
+    const text = `go: finding github.com/a/b v1.2.1
+verifying github.com/a/b@v1.2.1: github.com/a/b@v1.2.1: reading https://sum.golang.org/lookup/github.com/a/b@v1.2.1: 410 Gone
+`;
+    expect(causes(text)).toEqual(['proxy-cached-not-found', 'module-zip-invalid']);
+  });
+});

@@ -109,6 +109,13 @@ export const moduleRules: CauseRule[] = [
         { scope: 'any' },
       ),
       pat(
+        'unexpected-path',
+        'parsing go.mod: unexpected module path',
+        /parsing go\.mod: unexpected module path "(?<declared>[^"]+)"/,
+        '1.11-1.12 (modload: the go.mod of the required version declares another path)',
+        { scope: 'any' },
+      ),
+      pat(
         'declares',
         'module declares its path as',
         /module declares its path as: (?<declared>[^\s]+)/,
