@@ -6,11 +6,11 @@ import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDnsServer } from '../src/lab/dns-server.ts';
-import { startProxyServer } from '../src/lab/proxy-server.ts';
-import { startChecksumDatabase } from '../src/lab/sumdb.ts';
-import { createUniverse } from '../src/lab/universe.ts';
 import { runNetworkChecks } from '../src/network/index.ts';
+import { startDnsServer } from '../test/lab/kit/dns-server.ts';
+import { startProxyServer } from '../test/lab/kit/proxy-server.ts';
+import { startChecksumDatabase } from '../test/lab/kit/sumdb.ts';
+import { createUniverse } from '../test/lab/kit/universe.ts';
 
 const DEPENDENCIES = 300;
 

@@ -7,12 +7,12 @@
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { run } from '../src/exec/run.ts';
-import { startProxyServer } from '../src/lab/proxy-server.ts';
-import { createSandbox } from '../src/lab/sandbox.ts';
-import type { ModuleDecl } from '../src/lab/universe.ts';
-import { createUniverse } from '../src/lab/universe.ts';
 import { traceGoCommand } from '../src/trace/trace.ts';
 import { goToolchains } from '../test/helpers/go-matrix.ts';
+import { startProxyServer } from '../test/lab/kit/proxy-server.ts';
+import { createSandbox } from '../test/lab/kit/sandbox.ts';
+import type { ModuleDecl } from '../test/lab/kit/universe.ts';
+import { createUniverse } from '../test/lab/kit/universe.ts';
 
 const MODULES = Number(process.env.BENCH_MODULES ?? 200);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);

@@ -53,15 +53,15 @@ async function main() {
   }
   setOutput('findings', report.findings.length);
   const lib = await import(pathToFileURL(join(__dirname, '..', 'dist', 'index.js')).href);
-  const paths = { cwd, root: lib.repositoryRoot(cwd, env) };
-  process.stdout.write(lib.renderGithub(report, paths, lang === 'zh-CN' ? 'zh-CN' : 'en'));
-  if (sarifFile) {
-    const target = resolve(workspace, sarifFile);
-    writeFileSync(
-      target,
-      lib.renderSarif(report, report.version, { paths, exitCode: status, defaultFile: 'go.mod' }),
-    );
-  }
+  // The library's one reporter registry: the same annotations and SARIF as `--format github|sarif`.
+  const data = {
+    report,
+    paths: { cwd, root: lib.repositoryRoot(cwd, env) },
+    sarif: { exitCode: status, defaultFile: 'go.mod' },
+  };
+  const options = { lang: lang === 'zh-CN' ? 'zh-CN' : 'en', color: false };
+  process.stdout.write(lib.renderReport('github', data, options));
+  if (sarifFile) writeFileSync(resolve(workspace, sarifFile), lib.renderReport('sarif', data, options));
   process.exitCode = status;
 }
 

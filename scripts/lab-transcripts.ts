@@ -4,7 +4,6 @@
 // GOMOD_DOCTOR_GO_RELEASES=1.25,1.26 limits it to those releases.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { namespaceSupport } from '../src/lab/namespace.ts';
 import { repoRoot } from '../test/helpers/go-matrix.ts';
 import {
   LAB_CASES,
@@ -14,6 +13,7 @@ import {
   startLabServers,
   transcriptFileName,
 } from '../test/lab/cases.ts';
+import { namespaceSupport } from '../test/lab/kit/namespace.ts';
 
 const wanted = process.argv.slice(2);
 const cases = wanted.length === 0 ? LAB_CASES : LAB_CASES.filter((c) => wanted.includes(c.name));

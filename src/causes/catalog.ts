@@ -164,6 +164,14 @@ export const CATALOG_SECTIONS = [
           '`verifying module: PATH@V: Get "https://sum.golang.org/lookup/...": dial tcp ...`, tile fetch failures, `invalid GOSUMDB: ...`, `checksum database disabled by GOSUMDB=off` (a toolchain download needs it)',
       },
       {
+        id: 'sumdb-misbehaving',
+        rootCause:
+          "the checksum database answers, but what it serves does not verify: a mirror or a module proxy relaying it serves a stale or inconsistent tree, a middlebox replaces its answers (a login or block page), GOSUMDB names a key that is not this server's, or the tree head remembered locally comes from another server",
+        evidence:
+          '`SECURITY ERROR` / `go.sum database server misbehavior detected!`, `reading tree note: malformed note`, `cannot authenticate record data in server response`, `cannot validate record N in tree of size M`, `downloaded inconsistent tile`, `checksum missing from sumdb response` (1.25+)',
+        added: true,
+      },
+      {
         id: 'go-get-discovery-failed',
         rootCause:
           '`?go-get=1` discovery for a vanity or self-hosted path fails (no meta tag, HTTP only, login page, GitLab subgroups)',
@@ -270,6 +278,13 @@ export const CATALOG_SECTIONS = [
         evidence: '`module declares its path as: X but was required as: Y`',
       },
       {
+        id: 'nested-module-missing',
+        rootCause:
+          'a module path names a subdirectory of its repository (a nested module), but at the requested revision that directory has no go.mod: the version predates the nested module or comes after it was merged back, or the directory was only ever a package of the root module',
+        evidence: '`invalid version: missing github.com/org/repo/sub/go.mod at revision sub/v1.2.0`',
+        added: true,
+      },
+      {
         id: 'major-version-suffix',
         rootCause: 'v2+ path/version rules broken',
         evidence:
@@ -315,6 +330,13 @@ export const CATALOG_SECTIONS = [
         id: 'retracted-version',
         rootCause: 'a required version was retracted by its author',
         evidence: '`retracted by module author`, `(retracted)`',
+      },
+      {
+        id: 'excluded-version',
+        rootCause:
+          "the version asked for is excluded by an `exclude` directive in the main module's go.mod (or go.work)",
+        evidence: '`go: example.com/mod@v1.2.0: excluded by go.mod`',
+        added: true,
       },
       {
         id: 'deprecated-module',

@@ -3,6 +3,7 @@
 
 import type { Evidence, Fix, Location } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
+import { shellQuote } from '../findings/shell-quote.ts';
 import type { SettingOrigin } from '../go/env.ts';
 import { type Lang, type Message, say } from '../i18n/lang.ts';
 import { byteColumn, lineText, type Setting, type SourceFile } from './facts.ts';
@@ -21,7 +22,7 @@ export function lineEvidence(file: SourceFile, line: number): Evidence[] {
   return [{ source: file.rel, line, text: lineText(file, line) }];
 }
 
-export const originLabel: Record<SettingOrigin, Message> = {
+const originLabel: Record<SettingOrigin, Message> = {
   environment: { en: 'environment variable', 'zh-CN': '环境变量' },
   'goenv-file': { en: 'go env -w file', 'zh-CN': 'go env -w 配置文件' },
   'goroot-go.env': { en: '$GOROOT/go.env', 'zh-CN': '$GOROOT/go.env' },
@@ -63,9 +64,6 @@ const setInShell: Message<{ name: string }> = {
 };
 
 /** Quotes a value for a POSIX shell when it needs it. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The fix that sets a go setting, aimed at where it actually comes from: `go env -w` cannot

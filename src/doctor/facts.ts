@@ -197,10 +197,10 @@ export interface CacheSizesFacts {
  * The walks end this long after the run started (the doctor's whole run must stay well under a
  * second on a large project), or after this many files; the sizes are then lower bounds.
  */
-export const CACHE_SIZE_DEADLINE_MS = 400;
+const CACHE_SIZE_DEADLINE_MS = 400;
 /** Walk time granted even when go env answered late. */
 const CACHE_SIZE_MIN_MS = 100;
-export const CACHE_SIZE_MAX_FILES = 300_000;
+const CACHE_SIZE_MAX_FILES = 300_000;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -446,7 +446,7 @@ function readSum(
   return file ? { file, parsed: parseGoSum(file.bytes, file.rel) } : undefined;
 }
 
-export function readModule(
+function readModule(
   dir: string,
   cwd: string,
   release: string,
@@ -621,7 +621,7 @@ async function readGit(bin: string | undefined, env: Record<string, string | und
 }
 
 /** Parses `git config --list --show-origin -z`: ORIGIN NUL KEY LF VALUE NUL (no LF when no value). */
-export function parseGitConfigList(text: string): GitConfigEntry[] {
+function parseGitConfigList(text: string): GitConfigEntry[] {
   const parts = text.split('\0');
   const entries: GitConfigEntry[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
@@ -635,7 +635,7 @@ export function parseGitConfigList(text: string): GitConfigEntry[] {
 }
 
 /** Lower-cases section and variable name of a config key; the subsection (URLs) keeps its case. */
-export function normalizeGitKey(key: string): string {
+function normalizeGitKey(key: string): string {
   const first = key.indexOf('.');
   const last = key.lastIndexOf('.');
   if (first < 0) return key.toLowerCase();
@@ -672,7 +672,7 @@ async function readGitConfig(
 // home
 
 /** Reads ~/.netrc (or $NETRC) into machine entries; passwords are noted as present, never kept. */
-export function parseNetrc(text: string): NetrcEntry[] {
+function parseNetrc(text: string): NetrcEntry[] {
   const entries: NetrcEntry[] = [];
   let current: NetrcEntry | undefined;
   const lines = text.split('\n');

@@ -34,7 +34,7 @@ interface Entry {
 }
 
 /** Columns a string takes in a terminal: wide (CJK) characters count two. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
   return width;
@@ -53,7 +53,7 @@ function isWide(code: number): boolean {
 }
 
 /** Cuts `text` to `width` columns (with an ellipsis), so that no line wraps and breaks the redraw. */
-export function fitWidth(text: string, width: number): string {
+function fitWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;

@@ -117,11 +117,6 @@ function tellWatchdog(line: string): void {
   if (watchdog?.stdin?.writable) watchdog.stdin.write(`${line}\n`);
 }
 
-/** The process id of the watchdog (tests); undefined when none runs. */
-export function watchdogPid(): number | undefined {
-  return watchdog?.pid;
-}
-
 let workDir: string | undefined;
 
 /**
@@ -168,7 +163,7 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 /** Drops undefined values: they mean "not set" to callers, and must not become the string "undefined". */
-export function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
   return out;

@@ -267,13 +267,6 @@ export function reread(f: FindingView, clues: TranscriptClues): Rereading | unde
       if (clues.selfHostedProxy)
         return { first: { cause: 'proxy-server-error' }, second: { cause: 'checksum-mismatch' } };
       return { second: { cause: 'proxy-server-error' } };
-    case 'no-matching-versions':
-      if (
-        f.evidence.some((e) => /\.go:\d+:\d+: no matching versions/.test(e)) ||
-        insideImporter(s, f.evidence)
-      )
-        return { first: { cause: 'package-not-in-module' }, second: { cause: 'no-matching-versions' } };
-      return undefined;
     // In module mode a package may always import its own module's internal packages; a local
     // build named by directory that cannot is a checkout outside its GOPATH import path.
     case 'internal-import':
@@ -366,22 +359,6 @@ function notFoundSecond(s: Facts): Reading | undefined {
 /** `vN.x.y+incompatible` (N >= 2) that a proxy does not have: the module has a go.mod there. */
 function incompatible(s: Facts): boolean {
   return typeof s.version === 'string' && /^v(?:[2-9]|\d{2,})\.\d+\.\d+[^+]*\+incompatible$/.test(s.version);
-}
-
-/** The missing package sits under the package that imports it: code of the same module, not another module. */
-function insideImporter(s: Facts, evidence: readonly string[]): boolean {
-  const chain = Array.isArray(s.importers) ? s.importers : [];
-  const importer = chain[chain.length - 1];
-  const pkg =
-    typeof s.module === 'string'
-      ? s.module
-      : evidence.map((e) => /^\s*([^\s:]+): no matching versions/.exec(e)?.[1]).find((p) => p !== undefined);
-  if (!importer || !pkg || importer.includes('@')) return false;
-  const root = importer
-    .split('/')
-    .slice(0, isPublicForge(importer.split('/')[0] ?? '') ? 3 : 2)
-    .join('/');
-  return root.includes('.') && pkg.startsWith(`${root}/`);
 }
 
 /**

@@ -87,7 +87,7 @@ export function cachedHash(
 }
 
 /** go.mod of the directory (only that directory: explain is run from the module root or with -C). */
-export function readGoModSummary(dir: string): GoModSummary | undefined {
+function readGoModSummary(dir: string): GoModSummary | undefined {
   const path = join(dir, 'go.mod');
   // The checkout's go.mod: a FIFO, a device or a link out of the directory is not read.
   const read = readProjectFile(path, { kind: 'go.mod', roots: [dir] });

@@ -120,7 +120,7 @@ const PROGRESS_PREFIXES = [
  * diagnostics (`file.go:1:2: ...`), test failures and other tools' errors are deliberately not
  * included: they are not module problems, and explain stays silent about them.
  */
-export function looksLikeError(text: string): boolean {
+function looksLikeError(text: string): boolean {
   if (text.startsWith('go: ')) return !PROGRESS_PREFIXES.some((p) => text.startsWith(p));
   // Every other form below has a colon followed by a space.
   if (!text.includes(': ')) return text.startsWith('SECURITY ERROR');
@@ -175,6 +175,8 @@ export class Explainer {
   private sawDownload = false;
   /** What the transcript says besides its errors: the clues that rank ambiguous findings. */
   private readonly clues = new TranscriptClues();
+  /** The package of the last `go: finding module for package P` line (an import being resolved). */
+  private lookedUpPackage: string | undefined;
 
   constructor(options: ExplainOptions = {}) {
     this.context = options.context;
@@ -216,6 +218,8 @@ export class Explainer {
   private take(text: string, lineNumber: number): void {
     if (text.startsWith('go: downloading ')) this.sawDownload = true;
     this.clues.see(text);
+    if (text.startsWith('go: finding module for package '))
+      this.lookedUpPackage = text.slice('go: finding module for package '.length).trim();
     // -x trace lines: requests and VCS commands, not errors. They are only watched.
     if (text.startsWith('# get ')) {
       this.watchGet(text, lineNumber);
@@ -467,6 +471,7 @@ export class Explainer {
           context: this.context,
           proxyKnewModule: facts.module !== undefined && this.proxyServed(facts.module),
           freshDownload: this.sawDownload || this.lastZipUrl !== undefined,
+          ...(this.lookedUpPackage ? { lookedUpPackage: this.lookedUpPackage } : {}),
         });
         if (refined) {
           rule = ruleFor(refined.cause) ?? rule;
@@ -663,55 +668,19 @@ export class Explainer {
 
   /** Output that ends on a request or git command that never finished: the command hung there. */
   private addStall(groups: Group[]): void {
-    if (!this.last || groups.some((g) => g.severity === 'error')) return;
-    if (this.last.kind === 'get') {
-      const url = this.last.text.slice(6).trim();
-      const { module, version } = moduleFromProxyUrl(url);
-      groups.push({
-        rule: STALL_RULE,
-        facts: {
-          url,
-          ...(hostOf(url) ? { host: hostOf(url) } : {}),
-          ...(module ? { module } : {}),
-          ...(version ? { version } : {}),
-        },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: 'proxy-stall',
-      });
-    } else if (this.last.kind === 'credential-prompt' || this.last.kind === 'ssh-prompt') {
-      const rule = this.last.kind === 'ssh-prompt' ? SSH_PROMPT_RULE : CREDENTIAL_PROMPT_RULE;
-      groups.push({
-        rule,
-        facts: {
-          prompt: this.last.text.trim(),
-          ...(hostOf(promptUrl(this.last.text)) ? { host: hostOf(promptUrl(this.last.text)) } : {}),
-        },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: rule.cause,
-      });
-    } else if (this.last.kind === 'git') {
-      groups.push({
-        rule: GIT_STALL_RULE,
-        facts: { command: this.last.text.replace(/^cd [^;]+; /, '') },
-        severity: 'error',
-        evidence: [{ source: 'transcript', line: this.last.line, text: clip(this.last.text) }],
-        omitted: 0,
-        firstLine: this.last.line,
-        supportingOnly: false,
-        explains: true,
-        key: 'git-stall',
-      });
-    }
+    const last = this.last;
+    if (!last || groups.some((g) => g.severity === 'error')) return;
+    const stall = stallOf(last);
+    if (!stall) return;
+    groups.push({
+      ...stall,
+      severity: 'error',
+      evidence: [{ source: 'transcript', line: last.line, text: clip(last.text) }],
+      omitted: 0,
+      firstLine: last.line,
+      supportingOnly: false,
+      explains: true,
+    });
   }
 
   private render(group: Group, lang: Lang): Finding {
@@ -776,6 +745,41 @@ export class Explainer {
       ],
     };
   }
+}
+
+/** What the command was waiting for when the output ended on `last`; undefined when nothing was pending. */
+function stallOf(last: {
+  kind: 'get' | 'git' | 'other' | 'credential-prompt' | 'ssh-prompt';
+  text: string;
+}): Pick<Group, 'rule' | 'facts' | 'key'> | undefined {
+  if (last.kind === 'get') {
+    const url = last.text.slice(6).trim();
+    const { module, version } = moduleFromProxyUrl(url);
+    const host = hostOf(url);
+    return {
+      rule: STALL_RULE,
+      facts: {
+        url,
+        ...(host ? { host } : {}),
+        ...(module ? { module } : {}),
+        ...(version ? { version } : {}),
+      },
+      key: 'proxy-stall',
+    };
+  }
+  if (last.kind === 'credential-prompt' || last.kind === 'ssh-prompt') {
+    const rule = last.kind === 'ssh-prompt' ? SSH_PROMPT_RULE : CREDENTIAL_PROMPT_RULE;
+    const host = hostOf(promptUrl(last.text));
+    return { rule, facts: { prompt: last.text.trim(), ...(host ? { host } : {}) }, key: rule.cause };
+  }
+  if (last.kind === 'git') {
+    return {
+      rule: GIT_STALL_RULE,
+      facts: { command: last.text.replace(/^cd [^;]+; /, '') },
+      key: 'git-stall',
+    };
+  }
+  return undefined;
 }
 
 /** A person-facing prompt of git (credentials) or ssh (passphrase, host key), as its last line shows it. */
@@ -987,17 +991,3 @@ const SSH_PROMPT_RULE: CauseRule = {
   ],
   docs: ['https://go.dev/ref/mod#vcs'],
 };
-
-export { CREDENTIAL_PROMPT_RULE, GIT_STALL_RULE, SSH_PROMPT_RULE, STALL_RULE };
-
-/** Convenience for tests and the library: explain a whole text at once. */
-export function explainLines(
-  lines: Iterable<string>,
-  lang: Lang,
-  options: ExplainOptions = {},
-): ExplainResult {
-  const explainer = new Explainer(options);
-  let n = 0;
-  for (const line of lines) explainer.push(line, ++n);
-  return explainer.finish(lang);
-}

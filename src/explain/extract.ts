@@ -2,12 +2,6 @@
 // All token-based or with literal-led patterns, so they stay linear on any line.
 import { unescapePath, unescapeVersion } from '../module/escape.ts';
 
-/** Well-known checksum databases and the URL shapes of checksum lookups through a proxy. */
-export function isSumdbUrl(url: string): boolean {
-  const host = hostOf(url) ?? '';
-  return host.startsWith('sum.golang.') || url.includes('/sumdb/');
-}
-
 /** Host of an http(s) URL (no port, no userinfo); undefined when it is not one. */
 export function hostOf(url: string): string | undefined {
   const scheme = url.indexOf('://');

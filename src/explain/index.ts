@@ -5,9 +5,8 @@ import { Explainer, type ExplainResult } from './engine.ts';
 import { readLines, splitText } from './transcript.ts';
 import type { ExplainContext } from './types.ts';
 
-export { DERIVED, NO_TRANSCRIPT_RULE, RULES, ruleFor } from './causes/index.ts';
-export { gatherContext } from './context.ts';
-export { Explainer, type ExplainResult, looksLikeError } from './engine.ts';
+export { type GatherOptions, gatherContext } from './context.ts';
+export type { ExplainResult } from './engine.ts';
 export type { ExplainContext } from './types.ts';
 
 export interface ExplainTextOptions {

@@ -253,7 +253,7 @@ export function jsonErrorLines(line: string): string[] | undefined {
 export type LineSink = (text: string, lineNumber: number) => void;
 
 /** Splits chunks into lines without ever joining the whole input; numbers lines from 1. */
-export class LineSplitter {
+class LineSplitter {
   private rest = '';
   private lineNumber = 0;
 

@@ -133,6 +133,8 @@ export interface RefineInput {
   proxyKnewModule: boolean;
   /** This run downloaded modules (`go: downloading`, or a zip fetched in -x output) before the error. */
   freshDownload: boolean;
+  /** The package of the last `go: finding module for package P` line before the error. */
+  lookedUpPackage?: string;
 }
 
 /** A rule may re-route its hit once the whole statement and the context are known. */

@@ -26,7 +26,7 @@ import { dirname, resolve, sep } from 'node:path';
 export type ProjectFileKind = 'go.mod' | 'go.work' | 'go.sum' | 'modules.txt' | 'go';
 
 /** Bounds per kind. Source files are read only as far as their header (the scanner's own bound). */
-export const MAX_BYTES: Record<ProjectFileKind, number> = {
+const MAX_BYTES: Record<ProjectFileKind, number> = {
   'go.mod': 64 << 20,
   'go.work': 64 << 20,
   'go.sum': 64 << 20,
@@ -79,7 +79,7 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const OPEN_FLAGS = constants.O_RDONLY | NONBLOCK | NOFOLLOW;
 
-export function fileTypeOf(stats: Stats): string {
+function fileTypeOf(stats: Stats): string {
   if (stats.isFIFO()) return 'FIFO';
   if (stats.isCharacterDevice()) return 'character device';
   if (stats.isBlockDevice()) return 'block device';

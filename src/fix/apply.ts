@@ -70,7 +70,7 @@ function inside(child: string, parent: string): boolean {
 }
 
 /** `$XDG_CACHE_HOME/gomod-doctor/backups`, else `~/.cache/gomod-doctor/backups`. */
-export function backupRoot(env: Record<string, string | undefined>): string {
+function backupRoot(env: Record<string, string | undefined>): string {
   const cache = env.XDG_CACHE_HOME?.startsWith('/')
     ? env.XDG_CACHE_HOME
     : join(env.HOME ?? homedir(), '.cache');
@@ -91,7 +91,7 @@ function readIfFile(path: string): Buffer | undefined {
 }
 
 /** Writes bytes to path through a temp file in the same directory and a rename, with this mode. */
-export function writeAtomic(path: string, bytes: Uint8Array, mode: number): void {
+function writeAtomic(path: string, bytes: Uint8Array, mode: number): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode);
@@ -207,7 +207,7 @@ function readManifest(dir: string): Manifest | undefined {
 }
 
 /** The newest backup of this project that was not undone yet. */
-export function lastBackup(
+function lastBackup(
   root: string,
   env: Record<string, string | undefined>,
 ): { dir: string; manifest: Manifest } | undefined {

@@ -11,7 +11,7 @@ export function findingPath(ctx: RepairContext, finding: Finding): string | unde
   return file === undefined ? undefined : resolve(ctx.project.cwd, file);
 }
 
-export function fileKind(path: string): ModfileKind | undefined {
+function fileKind(path: string): ModfileKind | undefined {
   if (path.endsWith('go.work')) return 'go.work';
   if (path.endsWith('go.mod')) return 'go.mod';
   return undefined;

@@ -29,7 +29,7 @@ export interface FixOptions {
 }
 
 /** The project fix works on: the workspace directory, else the main module's, else the directory. */
-export function rootOf(project: ProjectFacts, cwd: string): string {
+function rootOf(project: ProjectFacts, cwd: string): string {
   if (project.workspace) return dirname(project.workspace.file.path);
   return project.main?.dir ?? resolve(cwd);
 }

@@ -8,12 +8,6 @@ import { run } from '../exec/run.ts';
 
 export type SettingOrigin = 'environment' | 'goenv-file' | 'goroot-go.env' | 'default';
 
-export interface GoEnvSetting {
-  name: string;
-  value: string;
-  origin: SettingOrigin;
-}
-
 export interface GoEnvFacts {
   /** `go env -json` as the go command reports it (all values are strings). */
   values: Record<string, string>;
@@ -22,7 +16,7 @@ export interface GoEnvFacts {
 }
 
 /** Parses `KEY=VALUE` lines as the go command writes them in its env files (no quoting, # comments). */
-export function parseEnvFile(text: string): Map<string, string> {
+function parseEnvFile(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
@@ -103,7 +97,7 @@ export function readSettingSources(
 
 /** The variables gomod-doctor asks of `go env`. Naming them keeps the go command from computing
  *  the costly ones (it runs the C compiler for GOGCCFLAGS), which takes half a second. */
-export const GO_ENV_NAMES = [
+const GO_ENV_NAMES = [
   'GOVERSION',
   'GOROOT',
   'GOPATH',

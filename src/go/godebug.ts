@@ -78,8 +78,3 @@ export function nextGodebugRefusal(
   }
   return undefined;
 }
-
-/** The go.dev page section on a removed setting. */
-export function godebugDocLink(setting: RemovedGodebug): string {
-  return `https://go.dev/doc/godebug#go-1${setting.removed}`;
-}

@@ -47,14 +47,14 @@ function realOrSelf(path: string): string {
 }
 
 /** The directories no binary may come from when working in `project`: it and its checkout. */
-export function untrustedRoots(project: string, env: Record<string, string | undefined>): string[] {
+function untrustedRoots(project: string, env: Record<string, string | undefined>): string[] {
   const dir = resolve(project);
   const roots = [dir, findProjectRoot(dir, env)];
   return [...new Set([...roots, ...roots.map(realOrSelf)])];
 }
 
 /** Whether a binary lies inside one of the roots (as found, or after following symlinks). */
-export function isInsideAny(bin: string, roots: readonly string[]): boolean {
+function isInsideAny(bin: string, roots: readonly string[]): boolean {
   const real = realOrSelf(bin);
   return roots.some((root) => isInside(bin, root) || isInside(real, root));
 }
@@ -102,11 +102,6 @@ export function findOnPath(
 ): string | undefined {
   if (command.includes('/')) return isExecutable(command) ? command : undefined;
   return searchPath(command, env, project).trusted[0];
-}
-
-/** All go binaries on PATH, in order (several is a common source of "I upgraded but nothing changed"). */
-export function allOnPath(command: string, env: Record<string, string | undefined>): string[] {
-  return searchPath(command, env).trusted;
 }
 
 function readVersionFile(goroot: string): string | undefined {

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /** The nearest `name` at or above `start` that is not a directory; undefined when there is none. */
-export function findUp(start: string, name: string): string | undefined {
+function findUp(start: string, name: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, name);

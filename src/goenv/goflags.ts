@@ -9,7 +9,7 @@ import { splitQuoted } from './quoted.ts';
  * First release that splits GOFLAGS with quoting ('...' and "..." group words, no escapes).
  * Verified: 1.19.8 splits on whitespace only, 1.21.13 quotes. 1.20 was not checked against a toolchain.
  */
-export const GOFLAGS_QUOTING_SINCE = '1.20';
+const GOFLAGS_QUOTING_SINCE = '1.20';
 
 export type GoFlagsSplit = { ok: true; flags: string[] } | { ok: false; error: string };
 
@@ -35,7 +35,7 @@ function splitQuotedFlags(value: string): GoFlagsSplit {
 }
 
 /** The flag's name without dashes and value: '--mod=mod' → 'mod'. */
-export function goFlagName(flag: string): string {
+function goFlagName(flag: string): string {
   const body = flag.startsWith('--') ? flag.slice(2) : flag.slice(1);
   const eq = body.indexOf('=');
   return eq < 0 ? body : body.slice(0, eq);

@@ -253,7 +253,7 @@ function redactedUrl(url: GoUrl): string {
 }
 
 /** The check the go command applies to each proxy URL; null when it is accepted. */
-export function proxyUrlError(baseUrl: string): string | null {
+function proxyUrlError(baseUrl: string): string | null {
   const parsed = parseGoUrl(baseUrl);
   if (!parsed.ok) return parsed.error;
   const url = parsed.url;

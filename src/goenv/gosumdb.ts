@@ -4,15 +4,15 @@
 import { createHash } from 'node:crypto';
 
 /** The value the go command uses when GOSUMDB is unset or empty. */
-export const DEFAULT_GOSUMDB = 'sum.golang.org';
+const DEFAULT_GOSUMDB = 'sum.golang.org';
 
 /** Names the go command knows the verifier key of. */
-export const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {
+const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {
   'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8',
 };
 
 /** A mirror of sum.golang.org reachable from mainland China; the go command rewrites it to name + URL. */
-export const SUMDB_CHINA_ALIAS = 'sum.golang.google.cn';
+const SUMDB_CHINA_ALIAS = 'sum.golang.google.cn';
 
 export type GoSumDbKind =
   /** GOSUMDB=off: no verification. */
@@ -156,10 +156,4 @@ function sumDbUrlProblem(url: string): string | null {
   if (badEscape !== null)
     return `parse ${quoted}: invalid URL escape "${url.slice(badEscape.index, badEscape.index + 3)}"`;
   return null;
-}
-
-/** Whether the go command consults the checksum database for a module (not when GOSUMDB=off or GONOSUMDB matches). */
-export function usesSumDb(gosumdb: string, noSumDbForModule: boolean): boolean {
-  const setting = gosumdb === '' ? DEFAULT_GOSUMDB : gosumdb;
-  return setting !== 'off' && !noSumDbForModule;
 }

@@ -4,7 +4,7 @@
 import { compareGoVersions, isLangVersion, toolchainVersion } from './gover.ts';
 
 /** The value shipped in $GOROOT/go.env since Go 1.21. */
-export const DEFAULT_GOTOOLCHAIN = 'auto';
+const DEFAULT_GOTOOLCHAIN = 'auto';
 
 export type GoToolchainMode =
   /** Always the running toolchain. */

@@ -17,7 +17,7 @@ export interface GoVcsRule {
 export type GoVcsParse = { ok: true; rules: GoVcsRule[] } | { ok: false; error: string };
 
 /** Appended after the user's rules, so they only decide what the user left open. */
-export const DEFAULT_GOVCS_RULES: readonly GoVcsRule[] = [
+const DEFAULT_GOVCS_RULES: readonly GoVcsRule[] = [
   { pattern: 'private', allowed: ['all'], isDefault: true, entry: 'private:all' },
   { pattern: 'public', allowed: ['git', 'hg'], isDefault: true, entry: 'public:git|hg' },
 ];
@@ -97,6 +97,6 @@ export function allowsVcs(
 }
 
 /** The go command's message when GOVCS forbids a tool. */
-export function govcsDisallowedMessage(vcs: string, repoRoot: string, isPrivate: boolean): string {
+function govcsDisallowedMessage(vcs: string, repoRoot: string, isPrivate: boolean): string {
   return `GOVCS disallows using ${vcs} for ${isPrivate ? 'private' : 'public'} ${repoRoot}; see 'go help vcs'`;
 }

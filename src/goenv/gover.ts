@@ -36,7 +36,7 @@ export type GoverRules = 'go1.21' | 'go1.22' | 'patch-prerelease';
  * First Go release assumed to accept pre-releases of patch releases. Go 1.24.4 still rejects
  * them; the exact release that first accepts them was not verified against a toolchain.
  */
-export const PATCH_PRERELEASE_SINCE = '1.25';
+const PATCH_PRERELEASE_SINCE = '1.25';
 
 /**
  * The rules a given go command release (e.g. '1.23.5') applies. Without a release, the rules of
@@ -117,7 +117,7 @@ export function parseGoVersion(v: string, release?: string | GoverRules): Parsed
 }
 
 /** Compares two decimal strings without converting them to numbers. */
-export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+function compareDecimals(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
   return a < b ? -1 : 1;

@@ -9,18 +9,14 @@ export {
 } from './dirhash.ts';
 export {
   type CheckedFiles,
-  checkedFilesError,
   checkModuleFiles,
   checkModuleZip,
   cleanPath,
   createModuleZip,
   type FileProblem,
   MAX_GO_MOD,
-  MAX_LICENSE,
-  MAX_ZIP_FILE,
   type ModuleFile,
   type ModuleZipOptions,
-  moduleZipPrefix,
 } from './modzip.ts';
 export {
   type GoEffect,
@@ -31,11 +27,4 @@ export {
   type SumProblem,
   type SumProblemKind,
 } from './parse.ts';
-export {
-  crc32,
-  readZipEntries,
-  readZipEntryData,
-  writeZip,
-  type ZipEntry,
-  type ZipWriterEntry,
-} from './zipfile.ts';
+export { readZipEntries, readZipEntryData, writeZip } from './zipfile.ts';

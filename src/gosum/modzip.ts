@@ -2,16 +2,16 @@
 // which are left out, which make the zip invalid, and the size limits. createModuleZip writes a
 // zip the go command accepts from a proxy; checkModuleZip applies the checks it makes on download.
 
+import { goQuote } from '../modfile/gostrings.ts';
 import { check, checkFilePath } from '../module/path.ts';
-import { goQuote } from '../module/quote.ts';
 import { fail, ok, type Result } from '../module/result.ts';
 import { canonicalVersion } from '../module/version.ts';
 import { readZipEntries, writeZip } from './zipfile.ts';
 
 /** Largest module zip, and largest total of its uncompressed contents. */
-export const MAX_ZIP_FILE = 500 << 20;
+const MAX_ZIP_FILE = 500 << 20;
 export const MAX_GO_MOD = 16 << 20;
-export const MAX_LICENSE = 16 << 20;
+const MAX_LICENSE = 16 << 20;
 
 export interface ModuleFile {
   /** Slash-separated path relative to the module root. */
@@ -46,7 +46,7 @@ const GO_MOD_SIZE_ERROR = `go.mod file too large (max size is ${MAX_GO_MOD} byte
 const LICENSE_SIZE_ERROR = `LICENSE file too large (max size is ${MAX_LICENSE} bytes)`;
 
 /** The prefix every entry of the module's zip starts with. */
-export function moduleZipPrefix(modulePath: string, version: string): string {
+function moduleZipPrefix(modulePath: string, version: string): string {
   return `${modulePath}@${version}/`;
 }
 
@@ -254,7 +254,7 @@ export function checkModuleFiles(files: readonly ModuleFile[], options: ModuleZi
 }
 
 /** The error the go command reports for these checks, or undefined when the files can be zipped. */
-export function checkedFilesError(checked: CheckedFiles): string | undefined {
+function checkedFilesError(checked: CheckedFiles): string | undefined {
   if (checked.sizeError !== undefined) return checked.sizeError;
   if (checked.invalid.length > 0) return checked.invalid.map((p) => `${p.path}: ${p.error}`).join('\n');
   return undefined;

@@ -22,8 +22,8 @@
 //   file order: the first h1 hash that differs from the download stops the command with
 //   "checksum mismatch", unless a matching one came earlier. Identical lines are merged on write.
 
+import { goQuote } from '../modfile/gostrings.ts';
 import { checkModuleVersion, checkPath } from '../module/path.ts';
-import { goQuote } from '../module/quote.ts';
 import { isValid } from '../module/semver.ts';
 import { canonicalVersion } from '../module/version.ts';
 import { EMPTY_GO_MOD_HASH, isWellFormedH1 } from './dirhash.ts';

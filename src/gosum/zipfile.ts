@@ -55,7 +55,7 @@ function makeCrcTable(): Uint32Array {
 }
 
 /** IEEE CRC-32 as zip uses it. (node:zlib only gained crc32 in Node 20.15; engines allow 20.0.) */
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   crcTable ??= makeCrcTable();
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);

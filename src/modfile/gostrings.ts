@@ -13,7 +13,7 @@ export function isGoPrint(cp: number): boolean {
 }
 
 /** unicode.IsSpace. */
-export function isGoSpace(cp: number): boolean {
+function isGoSpace(cp: number): boolean {
   if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
   return (
     cp === 0x1680 ||
@@ -76,8 +76,18 @@ function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
+/** The \xNN escapes of bytes. */
+function byteEscapes(bytes: readonly number[]): string {
+  return bytes.map((b) => `\\x${hex(b, 2)}`).join('');
+}
+
 function escapeRune(cp: number, quote: number): string {
-  if (isByteMarker(cp)) return `\\x${hex(cp - 0xdc80 + 0x80, 2)}`;
+  // An invalid input byte (text.ts's marker): Go writes the byte itself.
+  if (isByteMarker(cp)) return byteEscapes([cp - 0xdc80 + 0x80]);
+  if (cp >= 0xd800 && cp <= 0xdfff) {
+    // Any other lone surrogate would reach Go as the three bytes of its WTF-8 form, each invalid UTF-8.
+    return byteEscapes([0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]);
+  }
   if (cp === quote || cp === 0x5c) return `\\${String.fromCharCode(cp)}`;
   if (isGoPrint(cp)) return String.fromCodePoint(cp);
   const short = shortEscapes[cp];
@@ -87,7 +97,10 @@ function escapeRune(cp: number, quote: number): string {
   return `\\U${hex(cp, 8)}`;
 }
 
-/** strconv.Quote (also fmt's %q of a string). */
+/**
+ * strconv.Quote (also fmt's %q of a string): the one Go quoting of the project, for go.mod tokens
+ * and errors as for module paths and versions. Invalid bytes come out as `\x..`, as Go writes them.
+ */
 export function goQuote(s: string): string {
   const parts: string[] = ['"'];
   for (let i = 0; i < s.length; ) {
@@ -99,10 +112,11 @@ export function goQuote(s: string): string {
   return parts.join('');
 }
 
-/** strconv.QuoteRune (fmt's %q of a rune). */
-export function goQuoteRune(cp: number): string {
-  // A marker can only reach here as the RuneError Go decoded it to.
-  const r = isByteMarker(cp) ? 0xfffd : cp;
+/** strconv.QuoteRune (fmt's %q of a rune), of a code point or the first of a string. */
+export function goQuoteRune(rune: number | string): string {
+  const cp = typeof rune === 'string' ? rune.codePointAt(0)! : rune;
+  // A lone surrogate (an invalid byte) can only reach here as the RuneError Go decoded it to.
+  const r = cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
   return `'${escapeRune(r, 0x27)}'`;
 }
 

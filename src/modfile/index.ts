@@ -9,9 +9,9 @@ import { interpret, newModFile } from './rules.ts';
 import { encodeGoText, inputText } from './text.ts';
 import type { ModFile, ModfileError, ModfileKind, ParseOptions, ParseResult } from './types.ts';
 
-export { encodeGoJsonString, toJson } from './json.ts';
-export { KNOWN_RELEASES, NEWEST_RELEASE, type ReleaseRules, releaseRules } from './release.ts';
-export { autoQuote, isIndirectComment, mustQuote } from './rules.ts';
+export { toJson } from './json.ts';
+export { KNOWN_RELEASES, NEWEST_RELEASE } from './release.ts';
+export { autoQuote, mustQuote } from './rules.ts';
 export type {
   Comment,
   CommentBlock,

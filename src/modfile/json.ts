@@ -4,7 +4,7 @@
 import { editedDirectives } from './print.ts';
 import { releaseRules } from './release.ts';
 import { isByteMarker } from './text.ts';
-import type { ModFile } from './types.ts';
+import type { ModFile, ModuleVersion } from './types.ts';
 
 /** A JSON value in Go struct field order; `undefined` members are omitted (omitempty). */
 type GoJson = string | boolean | null | GoJson[] | { [key: string]: GoJson | undefined };
@@ -20,7 +20,7 @@ const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\udc80-\udcff]/;
  * encoding/json's string encoding (HTML-safe escaping, invalid UTF-8 as \ufffd; with
  * `invalidUtf8Raw`, json/v2's v1 mode, as the character U+FFFD).
  */
-export function encodeGoJsonString(s: string, shortControlEscapes: boolean, invalidUtf8Raw = false): string {
+function encodeGoJsonString(s: string, shortControlEscapes: boolean, invalidUtf8Raw = false): string {
   // Nearly every string needs no escape at all; one native regex test says so.
   if (!needsEscape.test(s)) return `"${s}"`;
   const out: string[] = ['"'];
@@ -123,6 +123,10 @@ export function toJson(file: ModFile, release?: string): string {
   let value: GoJson;
   const omit = rules.jsonOmitEmptyLists;
   const godebug = (d: { key: string; value: string }): GoJson => ({ Key: d.key, Value: d.value });
+  const replacement = (r: { old: ModuleVersion; new: ModuleVersion }): GoJson => ({
+    Old: moduleVersion(r.old.path, r.old.version),
+    New: moduleVersion(r.new.path, r.new.version),
+  });
   if (file.kind === 'go.work') {
     const obj: { [key: string]: GoJson | undefined } = { Go: omitEmpty(file.go?.version ?? '') };
     if (omit) {
@@ -130,14 +134,7 @@ export function toJson(file: ModFile, release?: string): string {
       obj.Godebug = listOrNull(file.godebug, godebug, true);
     }
     obj.Use = listOrNull(file.use, (u) => ({ DiskPath: u.path, ModPath: omitEmpty(u.modulePath) }), omit);
-    obj.Replace = listOrNull(
-      view.replace,
-      (r) => ({
-        Old: moduleVersion(r.old.path, r.old.version),
-        New: moduleVersion(r.new.path, r.new.version),
-      }),
-      omit,
-    );
+    obj.Replace = listOrNull(view.replace, replacement, omit);
     value = obj;
   } else {
     const obj: { [key: string]: GoJson | undefined } = {
@@ -156,14 +153,7 @@ export function toJson(file: ModFile, release?: string): string {
       omit,
     );
     obj.Exclude = listOrNull(view.exclude, (x) => moduleVersion(x.path, x.version), omit);
-    obj.Replace = listOrNull(
-      view.replace,
-      (r) => ({
-        Old: moduleVersion(r.old.path, r.old.version),
-        New: moduleVersion(r.new.path, r.new.version),
-      }),
-      omit,
-    );
+    obj.Replace = listOrNull(view.replace, replacement, omit);
     obj.Retract = listOrNull(
       file.retract,
       (r) => ({

@@ -182,7 +182,7 @@ export function editedDirectives(file: ModFile, rules: ReleaseRules): EditedDire
   return { exclude, replace, tool, ignore, killed };
 }
 
-export function editedView(file: ModFile, rules: ReleaseRules): EditedView {
+function editedView(file: ModFile, rules: ReleaseRules): EditedView {
   const { exclude, replace, tool, ignore, killed } = editedDirectives(file, rules);
 
   const useSemanticExclude =

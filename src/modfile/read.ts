@@ -12,7 +12,6 @@ import {
   type Line,
   type LineBlock,
   type Position,
-  type Statement,
   type Token,
 } from './syntax.ts';
 import { utf8Width } from './text.ts';
@@ -496,5 +495,3 @@ function assignComments(file: FileSyntax, suffixComments: Comment[]): void {
   for (const c of touched) c.suffix.reverse();
   if (remaining > 0) file.comments.before.push(...suffixComments.slice(0, remaining));
 }
-
-export type { Statement };

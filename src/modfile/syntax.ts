@@ -8,8 +8,6 @@ export interface Position {
   byteOffset: number;
 }
 
-export const NO_POSITION: Position = Object.freeze({ line: 0, column: 0, byteOffset: 0 });
-
 export interface Comment {
   start: Position;
   /** The comment text starting with `//`, without the line end; '' marks a kept blank line. */
@@ -78,8 +76,4 @@ export interface FileSyntax {
 
 export function emptyComments(): Comments {
   return { before: [], suffix: [], after: [] };
-}
-
-export function isBlankMarker(c: Comment): boolean {
-  return c.token === '' && c.start.line === 0 && c.start.byteOffset === 0 && c.start.column === 0;
 }

@@ -99,7 +99,7 @@ function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 
-export function hasMarker(text: string): boolean {
+function hasMarker(text: string): boolean {
   return markerPattern.test(text);
 }
 

@@ -2,8 +2,8 @@
 // directories and GOPROXY URLs: every upper-case ASCII letter becomes '!' plus its lower-case
 // form, so that paths differing only in case stay apart on case-insensitive file systems.
 
+import { goQuote } from '../modfile/gostrings.ts';
 import { checkFileNameElement, checkPath, invalidVersionMessage } from './path.ts';
-import { goQuote } from './quote.ts';
 import { fail, ok, type Result } from './result.ts';
 
 const INCONSISTENCY = 'internal error: inconsistency in EscapePath';

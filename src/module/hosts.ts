@@ -3,7 +3,7 @@
 // when it predicts where a lookup goes): they share this one list so that they answer alike.
 
 /** Forges where the first path element after the host is an account: GOPRIVATE needs host/org there. */
-export const PUBLIC_FORGES: readonly string[] = [
+const PUBLIC_FORGES: readonly string[] = [
   'github.com',
   'gitlab.com',
   'bitbucket.org',
@@ -58,4 +58,23 @@ export function isPublicCodeHost(host: string): boolean {
     if (publicHosts.has(lower.slice(dot + 1))) return true;
   }
   return false;
+}
+
+/**
+ * Forges whose repository root is always host/owner/repo (the go command's vcsPaths table knows
+ * them the same way): gitlab.com (subgroups) and Azure DevOps (_git) are not among them.
+ */
+const FIXED_ROOT_FORGES = new Set(['github.com', 'bitbucket.org', 'gitee.com', 'codeberg.org', 'git.sr.ht']);
+
+/**
+ * The module that holds an import path on such a forge: its repository root, with a major-version
+ * suffix when the path has one right after it. Undefined for other hosts or a path above the root.
+ */
+export function forgeRepository(importPath: string): string | undefined {
+  const parts = importPath.split('/');
+  if (parts.length < 3 || !FIXED_ROOT_FORGES.has(parts[0]!.toLowerCase())) return undefined;
+  if (parts.slice(1, 3).some((p) => p === '' || p === '.' || p === '..')) return undefined;
+  const root = parts.slice(0, 3);
+  if (parts.length > 3 && /^v[2-9]\d*$|^v1\d+$/.test(parts[3]!)) root.push(parts[3]!);
+  return root.join('/');
 }

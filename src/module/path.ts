@@ -2,7 +2,7 @@
 // golang.org/x/mod/module (stable since x/mod v0.5, i.e. the same in go1.19 through go1.24).
 // Messages are worded exactly like the go command's.
 
-import { goQuote, goQuoteRune } from './quote.ts';
+import { goQuote, goQuoteRune } from '../modfile/gostrings.ts';
 import {
   build,
   isValid,

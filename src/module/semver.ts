@@ -184,7 +184,7 @@ function compareNumbers(x: string, y: string): -1 | 0 | 1 {
 }
 
 /** Byte order of the UTF-8 encodings, as Go compares strings (equal to code point order). */
-export function compareStrings(x: string, y: string): -1 | 0 | 1 {
+function compareStrings(x: string, y: string): -1 | 0 | 1 {
   if (x === y) return 0;
   const xs = x[Symbol.iterator]();
   const ys = y[Symbol.iterator]();

@@ -40,7 +40,7 @@ export interface EndpointOutcome {
   result?: ProbeResult;
 }
 
-export const PUBLIC_MIRRORS = ['https://goproxy.cn', 'https://goproxy.io'];
+const PUBLIC_MIRRORS = ['https://goproxy.cn', 'https://goproxy.io'];
 const DEFAULT_PROXY_HOST = 'proxy.golang.org';
 const DEFAULT_SUMDB_HOST = 'sum.golang.org';
 
@@ -420,7 +420,7 @@ function minorOf(goVersion: string | undefined): number | undefined {
  * until 1.26, removed in 1.27, where setting it stops the go command), 3DES since 1.23 (tls3des=1
  * until 1.26).
  */
-export function goRefusesCipher(
+function goRefusesCipher(
   cipher: string,
   minor: number | undefined,
 ): { what: 'rsa-kex' | '3des'; since: number; godebug?: string } | undefined {

@@ -289,7 +289,7 @@ function schemesFor(vcs: DirectRoute['vcs'], insecure: boolean): string[] {
   return (all[vcs] ?? [['https', true]]).filter(([, secure]) => secure || insecure).map(([s]) => s);
 }
 
-export function directRoute(
+function directRoute(
   modulePath: string,
   privacy: ModulePrivacy,
   govcs: ReturnType<typeof parseGoVcs>,
@@ -486,7 +486,7 @@ function fetchRoute(
 }
 
 /** Groups modules by the way they travel, for a summary a person can read. */
-export function groupRoutes(modules: readonly ModuleRoute[]): RouteGroup[] {
+function groupRoutes(modules: readonly ModuleRoute[]): RouteGroup[] {
   const groups = new Map<string, RouteGroup>();
   for (const route of modules) {
     let key: string;
@@ -519,7 +519,7 @@ export function groupRoutes(modules: readonly ModuleRoute[]): RouteGroup[] {
 }
 
 /** `host/*` for hosts with several modules, the path itself for single ones. */
-export function summarisePaths(paths: readonly string[]): string[] {
+function summarisePaths(paths: readonly string[]): string[] {
   const byHost = new Map<string, string[]>();
   for (const path of paths) {
     const host = path.split('/')[0] ?? path;

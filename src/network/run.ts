@@ -46,11 +46,11 @@ import {
 import type { NetworkProgressEvent, ProbePhase, ProbeResult, ServiceKind } from './types.ts';
 
 export const DEFAULT_BUDGET_MS = 10_000;
-export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 8;
 /** A module every public proxy has, asked for when the project requires no public module from a proxy. */
-export const PUBLIC_PROBE_MODULE = 'golang.org/x/text';
+const PUBLIC_PROBE_MODULE = 'golang.org/x/text';
 
-export const DEFAULT_PHASE_TIMEOUTS: Record<ProbePhase, number> = {
+const DEFAULT_PHASE_TIMEOUTS: Record<ProbePhase, number> = {
   dns: 2_500,
   tcp: 3_000,
   tls: 3_000,
@@ -60,7 +60,7 @@ export const DEFAULT_PHASE_TIMEOUTS: Record<ProbePhase, number> = {
 };
 
 /** Hosts that are public services: a loopback or private answer for them is a DNS problem. */
-export const WELL_KNOWN_PUBLIC_HOSTS = new Set([
+const WELL_KNOWN_PUBLIC_HOSTS = new Set([
   'proxy.golang.org',
   'sum.golang.org',
   'sum.golang.google.cn',

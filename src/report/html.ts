@@ -335,7 +335,7 @@ const nodeKey = (n: HtmlGraphNode): string => `${n.path}@${n.version}`;
  * every edge points right), rows in order of first appearance, and draws it as SVG. Graphs here are
  * the few dozen module versions on the paths to one module: no layout engine is needed for that.
  */
-export function graphSvg(why: HtmlWhy, lang: Lang): string {
+function graphSvg(why: HtmlWhy, lang: Lang): string {
   const nodes = new Map<string, HtmlGraphNode>();
   for (const e of why.edges) {
     nodes.set(nodeKey(e.from), e.from);

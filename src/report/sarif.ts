@@ -21,7 +21,7 @@ export interface SarifOptions {
 }
 
 /** Where the cause catalog is documented (the package's page links to docs/causes.md). */
-export const CAUSES_DOC_URL = 'https://www.npmjs.com/package/gomod-doctor';
+const CAUSES_DOC_URL = 'https://www.npmjs.com/package/gomod-doctor';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',

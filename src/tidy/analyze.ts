@@ -220,7 +220,7 @@ export class ProjectFileError extends Error {
 }
 
 /** Reads a go.mod or go.work through the project-file reader; undefined when missing. */
-export function readModFile(
+function readModFile(
   path: string,
   kind: 'go.mod' | 'go.work',
   roots?: readonly string[],

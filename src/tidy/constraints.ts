@@ -25,14 +25,14 @@ const MAX_PLUS_BUILD_SIZE = 100;
 const GO_SPACE =
   /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
-export function goTrimSpace(s: string): string {
+function goTrimSpace(s: string): string {
   return s.replace(GO_SPACE, '');
 }
 
 const TAG_CHAR = /[\p{L}\p{Nd}_.]/u;
 
 /** Letters, digits (any script), `_` and `.`: what a build tag may be made of. */
-export function isValidTag(word: string): boolean {
+function isValidTag(word: string): boolean {
   if (word === '') return false;
   for (const c of word) if (!TAG_CHAR.test(c)) return false;
   return true;
@@ -195,7 +195,7 @@ function tooComplex(): ExprParse {
 }
 
 /** The expression of a `//go:build` line, or undefined when the line is not one. */
-export function goBuildLineExpr(line: string): string | undefined {
+function goBuildLineExpr(line: string): string | undefined {
   if (!line.startsWith('//go:build')) return undefined;
   const rest = goTrimSpace(line).slice('//go:build'.length);
   const trimmed = goTrimSpace(rest);
@@ -204,7 +204,7 @@ export function goBuildLineExpr(line: string): string | undefined {
 }
 
 /** The expression of a `// +build` line (`//+build` counts too), or undefined. */
-export function plusBuildLineExpr(line: string): string | undefined {
+function plusBuildLineExpr(line: string): string | undefined {
   if (!line.startsWith('//')) return undefined;
   const body = goTrimSpace(line.slice(2));
   if (!body.startsWith('+build')) return undefined;
@@ -279,7 +279,7 @@ export const KNOWN_ARCH: ReadonlySet<string> = new Set([
   'wasm',
 ]);
 
-export const UNIX_OS: ReadonlySet<string> = new Set([
+const UNIX_OS: ReadonlySet<string> = new Set([
   'aix',
   'android',
   'darwin',
@@ -295,7 +295,7 @@ export const UNIX_OS: ReadonlySet<string> = new Set([
 ]);
 
 /** Go minor release number from '1.23' / 'go1.23.4'; undefined when not a 1.x release. */
-export function goMinor(release: string | undefined): number | undefined {
+function goMinor(release: string | undefined): number | undefined {
   const match = release ? /^(?:go)?1\.(\d+)/.exec(release) : null;
   return match ? Number(match[1]) : undefined;
 }
@@ -340,7 +340,7 @@ function matchConcreteTag(name: string, ctx: BuildContext): boolean {
   return false;
 }
 
-export function evalConcrete(expr: BuildExpr, ctx: BuildContext): boolean {
+function evalConcrete(expr: BuildExpr, ctx: BuildContext): boolean {
   switch (expr.kind) {
     case 'tag':
       return matchConcreteTag(expr.name, ctx);
@@ -370,22 +370,6 @@ export function evalAllTags(expr: BuildExpr, prefer = true): boolean {
     case 'or':
       return evalAllTags(expr.x, prefer) || evalAllTags(expr.y, prefer);
   }
-}
-
-/** Every tag an expression names, in order of appearance, without duplicates. */
-export function exprTags(expr: BuildExpr, out: string[] = []): string[] {
-  switch (expr.kind) {
-    case 'tag':
-      if (!out.includes(expr.name)) out.push(expr.name);
-      break;
-    case 'not':
-      exprTags(expr.x, out);
-      break;
-    default:
-      exprTags(expr.x, out);
-      exprTags(expr.y, out);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

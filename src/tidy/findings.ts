@@ -25,7 +25,7 @@ function chainText(chain: readonly ImportEdge[]): string {
 }
 
 /** Where a lookup goes, in words: "proxy.golang.org", "direct (git)", "off". */
-export function routeText(route: LookupRoute, lang: Lang): string {
+function routeText(route: LookupRoute, lang: Lang): string {
   if (route.proxyError) return say(m.badProxy, lang, { error: route.proxyError });
   return route.via
     .map((v) =>
@@ -650,7 +650,7 @@ const s = {
 };
 
 /** Whether tidy certainly changes go.mod (a change found from files on this machine). */
-export function certainChange(p: TidyPrediction): boolean {
+function certainChange(p: TidyPrediction): boolean {
   return (
     p.add.length +
       p.remove.length +
@@ -671,11 +671,6 @@ export function tidyVerdict(p: TidyPrediction): boolean | null {
   if (certainChange(p)) return false;
   if (p.undecided.length > 0 || p.notInCache.length > 0) return null;
   return true;
-}
-
-/** Kept for library callers: true only when tidy certainly leaves go.mod alone. */
-export function isTidy(p: TidyPrediction): boolean {
-  return tidyVerdict(p) === true;
 }
 
 export interface SummaryOptions {

@@ -9,7 +9,7 @@ import type { ModFile } from '../modfile/types.ts';
 import { goAtLeast } from './modgraph.ts';
 
 /** The first go line whose tidy merges require blocks (cmd/go's SimplifyRequireVersion). */
-export const SIMPLIFY_REQUIRE_VERSION = '1.27';
+const SIMPLIFY_REQUIRE_VERSION = '1.27';
 
 export interface LayoutMove {
   path: string;

@@ -10,10 +10,10 @@ import { escapePath, unescapeVersion } from '../module/escape.ts';
 import { isPublicCodeHost } from '../module/hosts.ts';
 import { isValid, prerelease, sortVersions } from '../module/semver.ts';
 import { isPseudoVersion } from '../module/version.ts';
-import { compareVersions, type ModuleSource, type ModuleVersion } from './modgraph.ts';
+import type { ModuleSource, ModuleVersion } from './modgraph.ts';
 import { dirHasGoFiles, hasGoMod } from './scan.ts';
 
-export function isStandardImport(path: string): boolean {
+function isStandardImport(path: string): boolean {
   const slash = path.indexOf('/');
   return !(slash >= 0 ? path.slice(0, slash) : path).includes('.');
 }
@@ -215,7 +215,7 @@ export interface LookupRoute {
 const PRIVATE_HINT =
   /(^|[.-])(corp|internal|intranet|intra|local|lan|private|priv|git|gitlab|scm|vcs|dev|office|company)([.-]|$)/;
 
-export function looksPrivateHost(modulePath: string): boolean {
+function looksPrivateHost(modulePath: string): boolean {
   const host = modulePath.split('/')[0] ?? '';
   if (isPublicCodeHost(host)) return false;
   if (/^\d+\.\d+\.\d+\.\d+(:\d+)?$/.test(host)) return true;
@@ -248,9 +248,4 @@ export function lookupRoute(modulePath: string, settings: GoSettings): LookupRou
     else if (entry.kind === 'off') route.via.push({ kind: 'off' });
   }
   return route;
-}
-
-/** The newest of two versions (main modules, '' , outrank all). */
-export function maxVersion(a: string, b: string): string {
-  return compareVersions(a, b) >= 0 ? a : b;
 }

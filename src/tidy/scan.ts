@@ -405,7 +405,7 @@ export interface ImportSiteIn extends ImportSite {
   file: GoFile;
 }
 
-export function isFilteredImport(path: string): boolean {
+function isFilteredImport(path: string): boolean {
   return (
     path === 'C' ||
     path === 'appengine' ||

@@ -20,7 +20,7 @@ interface VendoredModule extends ModuleVersion {
   packages: string[];
 }
 
-export function parseVendorModules(text: string): VendoredModule[] {
+function parseVendorModules(text: string): VendoredModule[] {
   const out: VendoredModule[] = [];
   let current: VendoredModule | undefined;
   for (const raw of text.split('\n')) {

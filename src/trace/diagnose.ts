@@ -112,7 +112,7 @@ function label(p: ProcessInfo): string {
   return first || p.comm;
 }
 
-export function isCredentialHelper(p: ProcessInfo): boolean {
+function isCredentialHelper(p: ProcessInfo): boolean {
   const joined = p.argv.slice(0, 3).map(base).join(' ');
   return (
     /(?:^|\s)git-credential-|(?:^|\s)git credential-|(?:^|\s)credential-\S+ (?:get|store|erase)\b/.test(
@@ -124,7 +124,7 @@ export function isCredentialHelper(p: ProcessInfo): boolean {
   );
 }
 
-export function isSsh(p: ProcessInfo): boolean {
+function isSsh(p: ProcessInfo): boolean {
   const first = base(p.argv[0] ?? '');
   if (first === 'ssh' || first === 'plink' || first === 'putty') return true;
   // A wrapper given in GIT_SSH_COMMAND / GIT_SSH: git passes the remote command as the last argument.

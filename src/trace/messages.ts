@@ -48,7 +48,7 @@ function bytes(n: number): string {
       : `${(n / 1048576).toFixed(1)} MiB`;
 }
 
-export function evidenceText(item: EvidenceItem, lang: Lang): string {
+function evidenceText(item: EvidenceItem, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (item.kind) {
     case 'socket': {

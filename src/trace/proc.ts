@@ -279,7 +279,7 @@ export function endpointKey(endpoint: Endpoint): string {
 }
 
 /** Wait channels of the terminal read path (n_tty_read on current kernels, wait_woken inside it). */
-export function isTerminalRead(wchans: readonly string[]): boolean {
+function isTerminalRead(wchans: readonly string[]): boolean {
   return wchans.some((w) => w === 'n_tty_read' || w === 'wait_woken' || w.includes('tty_read'));
 }
 
@@ -293,7 +293,7 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-export function procAvailable(): Promise<boolean> {
+function procAvailable(): Promise<boolean> {
   return stat('/proc/self/stat').then(
     () => true,
     () => false,
@@ -580,14 +580,6 @@ export async function processEnv(pid: number): Promise<Record<string, string>> {
     if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return env;
-}
-
-export async function processCwd(pid: number): Promise<string | undefined> {
-  try {
-    return await readlink(`/proc/${pid}/cwd`);
-  } catch {
-    return undefined;
-  }
 }
 
 function basename(path: string): string {

@@ -22,7 +22,7 @@ function secondsText(value: number): string {
   return `${value.toFixed(3)} s`;
 }
 
-export function hostOfOperation(op: Operation): string {
+function hostOfOperation(op: Operation): string {
   const url = op.kind === 'http' ? op.url : op.remote;
   if (!url) return op.kind === 'vcs' ? '(vcs)' : '(local)';
   const scp = /^[^/@\s]+@([^:/\s]+):/.exec(url);

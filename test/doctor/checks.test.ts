@@ -5,10 +5,10 @@ import { chmodSync, chownSync, mkdirSync, symlinkSync, truncateSync, writeFileSy
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCauseId } from '../../src/causes/catalog.ts';
-import { type NamespaceSpec, namespaceSupport } from '../../src/lab/namespace.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
-import { writeProxyTree } from '../../src/lab/universe.ts';
 import { goToolchain, goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { type NamespaceSpec, namespaceSupport } from '../lab/kit/namespace.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
+import { writeProxyTree } from '../lab/kit/universe.ts';
 import {
   type DoctorCase,
   doctorIn,

@@ -9,8 +9,8 @@ import { mainPackageGoDebugLines } from '../../src/doctor/checks/toolchain/godeb
 import { REMOVED_GODEBUGS } from '../../src/doctor/data/godebug-removed.ts';
 import { run } from '../../src/exec/run.ts';
 import { godebugRefusal, nextGodebugRefusal } from '../../src/go/godebug.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { goToolchain, goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
 import { doctorIn } from './helpers.ts';
 
 const minorOf = (version: string): number => Number(version.split('.')[1]);

@@ -7,16 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { type DoctorResult, runDoctor } from '../../src/doctor/run.ts';
 import type { DoctorOptions } from '../../src/doctor/types.ts';
 import { run } from '../../src/exec/run.ts';
-import { type NamespaceSpec, namespaceCommand } from '../../src/lab/namespace.ts';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/lab/sandbox.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
 import { goToolchain, goToolchains } from '../helpers/go-matrix.ts';
+import { type NamespaceSpec, namespaceCommand } from '../lab/kit/namespace.ts';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../lab/kit/sandbox.ts';
+import { createUniverse } from '../lab/kit/universe.ts';
 
-export const GO_VERSION = '1.23';
+const GO_VERSION = '1.23';
 export const toolchain = goToolchain(GO_VERSION) ?? goToolchains().at(-1);
 
 /** Settings of a healthy machine: the default proxy and checksum database (nothing is contacted). */
-export const HEALTHY_SETTINGS: Partial<SandboxOptions> = {
+const HEALTHY_SETTINGS: Partial<SandboxOptions> = {
   goproxy: 'https://proxy.golang.org,direct',
   env: { GOSUMDB: undefined, GOFLAGS: undefined },
 };
@@ -90,7 +90,7 @@ const childScript = fileURLToPath(new URL('./doctor-child.ts', import.meta.url))
 const tsxLoader = createRequire(import.meta.url).resolve('tsx/esm');
 
 /**
- * The doctor in a process of its own inside a private mount namespace (src/lab/namespace.ts), for
+ * The doctor in a process of its own inside a private mount namespace (test/lab/kit/namespace.ts), for
  * what only mounts can set up, such as a nearly full file system under the caches. The mounts
  * exist for that process alone and end with it. Needs root: skip with `namespaceSupport()`.
  */

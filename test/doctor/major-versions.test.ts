@@ -4,10 +4,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/doctor/run.ts';
-import { createGitRepository, redirectGitHost } from '../../src/lab/git.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createUniverse, writeProxyTree } from '../../src/lab/universe.ts';
 import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { createGitRepository, redirectGitHost } from '../lab/kit/git.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createUniverse, writeProxyTree } from '../lab/kit/universe.ts';
 
 const RELEASES = ['1.19', '1.24', '1.27'].filter((v) => goToolchain(v));
 

@@ -7,14 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/doctor/run.ts';
-import { privateRepoBody } from '../../src/lab/faults.ts';
-import { type ConnectProxy, startConnectProxy } from '../../src/lab/https-proxy.ts';
-import { type ProxyServer, startProxyServer } from '../../src/lab/proxy-server.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createLabCa, type LabCa } from '../../src/lab/tls.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
 import { privateLooking } from '../../src/module/private-looking.ts';
 import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { privateRepoBody } from '../lab/kit/faults.ts';
+import { type ConnectProxy, startConnectProxy } from '../lab/kit/https-proxy.ts';
+import { type ProxyServer, startProxyServer } from '../lab/kit/proxy-server.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createLabCa, type LabCa } from '../lab/kit/tls.ts';
+import { createUniverse } from '../lab/kit/universe.ts';
 
 const RELEASES = ['1.19', '1.27'].filter((v) => goToolchain(v));
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
 import { type DoctorCase, doctorIn, toolchain } from './helpers.ts';
 
 const sandboxes: Sandbox[] = [];

@@ -9,9 +9,9 @@ import { CHECKS } from '../../src/doctor/checks/index.ts';
 import { renderDoctor } from '../../src/doctor/render.ts';
 import { runDoctor } from '../../src/doctor/run.ts';
 import { defineCheck } from '../../src/doctor/types.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { NO_GO_REASON, repoRoot } from '../helpers/go-matrix.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
 import { doctorIn, toolchain } from './helpers.ts';
 
 const sandboxes: Sandbox[] = [];

@@ -6,11 +6,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
 import { runCli } from '../helpers/cli.ts';
 import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
+import { createSandbox } from '../lab/kit/sandbox.ts';
 import { HEALTHY_GOMOD, HEALTHY_GOSUM, toolchain } from './helpers.ts';
 
 const sandboxes: Sandbox[] = [];

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { missingSecurityFixes } from '../../src/doctor/checks/toolchain/security-floor.ts';
 import { SECURITY_FLOOR } from '../../src/doctor/data/security-floor.ts';
 import { run } from '../../src/exec/run.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
 import { doctorIn } from './helpers.ts';
 
 const real = goToolchains().at(-1);

@@ -114,13 +114,6 @@ go: a.example.org/y@v1.0.0: unexpected status (https://proxy.golang.org/a.exampl
 `;
     expect(causes(text)).toEqual(['gopath-mode', 'internal-import']);
   });
-
-  it('no matching versions for an import: the package is not in the module', () => {
-    const text = `go: finding module for package github.com/a/b/gone
-example/main.go:11:2: no matching versions for query "latest"
-`;
-    expect(causes(text)).toEqual(['package-not-in-module', 'no-matching-versions']);
-  });
 });
 
 describe('git that does not run', () => {
@@ -184,13 +177,6 @@ describe('families from the second batch of tuning reports', () => {
     expect(
       causes('go: github.com/a/b@v0.0.0-20180425151209-ae245b60ddeb: unknown revision ae245b60ddeb\n'),
     ).toEqual(['unknown-revision', 'module-source-gone']);
-  });
-
-  it('no matching versions for a package under the importing package: the package is missing from the module', () => {
-    const text = `go: github.com/a/app/handlers imports
-\tgithub.com/a/app/views: no matching versions for query "latest"
-`;
-    expect(causes(text)).toEqual(['package-not-in-module', 'no-matching-versions']);
   });
 
   it('GOPROXY set, yet a GOPATH-mode direct fetch failed: GOPATH mode ignores GOPROXY', () => {

@@ -46,6 +46,23 @@ describe('the misleading cases', () => {
     ).not.toContain('private-module-via-proxy');
   });
 
+  it('a +incompatible version the proxy does not have is a major-version problem, not a private module', () => {
+    const text =
+      'go: github.com/a/b@v0.3.1 requires\n\tgithub.com/c/d@v2.19.6+incompatible: reading https://proxy.golang.org/github.com/c/d/@v/v2.19.6+incompatible.mod: 410 Gone\n';
+    const [finding] = explain(text);
+    expect(finding?.cause).toBe('major-version-suffix');
+    expect(finding?.fixes?.[0]?.command).toBe("go mod graph | grep 'github.com/c/d@v2.19.6+incompatible'");
+    expect(explain(text, { lang: 'zh-CN' })[0]?.message).toContain('+incompatible 版本只在');
+  });
+
+  it('an import path "_/<directory>" is GOPATH mode', () => {
+    expect(
+      causes(
+        'package _/Users/me/src/athens/cmd/proxy is not in GOROOT (/usr/local/go/src/_/Users/me/src/athens/cmd/proxy)\n',
+      ),
+    ).toEqual(['gopath-mode']);
+  });
+
   it('no such host inside server response is not a local DNS failure', () => {
     const text = `go: corp.example.com/x@v1.0.0: reading https://proxy.golang.org/corp.example.com/x/@v/v1.0.0.mod: 404 Not Found
 \tserver response: not found: corp.example.com/x@v1.0.0: unrecognized import path "corp.example.com/x": https fetch: Get "https://corp.example.com/x?go-get=1": dial tcp: lookup corp.example.com on 8.8.8.8:53: no such host

@@ -134,6 +134,12 @@ const EXPECTED: Record<string, string | null | PerRelease> = {
   'vcs-unknown-revision': 'unknown-revision',
   'vcs-pseudo-version-time': 'pseudo-version-invalid',
   'vcs-zip-invalid-file': 'module-zip-invalid',
+  'excluded-version': 'excluded-version',
+  'goproxy-credentials-http': 'goproxy-invalid',
+  'vcs-branch-not-tag': 'unknown-revision',
+  'vcs-nested-module-missing': 'nested-module-missing',
+  'sumdb-block-page': 'sumdb-misbehaving',
+  'sumdb-foreign-tree-head': 'sumdb-misbehaving',
   'internal-import': 'internal-import',
   'mixed-packages': 'mixed-packages',
   // 1.19 ignores GOTOOLCHAIN and stops at the toolchain line it cannot parse (too old a go).

@@ -6,10 +6,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/exec/run.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createUniverse, simpleModule, writeProxyTree } from '../../src/lab/universe.ts';
 import { cliPath, runCli } from '../helpers/cli.ts';
 import { goToolchain, goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createUniverse, simpleModule, writeProxyTree } from '../lab/kit/universe.ts';
 
 const toolchain = goToolchain('1.24') ?? goToolchains().at(-1);
 

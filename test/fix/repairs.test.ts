@@ -18,10 +18,10 @@ import dropGodebug from '../../src/fix/repairs/gomod-drop-removed-godebug.ts';
 import gosumAdd from '../../src/fix/repairs/gosum-add-from-cache.ts';
 import modcacheChown from '../../src/fix/repairs/modcache-chown.ts';
 import { leftoverVersion } from '../../src/fix/repairs/modcache-evict.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createUniverse, simpleModule, writeProxyTree } from '../../src/lab/universe.ts';
 import { runCli } from '../helpers/cli.ts';
 import { goToolchain, goToolchains } from '../helpers/go-matrix.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createUniverse, simpleModule, writeProxyTree } from '../lab/kit/universe.ts';
 import { finding, runRepair } from './helpers.ts';
 
 const newest = goToolchains().at(-1)!;

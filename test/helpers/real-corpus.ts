@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { explainText } from '../../src/explain/index.ts';
 import { repoRoot } from './go-matrix.ts';
 
-export const realDir = join(repoRoot, 'test', 'fixtures', 'real');
+const realDir = join(repoRoot, 'test', 'fixtures', 'real');
 
 export type Part = 'tuning' | 'validation';
 
@@ -23,7 +23,7 @@ export interface RealCase {
   transcript: string;
 }
 
-export function parseCase(id: string, part: Part, text: string): RealCase {
+function parseCase(id: string, part: Part, text: string): RealCase {
   const sep = text.indexOf('\n----\n');
   if (sep === -1) throw new Error(`${part}/${id}: no ---- line after the header`);
   const header: Record<string, string> = {};

@@ -21,7 +21,7 @@ import {
  * Module messages not decided yet, each one explicitly `todo` in the decisions file. The number
  * may only go down: deciding a message lowers it, a new release's messages must be decided.
  */
-const TODO_BUDGET = 35;
+const TODO_BUDGET = 0;
 
 const entries = readInventory();
 const rows = readDecisions();

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const inventoryDir = dirname(fileURLToPath(import.meta.url));
+const inventoryDir = dirname(fileURLToPath(import.meta.url));
 export const INVENTORY_FILE = join(inventoryDir, 'go-messages.tsv');
-export const DECISIONS_FILE = join(inventoryDir, 'go-message-decisions.tsv');
+const DECISIONS_FILE = join(inventoryDir, 'go-message-decisions.tsv');
 
 /** The releases the inventory is made from (scripts/install-go.sh installs them). */
 export const RELEASES = ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
@@ -32,17 +32,17 @@ export function entryId(pkg: string, format: string): string {
 }
 
 /** Tabs, newlines and backslashes are escaped so that a format stays on one TSV line. */
-export function escapeField(s: string): string {
+function escapeField(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
-export function unescapeField(s: string): string {
+function unescapeField(s: string): string {
   return s.replace(/\\([\\tnr])/g, (_m, c: string) =>
     c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : '\\',
   );
 }
 
-export const INVENTORY_HEADER = 'id\treleases\tpackage\twhere\tfunc\tformat';
+const INVENTORY_HEADER = 'id\treleases\tpackage\twhere\tfunc\tformat';
 
 export function formatInventory(entries: readonly InventoryEntry[]): string {
   const lines = [INVENTORY_HEADER];
@@ -52,7 +52,7 @@ export function formatInventory(entries: readonly InventoryEntry[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function parseInventory(text: string): InventoryEntry[] {
+function parseInventory(text: string): InventoryEntry[] {
   const out: InventoryEntry[] = [];
   for (const line of text.split('\n').slice(1)) {
     if (!line) continue;
@@ -90,7 +90,7 @@ export interface DecisionRow {
   text: string;
 }
 
-export function parseDecisions(text: string): DecisionRow[] {
+function parseDecisions(text: string): DecisionRow[] {
   const rows: DecisionRow[] = [];
   text.split('\n').forEach((raw, i) => {
     if (!raw.trim() || raw.startsWith('#')) return;
@@ -187,7 +187,7 @@ export interface Coverage {
   undecided: number;
 }
 
-export function coverage(entries: readonly InventoryEntry[], rows: readonly DecisionRow[]): Coverage[] {
+function coverage(entries: readonly InventoryEntry[], rows: readonly DecisionRow[]): Coverage[] {
   const decided = entries.map((e) => ({ e, d: decide(e, rows) }));
   return [...RELEASES].map((release) => {
     const c: Coverage = { release, total: 0, mapped: 0, excluded: 0, todo: 0, undecided: 0 };

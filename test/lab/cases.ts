@@ -6,45 +6,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/exec/run.ts';
 import { createModuleZip } from '../../src/gosum/modzip.ts';
-import { privateRepoBody, sumdbPrivateBody } from '../../src/lab/faults.ts';
-import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
-import type { GitHttpServer } from '../../src/lab/git.ts';
-import { createGitRepository, redirectGitHost, startGitHttpServer } from '../../src/lab/git.ts';
-import type { ConnectAction, ConnectProxy } from '../../src/lab/https-proxy.ts';
+import { goToolchains } from '../helpers/go-matrix.ts';
+import { privateRepoBody, sumdbPrivateBody } from './kit/faults.ts';
+import { startFullBacklogListener } from './kit/full-backlog.ts';
+import type { GitHttpServer } from './kit/git.ts';
+import { createGitRepository, redirectGitHost, startGitHttpServer } from './kit/git.ts';
+import type { ConnectAction, ConnectProxy } from './kit/https-proxy.ts';
 import {
   goGetPageRoute,
   goGetRoute,
   goImportPage,
   LOGIN_PAGE,
   startConnectProxy,
-} from '../../src/lab/https-proxy.ts';
-import type { NamespaceSpec } from '../../src/lab/namespace.ts';
-import { namespaceCommand } from '../../src/lab/namespace.ts';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
-import { startProxyServer } from '../../src/lab/proxy-server.ts';
-import type { LabToolchain, Sandbox, SandboxOptions } from '../../src/lab/sandbox.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
-import type { ChecksumDatabase } from '../../src/lab/sumdb.ts';
-import { startChecksumDatabase } from '../../src/lab/sumdb.ts';
-import type { LabCa } from '../../src/lab/tls.ts';
-import { createLabCa } from '../../src/lab/tls.ts';
-import { normalizeTranscript } from '../../src/lab/transcript.ts';
-import type { ModuleDecl, ModuleUniverse } from '../../src/lab/universe.ts';
-import { createUniverse, simpleModule, toBytes } from '../../src/lab/universe.ts';
-import { goToolchains } from '../helpers/go-matrix.ts';
+} from './kit/https-proxy.ts';
+import type { NamespaceSpec } from './kit/namespace.ts';
+import { namespaceCommand } from './kit/namespace.ts';
+import type { ProxyServer } from './kit/proxy-server.ts';
+import { startProxyServer } from './kit/proxy-server.ts';
+import type { LabToolchain, Sandbox, SandboxOptions } from './kit/sandbox.ts';
+import { createSandbox } from './kit/sandbox.ts';
+import type { ChecksumDatabase } from './kit/sumdb.ts';
+import { createSumdbSigner, startChecksumDatabase } from './kit/sumdb.ts';
+import type { LabCa } from './kit/tls.ts';
+import { createLabCa } from './kit/tls.ts';
+import { normalizeTranscript } from './kit/transcript.ts';
+import type { ModuleDecl, ModuleUniverse } from './kit/universe.ts';
+import { createUniverse, simpleModule, toBytes } from './kit/universe.ts';
 
 /**
  * The releases the lab proves its faults with (those of them that are installed): each has its
  * recorded transcripts in test/fixtures/transcripts (`npm run lab:transcripts`).
  */
-export const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
+const LAB_GO_VERSIONS = ['1.19', '1.23', '1.24', '1.25', '1.26', '1.27'] as const;
 
 /**
  * The releases the lab tests run in CI: the oldest, the last one before the go command's
  * messages of 1.25-1.27, and the newest (README "Which Go releases each suite runs").
  * GOMOD_DOCTOR_GO_RELEASES=all runs every lab release, or a comma list exactly those.
  */
-export const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
+const LAB_CI_VERSIONS = ['1.19', '1.24', '1.27'] as const;
 
 export function labToolchains(scope: 'ci' | 'all' = 'ci'): Array<LabToolchain & { version: string }> {
   const lab = goToolchains().filter((t) => (LAB_GO_VERSIONS as readonly string[]).includes(t.version));
@@ -239,7 +239,7 @@ const PROJECT_PROXY_FAULTS = [
 ] as const;
 
 /** Every module the cases use; one module path per case, so that path-scoped faults never collide. */
-export const LAB_MODULES: readonly ModuleDecl[] = [
+const LAB_MODULES: readonly ModuleDecl[] = [
   simpleModule('example.com/lab/ok'),
   simpleModule('example.com/lab/e403'),
   simpleModule('example.com/lab/e500'),
@@ -592,7 +592,7 @@ export interface LabCase {
   keyLines: readonly RegExp[] | ((goVersion: string) => readonly RegExp[]);
   /** Needs Linux namespaces and mounts (root): skipped with `namespaceSupport()`'s reason otherwise. */
   needsNamespaces?: boolean;
-  /** Runs the go command inside namespaces set up this way (see src/lab/namespace.ts). */
+  /** Runs the go command inside namespaces set up this way (see test/lab/kit/namespace.ts). */
   namespace?(sandbox: Sandbox, servers: LabServers): NamespaceSpec;
   /**
    * Runs `go ARGS` the way a script does, through /bin/sh (the arguments passed as positional
@@ -819,6 +819,9 @@ function goSum(servers: LabServers, ...versions: Array<[string, string]>): strin
 }
 
 const DEP = `${PROJ}/dep`;
+/** Repositories a case builds in its own sandbox (git over file://): a branch named like a version, a nested tag. */
+const BRANCHY = 'branchy.example/proj.git';
+const NESTED = 'nested.example/proj.git';
 const E = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Git (direct mode) for lab.example through file:// (no server needed). */
 function viaGitFiles(overrides: Partial<Omit<SandboxOptions, 'go'>> = {}) {
@@ -1454,6 +1457,82 @@ export const PROJECT_CASES: readonly LabCase[] = [
     exit: 'fail',
     keyLines: [/create zip: notes\/it's\.txt: malformed file path "notes\/it's\.txt": invalid char '\\''$/],
   },
+  {
+    name: 'excluded-version',
+    title: 'go get of a version that an exclude directive of go.mod forbids',
+    sandbox: viaProjectProxy,
+    prepare: project({ 'go.mod': appGoMod({}, `\nexclude ${DEP} v1.0.0\n`) }),
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [new RegExp(`^go: ${E(DEP)}@v1\\.0\\.0: excluded by go\\.mod$`)],
+  },
+  {
+    name: 'goproxy-credentials-http',
+    title: 'a user name and password in a plain http:// GOPROXY (refused before any connection)',
+    // Port 9 on loopback: the go command refuses before it connects.
+    sandbox: () => ({ goproxy: 'http://lab:secret@127.0.0.1:9/', gosumdb: 'off' }),
+    prepare: workModule,
+    args: ['get', `${DEP}@v1.0.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/refusing to pass credentials to insecure URL: http:\/\/lab:xxxxx@127\.0\.0\.1:\$PORT\//],
+  },
+  {
+    name: 'vcs-branch-not-tag',
+    title: 'go get @v1.5.0 where v1.5.0 is a branch of the repository, not a tag',
+    sandbox: viaGitFiles(),
+    prepare: async (sandbox) => {
+      await workModule(sandbox);
+      // The repository's only branch is called v1.5.0; its head is one commit after tag v1.0.0.
+      const repos = join(sandbox.labDir, 'repos');
+      await createGitRepository(createUniverse([simpleModule(BRANCHY)]), BRANCHY, {
+        dir: join(repos, 'proj.git'),
+        branch: 'v1.5.0',
+        head: { files: { 'go.mod': `module ${BRANCHY}\n\ngo 1.19\n`, 'proj.go': 'package proj\n' } },
+      });
+      await redirectGitHost(sandbox, 'branchy.example', `file://${repos}/`);
+    },
+    args: ['get', `${BRANCHY}@v1.5.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: ${E(BRANCHY)}@v1\\.5\\.0: invalid version: resolves to version v1\\.0\\.1-0\\.\\d{14}-[0-9a-f]{12} \\(v1\\.5\\.0 is not a tag\\)$`,
+      ),
+    ],
+  },
+  {
+    name: 'vcs-nested-module-missing',
+    title:
+      'a tag sub/v1.2.0 for a subdirectory that has no go.mod (a package of the root module, which has no v1.2.0)',
+    sandbox: viaGitFiles(),
+    prepare: async (sandbox) => {
+      await workModule(sandbox);
+      const repos = join(sandbox.labDir, 'repos');
+      const dir = join(repos, 'proj.git');
+      const { commits } = await createGitRepository(
+        createUniverse([
+          simpleModule(NESTED, {
+            'sub/sub.go': 'package sub\n\n// Name names the lab package.\nconst Name = "sub"\n',
+          }),
+        ]),
+        NESTED,
+        { dir },
+      );
+      const tagged = await sandbox.exec('git', ['--git-dir', dir, 'tag', 'sub/v1.2.0', commits['v1.0.0']!]);
+      if (tagged.exitCode !== 0) throw new Error(`git tag failed: ${tagged.stderr}`);
+      await redirectGitHost(sandbox, 'nested.example', `file://${repos}/`);
+    },
+    args: ['get', `${NESTED}/sub@v1.2.0`],
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      new RegExp(
+        `^go: ${E(NESTED)}/sub@v1\\.2\\.0: invalid version: missing ${E(NESTED)}/sub/go\\.mod at revision sub/v1\\.2\\.0$`,
+      ),
+    ],
+  },
 ];
 
 export const LAB_CASES: readonly LabCase[] = [
@@ -2035,6 +2114,59 @@ export const LAB_CASES: readonly LabCase[] = [
       /^SECURITY ERROR$/,
       /^This download does NOT match the one reported by the checksum server\.$/,
     ],
+  },
+  {
+    name: 'sumdb-foreign-tree-head',
+    title:
+      "the tree head the go command remembers (GOPATH/pkg/sumdb) is not on the database's log (another server of the same name, a forked log)",
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      const signer = createSumdbSigner('sum.lab.example');
+      const db = await startChecksumDatabase({ universe: servers.universe, signer });
+      onDispose(sandbox, () => db.close());
+      sandbox.env.GOSUMDB = db.gosumdb;
+      // A signed head one record smaller than the database's, with a hash its log does not have.
+      const forged = signer.signNote(`go.sum database tree\n${db.size - 1}\n${'A'.repeat(43)}=\n`);
+      await sandbox.writeFiles({ [`${db.name}/latest`]: forged }, join(sandbox.gopath, 'pkg', 'sumdb'));
+    },
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [
+      /^go: example\.com\/lab\/ok@v1\.0\.0: verifying go\.mod: [^\n]*initializing sumdb\.Client: checking tree#\d+: downloaded inconsistent tile$/,
+    ],
+  },
+  {
+    name: 'sumdb-block-page',
+    title: 'a filtering proxy answers the checksum lookup with a page of its own (200 OK, HTML)',
+    sandbox: viaSumdb((servers) => servers.sumdb.gosumdb),
+    prepare: async (sandbox, servers) => {
+      await workModule(sandbox);
+      // A database of its own, so that the fault never meets another case's lookups.
+      const db = await startChecksumDatabase({
+        universe: servers.universe,
+        modules: ['example.com/lab/ok'],
+        faults: [
+          {
+            name: 'block-page',
+            match: { module: 'example.com/lab/ok' },
+            action: {
+              type: 'status',
+              status: 200,
+              contentType: 'text/html',
+              body: '<html><body><h1>Access denied</h1><p>This site is blocked by policy.</p></body></html>\n',
+            },
+          },
+        ],
+      });
+      onDispose(sandbox, () => db.close());
+      sandbox.env.GOSUMDB = db.gosumdb;
+    },
+    args: download('example.com/lab/ok@v1.0.0'),
+    timeoutMs: 30_000,
+    exit: 'fail',
+    keyLines: [/^go: example\.com\/lab\/ok@v1\.0\.0: verifying go\.mod: [^\n]*malformed record data$/],
   },
   // ---- DNS, inside a network namespace with a resolver on 127.0.0.1:53 -----------------------------
   ...(['nxdomain', 'servfail', 'drop'] as const).map(

@@ -1,9 +1,9 @@
 // Direct mode against the lab's git remotes (file:// and smart HTTP with git http-backend).
 import { describe, expect, it } from 'vitest';
-import { redirectGitHost } from '../../src/lab/git.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
 import { LAB_CASES, labToolchains } from './cases.ts';
+import { redirectGitHost } from './kit/git.ts';
+import { createSandbox } from './kit/sandbox.ts';
 import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;

@@ -7,14 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DnsServer } from '../../src/lab/dns-server.ts';
-import { startDnsServer } from '../../src/lab/dns-server.ts';
-import type { ConnectProxy } from '../../src/lab/https-proxy.ts';
-import { goGetRoute, startConnectProxy } from '../../src/lab/https-proxy.ts';
-import { createSumdbSigner, nodeHash, recordHash, treeHash } from '../../src/lab/sumdb.ts';
-import type { LabCa } from '../../src/lab/tls.ts';
-import { createLabCa } from '../../src/lab/tls.ts';
-import { normalizeTranscript } from '../../src/lab/transcript.ts';
+import type { DnsServer } from './kit/dns-server.ts';
+import { startDnsServer } from './kit/dns-server.ts';
+import type { ConnectProxy } from './kit/https-proxy.ts';
+import { goGetRoute, startConnectProxy } from './kit/https-proxy.ts';
+import { createSumdbSigner, nodeHash, recordHash, treeHash } from './kit/sumdb.ts';
+import type { LabCa } from './kit/tls.ts';
+import { createLabCa } from './kit/tls.ts';
+import { normalizeTranscript } from './kit/transcript.ts';
 
 function dnsQuery(name: string, type: number): Buffer {
   const header = Buffer.from([0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]);

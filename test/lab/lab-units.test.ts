@@ -4,12 +4,12 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashZip } from '../../src/gosum/dirhash.ts';
-import { globToRegExp, matchesRequest } from '../../src/lab/faults.ts';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
-import { parseProxyPath, startProxyServer } from '../../src/lab/proxy-server.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
-import { normalizeTranscript } from '../../src/lab/transcript.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
+import { globToRegExp, matchesRequest } from './kit/faults.ts';
+import type { ProxyServer } from './kit/proxy-server.ts';
+import { parseProxyPath, startProxyServer } from './kit/proxy-server.ts';
+import { createSandbox } from './kit/sandbox.ts';
+import { normalizeTranscript } from './kit/transcript.ts';
+import { createUniverse } from './kit/universe.ts';
 
 const universe = createUniverse([
   {

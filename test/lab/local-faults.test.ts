@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { namespaceSupport } from '../../src/lab/namespace.ts';
 import { NO_GO_REASON } from '../helpers/go-matrix.ts';
 import type { LabCase } from './cases.ts';
 import { LAB_CASES, labCase, labToolchains } from './cases.ts';
+import { namespaceSupport } from './kit/namespace.ts';
 import { proveCase, useLabServers } from './run-cases.ts';
 
 const noGo = labToolchains().length === 0;

@@ -14,7 +14,7 @@ import {
   transcriptFileName,
 } from './cases.ts';
 
-export const transcriptsDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
+const transcriptsDir = join(repoRoot, 'test', 'fixtures', 'transcripts');
 
 /** The lines of `transcript` that some key pattern matches, sorted and de-duplicated (order of interleaved lines varies). */
 function matchedKeyLines(patterns: readonly RegExp[], transcript: string): string[] {

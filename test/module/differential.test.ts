@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
+import { parseGoMod } from '../../src/modfile/index.ts';
 import { escapePath, escapeVersion, proxyVersionURLPath } from '../../src/module/escape.ts';
 import {
   checkCanonicalVersion,
@@ -19,6 +19,7 @@ import {
 } from '../../src/module/path.ts';
 import { canonicalVersion } from '../../src/module/version.ts';
 import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
 import { type GoSandbox, goSandbox, runGo } from './go-run.ts';
 
 const toolchains = goToolchains();
@@ -138,6 +139,25 @@ describe.skipIf(toolchains.length === 0)(suiteTitle, () => {
       expect(expected.size).toBeGreaterThan(50);
       expect(result.code).not.toBe(0);
       expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    });
+
+    it('quotes an invalid byte of a go.mod path as the go command does (\\x80, not its UTF-16 stand-in)', async () => {
+      const work = join(sandbox.dir, 'invalid-byte');
+      mkdirSync(work, { recursive: true });
+      const gomod = Buffer.concat([
+        Buffer.from('module example.com/main\n\ngo 1.19\n\nrequire example.com/a'),
+        Buffer.from([0x80]),
+        Buffer.from(' v1.0.0\n'),
+      ]);
+      writeFileSync(join(work, 'go.mod'), gomod);
+      const { file, errors } = parseGoMod(gomod);
+      expect(errors).toEqual([]);
+      const ours = checkPath(file.require[0]!.path);
+      expect(ours?.message).toBe('malformed module path "example.com/a\\x80": invalid UTF-8');
+      const env = { ...sandbox.env, GOFLAGS: '-mod=mod' };
+      const result = await runGo(toolchain, ['list', '-m', 'all'], work, env);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.split('\n')[0]).toBe(`go: ${ours!.message}`);
     });
 
     it('accepts and rejects module paths like module.CheckPath (via a file:// proxy)', async () => {

@@ -4,12 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDnsServer } from '../../src/lab/dns-server.ts';
-import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
-import { startGitHttpServer } from '../../src/lab/git.ts';
-import { startConnectProxy } from '../../src/lab/https-proxy.ts';
-import { createLabCa } from '../../src/lab/tls.ts';
 import { bypassesProxy, proxyEnvFrom, proxyForUrl, runNetworkChecks } from '../../src/network/index.ts';
+import { startDnsServer } from '../lab/kit/dns-server.ts';
+import { startFullBacklogListener } from '../lab/kit/full-backlog.ts';
+import { startGitHttpServer } from '../lab/kit/git.ts';
+import { startConnectProxy } from '../lab/kit/https-proxy.ts';
+import { createLabCa } from '../lab/kit/tls.ts';
 import { cleanEnv, closedPort, FAST_PHASES, goEnv, startSilentServer } from './helpers.ts';
 
 function active(kind: string): number {

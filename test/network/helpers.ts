@@ -5,11 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
-import { startProxyServer } from '../../src/lab/proxy-server.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
 import type { ProbePhase } from '../../src/network/types.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
+import type { ProxyServer } from '../lab/kit/proxy-server.ts';
+import { startProxyServer } from '../lab/kit/proxy-server.ts';
+import { createUniverse } from '../lab/kit/universe.ts';
 
 export const FAST_PHASES: Partial<Record<ProbePhase, number>> = {
   dns: 600,

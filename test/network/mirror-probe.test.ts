@@ -3,11 +3,11 @@
 // public module. It is probed with a public module the project itself requires; when the mirror
 // lacks that one, the go command fails on it and the finding names it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProxyServer, startProxyServer } from '../../src/lab/proxy-server.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createUniverse } from '../../src/lab/universe.ts';
 import { runNetworkChecks } from '../../src/network/index.ts';
 import { goToolchains, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { type ProxyServer, startProxyServer } from '../lab/kit/proxy-server.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createUniverse } from '../lab/kit/universe.ts';
 import { cleanEnv, FAST_PHASES, goEnv } from './helpers.ts';
 
 const toolchain = goToolchains().at(-1);

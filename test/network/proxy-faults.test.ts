@@ -1,10 +1,10 @@
 // Module proxies that misbehave, on loopback: each failure becomes the finding the go command's
 // own failure would match.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFullBacklogListener } from '../../src/lab/full-backlog.ts';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
 import type { NetworkCheckInput } from '../../src/network/index.ts';
 import { runNetworkChecks } from '../../src/network/index.ts';
+import { startFullBacklogListener } from '../lab/kit/full-backlog.ts';
+import type { ProxyServer } from '../lab/kit/proxy-server.ts';
 import { cleanEnv, closedPort, FAST_PHASES, goEnv, startPublicProxy } from './helpers.ts';
 
 let proxy: ProxyServer;

@@ -4,12 +4,12 @@
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DnsServer } from '../../src/lab/dns-server.ts';
-import { startDnsServer } from '../../src/lab/dns-server.ts';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
-import type { CertificateKind, LabCa } from '../../src/lab/tls.ts';
-import { createLabCa } from '../../src/lab/tls.ts';
 import { runNetworkChecks } from '../../src/network/index.ts';
+import type { DnsServer } from '../lab/kit/dns-server.ts';
+import { startDnsServer } from '../lab/kit/dns-server.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
+import type { CertificateKind, LabCa } from '../lab/kit/tls.ts';
+import { createLabCa } from '../lab/kit/tls.ts';
 import { cleanEnv, FAST_PHASES, goEnv, startSilentServer } from './helpers.ts';
 
 let ca: LabCa;

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { createServer, type Server, type TlsOptions } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/exec/run.ts';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
 import { runNetworkChecks } from '../../src/network/index.ts';
 import { goToolchain, NO_GO_REASON } from '../helpers/go-matrix.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
 import { cleanEnv, FAST_PHASES, goEnv, startSilentServer } from './helpers.ts';
 
 let dir: string;

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/doctor/run.ts';
 import { explainText } from '../../src/explain/index.ts';
 import type { Finding, Report } from '../../src/findings/finding.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
 import { repositoryRoot, rootRelative } from '../../src/report/ci-paths.ts';
 import { renderCodeClimate } from '../../src/report/codeclimate.ts';
 import {
@@ -23,6 +22,7 @@ import { renderJunit } from '../../src/report/junit.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { VERSION } from '../../src/version.ts';
 import { goToolchains, repoRoot } from '../helpers/go-matrix.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
 
 const schema = JSON.parse(
   readFileSync(join(repoRoot, 'test', 'report', 'schemas', 'sarif-2.1.0.json'), 'utf8'),

@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/exec/run.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
 import { goToolchains, repoRoot } from '../helpers/go-matrix.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
 
 const toolchain = goToolchains().at(-1);
 const entry = join(repoRoot, 'bin', 'github-action.cjs');

@@ -6,16 +6,16 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyServer } from '../../src/lab/proxy-server.ts';
-import { startProxyServer } from '../../src/lab/proxy-server.ts';
-import { createSandbox, type Sandbox } from '../../src/lab/sandbox.ts';
-import { createUniverse, type ModuleDecl } from '../../src/lab/universe.ts';
 import { parseGoMod } from '../../src/modfile/index.ts';
 import { analyzeTidy } from '../../src/tidy/analyze.ts';
 import { loadModuleGraph, versionReason } from '../../src/tidy/why.ts';
 import { FIXTURES, type Fixture } from '../fixtures/tidy/projects.ts';
 import { UNIVERSE } from '../fixtures/tidy/universe.ts';
 import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
+import type { ProxyServer } from '../lab/kit/proxy-server.ts';
+import { startProxyServer } from '../lab/kit/proxy-server.ts';
+import { createSandbox, type Sandbox } from '../lab/kit/sandbox.ts';
+import { createUniverse, type ModuleDecl } from '../lab/kit/universe.ts';
 
 // Every supported release; TIDY_DIFF_RELEASES (comma-separated) narrows the run.
 const wantedReleases = (process.env.TIDY_DIFF_RELEASES ?? '1.19,1.21,1.22,1.23,1.24,1.25,1.26,1.27').split(

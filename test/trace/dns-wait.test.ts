@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../src/exec/run.ts';
 import type { Report } from '../../src/findings/finding.ts';
-import { namespaceCommand, namespaceSupport } from '../../src/lab/namespace.ts';
-import { createSandbox } from '../../src/lab/sandbox.ts';
 import { goToolchains, repoRoot } from '../helpers/go-matrix.ts';
+import { namespaceCommand, namespaceSupport } from '../lab/kit/namespace.ts';
+import { createSandbox } from '../lab/kit/sandbox.ts';
 
 const VERSIONS = goToolchains().filter((t) =>
   (process.env.GOMOD_TRACE_GO?.split(',') ?? ['1.19', '1.23', '1.24']).includes(t.version),

@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { RunResult } from '../../src/exec/run.ts';
 import { run } from '../../src/exec/run.ts';
 import type { Report } from '../../src/findings/finding.ts';
-import type { Sandbox } from '../../src/lab/sandbox.ts';
 import { repoRoot } from '../helpers/go-matrix.ts';
+import type { Sandbox } from '../lab/kit/sandbox.ts';
 
 const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const mainScript = join(repoRoot, 'src', 'cli', 'main.ts');

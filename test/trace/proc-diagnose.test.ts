@@ -2,7 +2,6 @@
 // on synthetic snapshots (including the DNS wait, which the real-go tests cannot stage on loopback).
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { listenOnLoopback } from '../../src/lab/listen.ts';
 import type { DiagnoseInput } from '../../src/trace/diagnose.ts';
 import { diagnose, promptOverrides } from '../../src/trace/diagnose.ts';
 import { diagnosisHeadline } from '../../src/trace/messages.ts';
@@ -17,6 +16,7 @@ import {
   snapshotTree,
 } from '../../src/trace/proc.ts';
 import { XTraceParser } from '../../src/trace/xparse.ts';
+import { listenOnLoopback } from '../lab/kit/listen.ts';
 
 describe('/proc parsers', () => {
   test('stat with spaces and parens in comm', () => {

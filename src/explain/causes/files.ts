@@ -203,6 +203,12 @@ export const fileRules: CauseRule[] = [
         'go mod verify (all)',
       ),
       pat(
+        'target-not-empty',
+        'exists and is not empty',
+        /target directory (?<file>[^\n]+?) exists and is not empty/,
+        'all (x/mod zip.Unzip: a leftover directory where the module is extracted)',
+      ),
+      pat(
         'zip-eof',
         'unexpected EOF',
         /\.zip[^\n]{0,100}: (?:zip: )?unexpected EOF|zip: [^\n]{0,60}unexpected EOF/,

@@ -1,5 +1,6 @@
 // Module paths, versions, requirements, go.mod/go.sum/go.work and toolchain causes.
 import type { CauseId } from '../../causes/catalog.ts';
+import { forgeRepository } from '../../module/hosts.ts';
 import { cachedHash } from '../context.ts';
 import { docs, goVariableCommand, removeFromCacheFix } from '../fixes.ts';
 import type { CauseRule, FixTemplate, Situation } from '../types.ts';
@@ -149,6 +150,48 @@ export const moduleRules: CauseRule[] = [
     docs: docs('go-mod-file-module', 'go-mod-file-replace'),
   },
   {
+    cause: 'nested-module-missing',
+    severity: 'error',
+    rank: 18,
+    patterns: [
+      pat(
+        'missing-go-mod',
+        'go.mod at revision',
+        /missing (?<modulePath>[^\s]+)\/go\.mod at revision (?<revision>[^\s]+)/,
+        'all (coderepo.go: a module path below the repository root with no go.mod there at that revision)',
+        // The /vN form (`missing X/go.mod and .../vN/go.mod`) is major-version-suffix.
+        { scope: 'any', unless: ['/go.mod and ...'] },
+      ),
+    ],
+    title: {
+      en: 'The subdirectory is not a module at that revision',
+      'zh-CN': '该子目录在这个版本中不是一个模块',
+    },
+    message: {
+      en: (s) =>
+        `${String(s.modulePath ?? s.module ?? 'The module')} names a subdirectory of its repository, and at revision ${String(s.revision ?? s.version ?? '?')} that directory has no go.mod, so it is not a module there. The version predates the nested module (or comes after it was merged back into the root module), or the directory was only ever a package of the root module. Nested modules have tags of their own, prefixed with the directory (sub/v1.2.0).`,
+      'zh-CN': (s) =>
+        `${String(s.modulePath ?? s.module ?? '该模块')} 指向仓库中的一个子目录，而在版本 ${String(s.revision ?? s.version ?? '?')} 中该目录下没有 go.mod，所以它在那里不是一个模块。这个版本早于该嵌套模块的创建（或晚于它被并回根模块），或者该目录一直只是根模块中的一个包。嵌套模块有自己的标签，以目录名为前缀（如 sub/v1.2.0）。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'List the versions the nested module really has',
+          'zh-CN': '列出该嵌套模块实际存在的版本',
+        },
+        command: `go list -m -versions ${String(s.modulePath ?? s.module ?? '<module>')}`,
+      },
+      {
+        description: {
+          en: 'If the directory is a package of the root module, require the root module instead (go get finds the module that provides the package)',
+          'zh-CN': '如果该目录是根模块中的包，改为依赖根模块（go get 会找到提供该包的模块）',
+        },
+        command: `go get ${String(s.modulePath ?? s.module ?? '<package-path>')}@latest`,
+      },
+    ],
+    docs: docs('vcs-dir', 'vcs-version'),
+  },
+  {
     cause: 'major-version-suffix',
     severity: 'error',
     rank: 18,
@@ -195,16 +238,39 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'Major version suffix rules are broken', 'zh-CN': '违反了主版本后缀规则' },
     message: {
       en: (s) =>
-        `${at.en(s)}: ${s.detail ?? 'the version and the module path disagree'}. From v2 on, a module with a go.mod must have the major version at the end of its path (…/v2) and be required with it; v2+ tags without go.mod can only be used as +incompatible.`,
+        `${at.en(s)}: ${s.incompatibleGone ? 'a +incompatible version exists only while the repository has no go.mod at that major version; the proxy answering not found says it has one, so this version cannot be fetched (a dependency requires a release that is no longer valid)' : (s.detail ?? 'the version and the module path disagree')}. From v2 on, a module with a go.mod must have the major version at the end of its path (…/v2) and be required with it; v2+ tags without go.mod can only be used as +incompatible.`,
       'zh-CN': (s) =>
-        `${at.zh(s)}：${s.detail ?? '版本号与模块路径不一致'}。从 v2 开始，带 go.mod 的模块路径必须以主版本结尾（…/v2），并以该路径被依赖；没有 go.mod 的 v2+ 标签只能以 +incompatible 形式使用。`,
+        `${at.zh(s)}：${s.incompatibleGone ? '+incompatible 版本只在仓库的该主版本没有 go.mod 时才存在；代理回答“未找到”说明它现在有 go.mod，所以这个版本无法获取（某个依赖要求了一个已不再有效的版本）' : (s.detail ?? '版本号与模块路径不一致')}。从 v2 开始，带 go.mod 的模块路径必须以主版本结尾（…/v2），并以该路径被依赖；没有 go.mod 的 v2+ 标签只能以 +incompatible 形式使用。`,
     },
-    fixes: (s) => [
-      {
-        description: { en: 'Require (and import) the /vN path', 'zh-CN': '依赖（并导入）带 /vN 的路径' },
-        command: `go get ${s.module ?? '<module>'}/v${/^v(\d+)/.exec(s.version ?? '')?.[1] ?? 'N'}@${s.version ?? 'latest'}`,
-      },
-    ],
+    fixes: (s) =>
+      s.incompatibleGone
+        ? [
+            {
+              description: {
+                en: 'Find which dependency requires it, then upgrade that dependency',
+                'zh-CN': '找出是哪个依赖要求了它，然后升级那个依赖',
+              },
+              command: s.windows
+                ? `go mod graph | findstr "${s.module ?? '<module>'}@${s.version ?? ''}"`
+                : `go mod graph | grep '${s.module ?? '<module>'}@${s.version ?? ''}'`,
+            },
+            {
+              description: {
+                en: 'Or require a version the module really has (the /vN path from its go.mod, or a newer release)',
+                'zh-CN': '或者依赖该模块实际存在的版本（其 go.mod 中带 /vN 的路径，或更新的版本）',
+              },
+              command: `go list -m -versions ${s.module ?? '<module>'}`,
+            },
+          ]
+        : [
+            {
+              description: {
+                en: 'Require (and import) the /vN path',
+                'zh-CN': '依赖（并导入）带 /vN 的路径',
+              },
+              command: `go get ${s.module ?? '<module>'}/v${/^v(\d+)/.exec(s.version ?? '')?.[1] ?? 'N'}@${s.version ?? 'latest'}`,
+            },
+          ],
     docs: docs('major-version-suffixes', 'incompatible-versions'),
   },
   {
@@ -317,13 +383,34 @@ export const moduleRules: CauseRule[] = [
         /cannot find module providing package (?<pkg>[^\s:]+)/,
         'all (modload)',
       ),
+      pat(
+        'no-commits',
+        ': no commits',
+        /: no commits$/,
+        'all (codehost, proxy: an empty repository; usually relayed by a proxy)',
+        { scope: 'any', facts: { emptyRepo: true } },
+      ),
     ],
+    refine: ({ situation: s, lookedUpPackage }) => {
+      // Resolving an import, the go command asks every prefix of the package path for "latest".
+      // Below a forge's repository root (host/owner/repo, plus a /vN suffix) the repository is
+      // there, so "no matching versions" says its latest version lacks the package: moved or
+      // removed upstream, or a package of your own module whose directory does not exist yet.
+      if (s.query !== 'latest') return undefined;
+      const pkg = s.pkg ?? (s.module ? (s.version ? undefined : s.module) : lookedUpPackage);
+      const owner = pkg ? forgeRepository(pkg) : undefined;
+      if (!pkg || !owner || owner === pkg) return undefined;
+      return {
+        cause: 'package-not-in-module',
+        facts: { pkg, module: owner, version: 'latest', importLookup: true },
+      };
+    },
     title: { en: 'No module version satisfies the request', 'zh-CN': '没有满足请求的模块版本' },
     message: {
       en: (s) =>
-        `${s.pkg ? `No module provides package ${s.pkg}` : s.query ? `${mod.en(s)} has no version matching "${String(s.query)}"` : `The module proxy has no version of ${mod.en(s)}`}: the path may be misspelled, the module may have no tagged release, or the proxy may hold an outdated list (a new tag takes a while to appear).`,
+        `${s.emptyRepo ? `The repository of ${mod.en(s)} has no commits, so it has no version at all` : s.pkg ? `No module provides package ${s.pkg}` : s.query ? `${mod.en(s)} has no version matching "${String(s.query)}"` : `The module proxy has no version of ${mod.en(s)}`}: the path may be misspelled, the module may have no tagged release, or the proxy may hold an outdated list (a new tag takes a while to appear).`,
       'zh-CN': (s) =>
-        `${s.pkg ? `没有模块提供包 ${s.pkg}` : s.query ? `${mod.zh(s)} 没有匹配 "${String(s.query)}" 的版本` : `模块代理中没有 ${mod.zh(s)} 的任何版本`}：路径可能拼错了，模块可能没有发布标签，或代理中的版本列表已过时（新标签需要一段时间才会出现）。`,
+        `${s.emptyRepo ? `${mod.zh(s)} 的仓库没有任何提交，因此没有任何版本` : s.pkg ? `没有模块提供包 ${s.pkg}` : s.query ? `${mod.zh(s)} 没有匹配 "${String(s.query)}" 的版本` : `模块代理中没有 ${mod.zh(s)} 的任何版本`}：路径可能拼错了，模块可能没有发布标签，或代理中的版本列表已过时（新标签需要一段时间才会出现）。`,
     },
     fixes: (s) => [
       {
@@ -359,9 +446,9 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
     message: {
       en: (s) =>
-        `${s.module ?? 'The module'}@${s.version ?? ''} exists but has no package ${s.pkg ?? ''}: the package was moved or removed in that version, lives only on a branch, or belongs to a nested module with its own go.mod.`,
+        `${s.module ?? 'The module'}@${s.version ?? ''} exists but has no package ${s.pkg ?? ''}: the package was moved or removed in that version, lives only on a branch, or belongs to a nested module with its own go.mod.${s.importLookup ? ' If it is a package of your own module, its directory does not exist here: code not generated yet (go generate, templ, protoc), or a directory left out by .gitignore or .dockerignore.' : ''}`,
       'zh-CN': (s) =>
-        `${s.module ?? '该模块'}@${s.version ?? ''} 存在，但其中没有包 ${s.pkg ?? ''}：该包在此版本中被移动或删除、只存在于某个分支，或属于拥有自己 go.mod 的嵌套模块。`,
+        `${s.module ?? '该模块'}@${s.version ?? ''} 存在，但其中没有包 ${s.pkg ?? ''}：该包在此版本中被移动或删除、只存在于某个分支，或属于拥有自己 go.mod 的嵌套模块。${s.importLookup ? '如果它是你自己模块中的包，那么它的目录在这里并不存在：代码尚未生成（go generate、templ、protoc），或该目录被 .gitignore 或 .dockerignore 排除了。' : ''}`,
     },
     fixes: (s) => [
       {
@@ -444,6 +531,40 @@ export const moduleRules: CauseRule[] = [
       },
     ],
     docs: docs('go-mod-file-retract'),
+  },
+  {
+    cause: 'excluded-version',
+    severity: 'error',
+    rank: 19,
+    patterns: [
+      pat(
+        'excluded',
+        'excluded by go.mod',
+        /(?:(?<module>[^\s@]+)@(?<version>[^\s:]+): )?excluded by go\.mod/,
+        'all (modload: the version is in an exclude directive of the main module)',
+      ),
+    ],
+    title: { en: 'The version is excluded by go.mod', 'zh-CN': '该版本被 go.mod 排除了' },
+    message: {
+      en: (s) =>
+        `${at.en(s)} is named in an "exclude" directive of your go.mod (or of a module in go.work), so the go command refuses to use it. Someone excluded it on purpose (a broken or vulnerable release): pick another version, or remove the exclude line if it no longer applies.`,
+      'zh-CN': (s) =>
+        `${at.zh(s)} 出现在你的 go.mod（或 go.work 中某个模块）的 "exclude" 指令里，所以 go 命令拒绝使用它。这是有人特意排除的（有问题或有漏洞的版本）：请换一个版本；如果排除已不再适用，就删除这行 exclude。`,
+    },
+    fixes: (s) => [
+      {
+        description: { en: 'Use another version', 'zh-CN': '改用其他版本' },
+        command: `go list -m -versions ${s.module ?? '<module>'}`,
+      },
+      {
+        description: {
+          en: 'Or drop the exclusion if it no longer applies',
+          'zh-CN': '或者在排除已不再适用时删除它',
+        },
+        command: `go mod edit -dropexclude=${s.module ?? '<module>'}@${s.version ?? '<version>'}`,
+      },
+    ],
+    docs: docs('go-mod-file-exclude'),
   },
   {
     cause: 'deprecated-module',
@@ -627,6 +748,12 @@ export const moduleRules: CauseRule[] = [
         '1.16+ (modload)',
       ),
       pat(
+        'missing-module-for-import',
+        'missing module for import',
+        /missing module for import: (?<module>[^\s@]+)@(?<version>[^\s]+) provides (?<pkg>[^\s]+)/,
+        'all (modload: the module that provides the package is known but not required)',
+      ),
+      pat(
         'replaced-not-required',
         'is replaced but not required',
         /module (?<module>[^\s]+) provides package (?<pkg>[^\s]+) and is replaced but not required/,
@@ -777,8 +904,9 @@ export const moduleRules: CauseRule[] = [
           'LICENSE file too large',
           'module zip file is too large',
           'size of module contents too large',
+          'encoded file exceeds allowed size',
         ],
-        /(?<detail>module source tree too large[^\n]{0,80}|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
+        /(?<detail>module source tree too large[^\n]{0,80}|ReadZip: encoded file exceeds allowed size|[^\s]*file too large[^\n]{0,80}|module zip file is too large[^\n]{0,80}|total uncompressed size of module contents too large[^\n]{0,80})/,
         'all (x/mod zip)',
         // The proxy's download exceeding the limit is the proxy's answer, not the module's files.
         { scope: 'any', unless: ['downloaded zip file too large'] },
@@ -1172,9 +1300,10 @@ export const moduleRules: CauseRule[] = [
       ),
       pat(
         'local-import-path',
-        ['is not in GOROOT', 'is not in std'],
-        /package _\/[^\s]+ is not in (?:GOROOT|std)/,
-        'GOPATH mode: `_/abs/dir` is the import path GOPATH mode gives a directory outside GOPATH',
+        ['package _/', 'package "_/'],
+        /(?:^|\s)package "?(?<pkg>_\/[^\s":]+)/,
+        'GOPATH mode (all): a directory outside GOPATH gets the import path "_" followed by its absolute path',
+        { scope: 'any' },
       ),
       pat(
         'gopath-go-mod',

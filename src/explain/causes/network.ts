@@ -67,8 +67,9 @@ export const REMOTE_SIGNALS: ReadonlyArray<{ signal: RemoteSignal; needles: read
     ],
   },
   { signal: 'unknown-revision', needles: ['unknown revision'] },
-  // The proxy looked the module up and found no version: an answer, not a fetch it could not make.
-  { signal: 'no-versions', needles: ['no matching versions'] },
+  // The proxy looked the module up and found no version (or an empty repository): an answer, not a
+  // fetch it could not make.
+  { signal: 'no-versions', needles: ['no matching versions', ': no commits'] },
 ];
 
 const OFFICIAL_PROXIES = new Set(['proxy.golang.org', 'proxy.golang.google.cn']);
@@ -83,7 +84,7 @@ function urlHost(url: string): string {
   );
 }
 
-export function isOfficialProxy(url: string): boolean {
+function isOfficialProxy(url: string): boolean {
   return OFFICIAL_PROXIES.has(urlHost(url));
 }
 
@@ -505,6 +506,14 @@ export const networkRules: CauseRule[] = [
         { unless: ['?go-get=1'] },
       ),
       pat(
+        'redirect-refused',
+        ['redirected from secure URL', 'stopped after 10 redirects'],
+        /Get "?(?<url>https?:\/\/[^\s"]+)"?: (?<detail>redirected from secure URL [^\s]+ to insecure URL [^\s]+|stopped after 10 redirects)/,
+        'all (web: a redirect from https to plain http, or a redirect loop)',
+        // Discovery (?go-get=1) redirects are go-get-discovery-failed's, named by its wrapper.
+        { unless: ['?go-get=1'], facts: { redirect: true } },
+      ),
+      pat(
         'remote-disk-full',
         'no space left on device',
         /no space left on device/,
@@ -519,19 +528,34 @@ export const networkRules: CauseRule[] = [
           ? `The module zip${s.module ? ` of ${at.en(s)}` : ''} that this run just downloaded${s.host ? ` from ${s.host}` : ''} is not a zip file: the proxy (or a middlebox rewriting its answers) serves a broken or truncated file. The go command deleted it, so it is not your module cache: every retry downloads the same broken file until the proxy is fixed or bypassed.`
           : s.sumdbProxy
             ? `The checksum lookup went to ${s.url ? hostText(s.url) : 'a server'} (a module proxy's endpoint for the checksum database, or a third-party database), which answered ${s.status ?? `with an error${quoted(s)}`}. The module was already downloaded, so the version exists: the proxy's checksum endpoint is failing, not sum.golang.org and not your module. Retry later, or ask sum.golang.org (or its mirror sum.golang.google.cn) directly.`
-            : s.remoteOutage
-              ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
-              : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
+            : s.redirect
+              ? `${s.url ? `The server at ${s.url}` : 'The server'} answered with a redirect the go command will not follow${quoted(s)}: from https to plain http, or round in a loop. A proxy or mirror behind a TLS front end that redirects to http, a sign-in or captive-portal gateway on the network, or a base URL missing its trailing path does this; the server's configuration (or the network's) must change, or GOPROXY must name a URL that answers directly.`
+              : s.remoteOutage
+                ? `${s.url ? `${s.url} answered ${s.status ?? 'not found'}` : 'The server answered not found'}, but the text under "server response:" shows that the server itself could not reach the public repository of ${s.module ?? 'the module'}: an outage on the proxy's or checksum database's side, not a private module and not your network. Retry later, or use another proxy meanwhile.`
+                : `${s.url ? `The proxy answered ${s.status ?? 'with an error'} for ${s.url}` : 'The proxy reported a failure of its own'}${s.status ? '' : quoted(s)}. This is the server's problem (overload, outage, full disk, incomplete mirror), not your configuration. With GOPROXY entries separated by "," a server error is final; "|" falls through to the next entry.`,
       'zh-CN': (s) =>
         s.brokenZip
           ? `本次运行刚刚${s.host ? `从 ${s.host} ` : ''}下载的模块 zip${s.module ? `（${at.zh(s)}）` : ''}不是有效的 zip 文件：代理（或改写其响应的中间设备）提供的是损坏或被截断的文件。go 命令已删除它，所以问题不在你的模块缓存：在代理修复或被绕过之前，每次重试都会再次下载同一个损坏的文件。`
           : s.sumdbProxy
             ? `校验和查询发往了 ${s.url ? hostText(s.url) : '某个服务器'}（模块代理为校验和数据库提供的端点，或第三方校验和数据库），它返回了 ${s.status ?? `错误${quoted(s)}`}。模块已经下载成功，说明该版本存在：出问题的是代理的校验和端点，而不是 sum.golang.org，也不是你的模块。请稍后重试，或直接使用 sum.golang.org（或其镜像 sum.golang.google.cn）。`
-            : s.remoteOutage
-              ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
-              : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
+            : s.redirect
+              ? `${s.url ? `${s.url} 处的服务器` : '服务器'}返回了 go 命令不会跟随的重定向${quoted(s)}：从 https 重定向到明文 http，或者循环重定向。位于 TLS 前端之后却重定向到 http 的代理或镜像、网络中的登录或认证网关，或缺少末尾路径的基础 URL 都会这样；需要修改服务器（或网络）的配置，或让 GOPROXY 指向一个直接应答的 URL。`
+              : s.remoteOutage
+                ? `${s.url ? `${s.url} 返回了 ${s.status ?? '未找到'}` : '服务器返回了未找到'}，但 "server response:" 之后的内容表明，是服务器自己无法连接 ${s.module ?? '该模块'} 的公开仓库：这是代理或校验和数据库一侧的故障，不是私有模块，也不是你的网络问题。请稍后重试，或暂时改用其他代理。`
+                : `${s.url ? `代理对 ${s.url} 返回了 ${s.status ?? '错误'}` : '代理报告了自身的故障'}${s.status ? '' : quoted(s)}。这是服务器的问题（过载、故障、磁盘已满、镜像不完整），不是你的配置问题。GOPROXY 各项用 "," 分隔时服务器错误不会回退；用 "|" 才会尝试下一项。`,
     },
     fixes: (s) => [
+      ...(s.redirect && s.url
+        ? [
+            {
+              description: {
+                en: 'See where the server sends the request',
+                'zh-CN': '查看服务器把请求重定向到了哪里',
+              },
+              command: `curl -sI '${s.url}'`,
+            },
+          ]
+        : []),
       {
         description: {
           en: 'Retry later, or fall through to another proxy on any error',
@@ -687,6 +711,13 @@ export const networkRules: CauseRule[] = [
         'all (web: a file:// GOPROXY entry that is not a local path)',
       ),
       pat(
+        'credentials-over-http',
+        'refusing to pass credentials to insecure URL',
+        /refusing to pass credentials to insecure URL: (?<url>[^\s]+)/,
+        'all (web: a user:password@ in an http:// GOPROXY entry)',
+        { facts: { credentialsOverHttp: true } },
+      ),
+      pat(
         'no-entries',
         'GOPROXY list is not the empty string',
         /GOPROXY list is not the empty string, but contains no entries/,
@@ -702,12 +733,28 @@ export const networkRules: CauseRule[] = [
     title: { en: 'GOPROXY cannot be used', 'zh-CN': 'GOPROXY 无法使用' },
     message: {
       en: (s) =>
-        `The GOPROXY value is unusable${quoted(s)}. An empty GOPROXY on Go 1.21+ usually means $GOROOT/go.env is missing (some distribution or self-built Go installs), which is where the default lives.`,
+        s.credentialsOverHttp
+          ? `A GOPROXY entry carries a user name and password in a plain http:// URL${s.url ? ` (${s.url})` : ''}, and the go command refuses to send credentials unencrypted. Use https:// for the proxy, or move the credentials to ~/.netrc (or GOAUTH) and leave them out of GOPROXY.`
+          : `The GOPROXY value is unusable${quoted(s)}. An empty GOPROXY on Go 1.21+ usually means $GOROOT/go.env is missing (some distribution or self-built Go installs), which is where the default lives.`,
       'zh-CN': (s) =>
-        `GOPROXY 的值无法使用${quoted(s)}。在 Go 1.21 及以上版本中 GOPROXY 为空，通常是因为缺少 $GOROOT/go.env（某些发行版或自行编译的 Go），默认值就写在那里。`,
+        s.credentialsOverHttp
+          ? `GOPROXY 中的某一项在明文 http:// URL 中带有用户名和密码${s.url ? `（${s.url}）` : ''}，go 命令拒绝以不加密的方式发送凭据。请为该代理使用 https://，或把凭据移到 ~/.netrc（或 GOAUTH）中，不要写在 GOPROXY 里。`
+          : `GOPROXY 的值无法使用${quoted(s)}。在 Go 1.21 及以上版本中 GOPROXY 为空，通常是因为缺少 $GOROOT/go.env（某些发行版或自行编译的 Go），默认值就写在那里。`,
     },
     fixes: (s) => [
       { description: { en: 'See the value', 'zh-CN': '查看当前值' }, command: 'go env GOPROXY' },
+      ...(s.credentialsOverHttp
+        ? [
+            {
+              description: {
+                en: 'Name the proxy with https:// and without credentials, and give them in ~/.netrc (machine <host> login <user> password <token>)',
+                'zh-CN':
+                  '用 https:// 且不带凭据的地址指定代理，把凭据写进 ~/.netrc（machine <主机> login <用户> password <令牌>）',
+              },
+              command: 'go env -w GOPROXY=https://<proxy-host>/,direct',
+            },
+          ]
+        : []),
       ...setGoVariable(s, 'GOPROXY', 'https://proxy.golang.org,direct', {
         en: 'Set a valid value',
         'zh-CN': '设置一个有效值',
@@ -761,6 +808,13 @@ export const networkRules: CauseRule[] = [
         return { cause: 'module-source-gone' };
       const strongRemote = signals.has('auth') || signals.has('dns') || signals.has('repo-not-found');
       if (signals.has('no-versions') && !strongRemote) return { cause: 'no-matching-versions' };
+      // A +incompatible version exists only while the repository has no go.mod at that major
+      // version (modfetch's coderepo); once it has one, every proxy answers not found for it.
+      if (s.version?.endsWith('+incompatible') && !strongRemote && !signals.has('connect'))
+        return {
+          cause: 'major-version-suffix',
+          facts: { certainty: 'likely', incompatibleGone: true },
+        };
       const pseudo = malformedPseudoVersion(s.version);
       if (pseudo) return { cause: 'pseudo-version-invalid', facts: { detail: pseudo } };
       const moduleHost = s.module.split('/')[0] ?? '';
@@ -1051,6 +1105,82 @@ export const networkRules: CauseRule[] = [
       {
         description: { en: 'See the current value', 'zh-CN': '查看当前值' },
         command: 'go env GOSUMDB GONOSUMDB GOPRIVATE',
+      },
+    ],
+    docs: docs('checksum-database', 'environment-variables'),
+  },
+  {
+    cause: 'sumdb-misbehaving',
+    severity: 'error',
+    rank: 12,
+    yieldsTo: ['dns-failure', 'http-proxy-misconfigured', 'dns-poisoned'],
+    patterns: [
+      pat(
+        'tree-fork',
+        'server misbehavior detected',
+        /go\.sum database server misbehavior detected/,
+        'all (x/mod sumdb: two signed tree heads that cannot both be true)',
+      ),
+      pat(
+        'tree-note',
+        ['reading tree note: ', 'reading tree: '],
+        /reading tree(?: note)?: (?<detail>[^\n]{1,200})/,
+        'all (x/mod sumdb: the latest tree head does not parse or verify with the GOSUMDB key)',
+      ),
+      pat(
+        'record',
+        ['cannot authenticate record data', 'cannot validate record', 'malformed record data'],
+        /(?<detail>cannot authenticate record data in server response|cannot validate record \d+ in tree of size \d+|malformed record data)/,
+        'all (x/mod sumdb and tlog: a lookup answer that is no record (a block page) or that the tree does not prove)',
+      ),
+      pat(
+        'tile',
+        'downloaded inconsistent tile',
+        /(?<detail>downloaded inconsistent tile)/,
+        'all (x/mod sumdb/tlog)',
+      ),
+      pat(
+        'absent',
+        'checksum missing from sumdb response',
+        /verifying (?:module|go\.mod): checksum missing from sumdb response/,
+        '1.25+ (modfetch: the lookup answer has no line for the module)',
+      ),
+    ],
+    title: {
+      en: 'The checksum database served data that does not verify',
+      'zh-CN': '校验和数据库返回的数据无法通过验证',
+    },
+    message: {
+      en: (s) =>
+        `The go command reached the checksum database${s.module ? ` while verifying ${at.en(s)}` : ''}, but its answer does not check out${quoted(s)}. This is not your module or go.sum: a mirror or module proxy relaying the database (GOPROXY's /sumdb/ endpoint) serves a stale or inconsistent copy, something on the network replaces the answer (a login or block page), GOSUMDB names a key that is not this server's, or the tree head the go command remembers (GOPATH/pkg/sumdb) came from another server. Treat a "SECURITY ERROR" seriously: compare from another network before trusting anything.`,
+      'zh-CN': (s) =>
+        `go 命令连上了校验和数据库${s.module ? `（正在验证 ${at.zh(s)}）` : ''}，但它的回答无法通过验证${quoted(s)}。问题不在你的模块或 go.sum：转发该数据库的镜像或模块代理（GOPROXY 的 /sumdb/ 端点）提供了过期或不一致的副本、网络中有设备替换了回答（登录页或拦截页）、GOSUMDB 中的公钥不属于这个服务器，或者 go 命令记住的树头（GOPATH/pkg/sumdb）来自另一个服务器。请认真对待 "SECURITY ERROR"：先在另一个网络中比较，再决定信任什么。`,
+    },
+    fixes: (s) => [
+      {
+        description: {
+          en: 'See which database, key and proxy are used',
+          'zh-CN': '查看使用的数据库、公钥和代理',
+        },
+        command: 'go env GOSUMDB GOPROXY GONOSUMDB',
+      },
+      {
+        description: {
+          en: 'Ask the checksum database itself, not a proxy that relays it (a URL after the name bypasses GOPROXY)',
+          'zh-CN': '直接访问校验和数据库，而不是经由转发它的代理（名称后面写上 URL 就会绕过 GOPROXY）',
+        },
+        command: s.windows
+          ? '$env:GOSUMDB = "sum.golang.org https://sum.golang.org"'
+          : 'go env -w GOSUMDB="sum.golang.org https://sum.golang.org"',
+      },
+      {
+        description: {
+          en: 'If the database is right and only the remembered tree head is from another server, move it aside',
+          'zh-CN': '如果数据库没有问题，只是记住的树头来自另一个服务器，把它移走',
+        },
+        command: s.windows
+          ? 'Rename-Item "$(go env GOPATH)\\pkg\\sumdb" sumdb.old'
+          : 'mv "$(go env GOPATH)/pkg/sumdb" "$(go env GOPATH)/pkg/sumdb.old"',
       },
     ],
     docs: docs('checksum-database', 'environment-variables'),

@@ -387,6 +387,20 @@ export const vcsRules: CauseRule[] = [
         { scope: 'any' },
       ),
       pat(
+        'not-a-tag',
+        'is not a tag)',
+        /resolves to version (?<resolved>[^\s]+) \((?<version>[^\s]+) is not a tag\)/,
+        'all (coderepo.go: the name exists, but as a branch or another ref, not as a tag)',
+        { scope: 'any', facts: { notATag: true } },
+      ),
+      pat(
+        'ambiguous',
+        'ambiguous revision',
+        /ambiguous revision (?<version>[0-9a-f]+)/,
+        'all (codehost/git.go: a commit-hash prefix shared by several refs)',
+        { scope: 'any', facts: { ambiguousHash: true } },
+      ),
+      pat(
         'remote-ref',
         ["couldn't find remote ref", '无法找到远程引用'],
         /(?:couldn't find remote ref|无法找到远程引用) (?<version>[^\s]+)/,
@@ -399,13 +413,40 @@ export const vcsRules: CauseRule[] = [
       en: (s) =>
         s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
           ? `${mod.en(s)} is required at the placeholder version written for a local replace, but the replace does not apply here (it only works in the main module, not for consumers or nested modules).`
-          : `${mod.en(s)} has no tag, branch or commit called ${s.version ?? 'that'}: it was deleted or moved, never pushed, mistyped, or exists only in a fork. A private repository seen with the wrong credentials reports the same.`,
+          : s.notATag
+            ? `${mod.en(s)} has no tag ${s.version ?? ''}: the name belongs to a branch (or another ref), whose commit the go command calls ${String(s.resolved ?? '?')}, never ${s.version ?? 'a release'}. Tag the release, or require ${String(s.resolved ?? 'the version it resolves to')}.`
+            : s.ambiguousHash
+              ? `The commit-hash prefix ${s.version ?? ''} matches more than one commit of ${mod.en(s)}: give more digits, or the full hash.`
+              : `${mod.en(s)} has no tag, branch or commit called ${s.version ?? 'that'}: it was deleted or moved, never pushed, mistyped, or exists only in a fork. A private repository seen with the wrong credentials reports the same.`,
       'zh-CN': (s) =>
         s.version === '000000000000' || s.version === 'v0.0.0-00010101000000-000000000000'
           ? `${mod.zh(s)} 被要求的是为本地 replace 写入的占位版本，但这里 replace 不生效（它只在主模块中有效，对依赖方或嵌套模块无效）。`
-          : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
+          : s.notATag
+            ? `${mod.zh(s)} 没有标签 ${s.version ?? ''}：这个名字属于一个分支（或其他引用），go 命令把它指向的提交称为 ${String(s.resolved ?? '?')}，而不会称为 ${s.version ?? '正式版本'}。请为该版本打标签，或改为依赖 ${String(s.resolved ?? '它解析得到的版本')}。`
+            : s.ambiguousHash
+              ? `提交哈希前缀 ${s.version ?? ''} 对应 ${mod.zh(s)} 的多个提交：请多写几位，或使用完整哈希。`
+              : `${mod.zh(s)} 没有名为 ${s.version ?? '该版本'} 的标签、分支或提交：它被删除或移动、从未推送、拼写错误，或只存在于某个分叉中。用错误的凭据访问私有仓库时也会这样报告。`,
     },
     fixes: (s) => [
+      ...(s.notATag
+        ? [
+            {
+              description: {
+                en: 'As the module author: tag the release (a tag, not a branch, makes a version)',
+                'zh-CN': '作为模块作者：为该版本打标签（版本来自标签，而不是分支）',
+              },
+              command: `git tag ${s.version ?? 'v1.2.3'} <commit> && git push origin ${s.version ?? 'v1.2.3'}`,
+            },
+          ]
+        : []),
+      ...(s.ambiguousHash
+        ? [
+            {
+              description: { en: 'Ask for the full commit hash', 'zh-CN': '改用完整的提交哈希' },
+              command: `go get ${s.module ?? '<module>'}@<full-commit-hash>`,
+            },
+          ]
+        : []),
       {
         description: { en: 'List the versions that exist', 'zh-CN': '列出实际存在的版本' },
         command: `go list -m -versions ${s.module ?? '<module>'}`,

@@ -5,6 +5,7 @@
 // fix (the shell) stands. In CI (CI=true) the file of a throw-away runner is the wrong place: the
 // plan prints the environment form to put in the job instead of writing.
 
+import { shellQuote } from '../../findings/shell-quote.ts';
 import { goEnvFilePath } from '../../go/env.ts';
 import { say } from '../../i18n/lang.ts';
 import { updateGoEnvFile } from '../goenvfile.ts';
@@ -37,10 +38,6 @@ export function settingChange(command: string): { name: string; value?: string }
   const value = unquote(match[3]!);
   if (value === undefined || isPlaceholder(value)) return undefined;
   return { name, value };
-}
-
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export default defineRepair({

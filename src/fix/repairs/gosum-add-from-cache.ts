@@ -22,7 +22,7 @@ function readOptional(path: string): Buffer | undefined {
 }
 
 /** The go.sum lines the cache can prove for M@V: go.mod and zip; and a reason when the zip is suspect. */
-export function cachedSumLines(
+function cachedSumLines(
   modcache: string,
   module: string,
   version: string,

@@ -1,6 +1,8 @@
 // A cache directory that belongs to another user (a `sudo go ...` once made it root's): neither
 // the go command nor gomod-doctor may change it. The plan prints the exact command that gives it
 // back to this user, the path quoted for the shell; gomod-doctor never runs sudo.
+
+import { shellQuote } from '../../findings/shell-quote.ts';
 import { say } from '../../i18n/lang.ts';
 import { messages } from '../messages.ts';
 import { defineRepair, type RepairStep } from '../types.ts';
@@ -8,9 +10,6 @@ import { defineRepair, type RepairStep } from '../types.ts';
 const CHOWN = /^sudo chown -R "\$\(id -u\):\$\(id -g\)" (.+)$/;
 
 /** A word the shell takes as it is: single-quoted unless plainly safe. */
-export function shellWord(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 export default defineRepair({
   id: 'modcache-chown',
@@ -31,7 +30,7 @@ export default defineRepair({
       steps.push({
         finding,
         files: [],
-        commands: [`sudo chown -R ${uid}:${gid} -- ${shellWord(path)}`],
+        commands: [`sudo chown -R ${uid}:${gid} -- ${shellQuote(path)}`],
         note: say(messages.chownNote, ctx.lang, { path }),
       });
     }

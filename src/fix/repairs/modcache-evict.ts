@@ -13,7 +13,7 @@ import { defineRepair, type RepairStep } from '../types.ts';
 const SUFFIXES = ['.partial', '.zip', '.ziphash', '.info', '.mod', '.lock'];
 
 /** Every cache path of M@V that exists, extracted tree first. */
-export function versionEntries(modcache: string, module: string, version: string): string[] {
+function versionEntries(modcache: string, module: string, version: string): string[] {
   const path = escapePath(module);
   const v = escapeVersion(version);
   if (!path.ok || !v.ok) return [];

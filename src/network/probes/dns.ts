@@ -26,7 +26,7 @@ export interface DnsProbeResult {
 }
 
 /** `127.0.0.1:5353` → setServers form; a bare IPv6 address is bracket-free already. */
-export function resolverServer(resolver: string): string {
+function resolverServer(resolver: string): string {
   return resolver.trim();
 }
 
@@ -54,7 +54,7 @@ function statusOf(code: string | undefined, signal: AbortSignal): ProbeStatus {
 }
 
 /** Reads `host` from a hosts file: the addresses listed for it, or undefined. */
-export async function hostsFileLookup(file: string, host: string): Promise<string[] | undefined> {
+async function hostsFileLookup(file: string, host: string): Promise<string[] | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -78,7 +78,7 @@ const SINKHOLES = [
 ];
 
 /** Addresses a public service never has: a sign of filtering or hijacking DNS. */
-export function isOddAddress(address: string): boolean {
+function isOddAddress(address: string): boolean {
   if (isIP(address) === 4) {
     const [a = 0, b = 0] = address.split('.').map(Number);
     if (a === 0 || a === 127 || a === 10) return true;

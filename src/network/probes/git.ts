@@ -28,7 +28,7 @@ export interface GitProbeOutcome {
 }
 
 /** The environment git runs with: the user's, with prompts and askpass programs off. */
-export function gitProbeEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+function gitProbeEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = { ...env };
   out.GIT_TERMINAL_PROMPT = '0';
   out.GCM_INTERACTIVE = 'never';

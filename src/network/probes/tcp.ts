@@ -81,17 +81,3 @@ export function dialTcp(address: string, port: number, options: DialOptions): Pr
     );
   });
 }
-
-/** A connect probe: connects and closes again. */
-export async function probeTcp(
-  address: string,
-  port: number,
-  options: DialOptions,
-): Promise<{ status: ProbeStatus; durationMs: number; error?: string }> {
-  const result = await dialTcp(address, port, options);
-  if (result.ok) {
-    result.socket.destroy();
-    return { status: 'ok', durationMs: result.durationMs };
-  }
-  return { status: result.status, durationMs: result.durationMs, error: result.error };
-}

@@ -100,12 +100,6 @@ export async function goRootStore(env: Record<string, string | undefined>): Prom
   return storeFrom(pems, sources.length > 0 ? sources.join(', ') : 'no system roots found');
 }
 
-let nodeStore: RootStore | undefined;
-export function nodeRootStore(): RootStore {
-  nodeStore ??= storeFrom(rootCertificates, 'Node');
-  return nodeStore;
-}
-
 function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
   try {
     return child.issuer === parent.subject && child.checkIssued(parent) && child.verify(parent.publicKey);
@@ -125,7 +119,7 @@ function validNow(cert: X509Certificate, now: number): 'ok' | 'expired' | 'not-y
  * does in outline: find a path from the leaf to a root of the store through the sent certificates,
  * every certificate on it valid now, and the leaf valid for `host`.
  */
-export function verifyChain(
+function verifyChain(
   chain: readonly X509Certificate[],
   host: string,
   store: RootStore,
@@ -181,7 +175,7 @@ function namesOf(cert: X509Certificate): string[] {
 }
 
 /** `CN=x\nO=y` → `x (y)`, the way people name a CA. */
-export function readableName(dn: string): string {
+function readableName(dn: string): string {
   const fields = new Map<string, string>();
   for (const line of dn.split('\n')) {
     const eq = line.indexOf('=');
@@ -204,7 +198,7 @@ function summary(cert: X509Certificate): CertificateSummary {
 }
 
 /** The certificates the server presented, leaf first (Node may append the root it found). */
-export function peerChain(socket: TLSSocket): X509Certificate[] {
+function peerChain(socket: TLSSocket): X509Certificate[] {
   const out: X509Certificate[] = [];
   const seen = new Set<string>();
   let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);

@@ -10,7 +10,7 @@ import { formatSize, type TreeSize } from '../../tree-size.ts';
 import { defineCheck } from '../../types.ts';
 
 /** Below this a cache is not worth a note. */
-export const NOTABLE_CACHE_BYTES = 1024 * 1024 * 1024;
+const NOTABLE_CACHE_BYTES = 1024 * 1024 * 1024;
 
 const m = {
   title: {

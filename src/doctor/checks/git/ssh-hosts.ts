@@ -49,7 +49,7 @@ const m = {
 };
 
 /** The ssh host (and port) of a git URL base, or undefined when it is not ssh. */
-export function sshHostOf(base: string): { host: string; port?: string } | undefined {
+function sshHostOf(base: string): { host: string; port?: string } | undefined {
   const ssh = /^(?:git\+)?ssh:\/\/(?:[^@/]+@)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?/.exec(base);
   if (ssh) return { host: ssh[1]!.replace(/^\[|\]$/g, ''), ...(ssh[2] ? { port: ssh[2] } : {}) };
   if (base.includes('://')) return undefined;
@@ -58,7 +58,7 @@ export function sshHostOf(base: string): { host: string; port?: string } | undef
   return scp ? { host: scp[1]! } : undefined;
 }
 
-export function knowsHost(home: HomeFacts, host: string, port?: string): boolean {
+function knowsHost(home: HomeFacts, host: string, port?: string): boolean {
   const name = port && port !== '22' ? `[${host}]:${port}` : host;
   if (home.ssh.knownHosts.some((h) => h === name || h === host)) return true;
   return home.ssh.hashedHosts.some(({ salt, hash }) =>

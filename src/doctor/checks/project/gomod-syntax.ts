@@ -50,7 +50,7 @@ const m = {
 const TOO_OLD =
   /unknown directive: (toolchain|godebug|tool|ignore)\b|invalid go version '[^']*': must match format|unknown block type: (godebug|tool|ignore)\b/;
 
-export function causeOfModfileError(message: string): CauseId {
+function causeOfModfileError(message: string): CauseId {
   if (
     /should be v[01]|major version|\+incompatible|must match major version|invalid version: should be/.test(
       message,

@@ -49,7 +49,7 @@ interface VendoredModule {
   line: number;
 }
 
-export function parseModulesTxt(text: string): VendoredModule[] {
+function parseModulesTxt(text: string): VendoredModule[] {
   const out: VendoredModule[] = [];
   let current: VendoredModule | undefined;
   text.split('\n').forEach((raw, i) => {

@@ -27,12 +27,12 @@ export type GoAuthEntry =
   | { kind: 'empty' };
 
 /** cmd/internal/quoted.Split, in the form this check reports. */
-export function splitQuoted(text: string): { words: string[] } | { error: string } {
+function splitQuoted(text: string): { words: string[] } | { error: string } {
   const split = splitGoQuoted(text);
   return split.ok ? { words: split.words } : { error: `unterminated ${split.unterminated} string` };
 }
 
-export function parseGoAuth(value: string): GoAuthEntry[] {
+function parseGoAuth(value: string): GoAuthEntry[] {
   return value.split(';').map((raw): GoAuthEntry => {
     const words = raw
       .trim()
@@ -51,7 +51,7 @@ export function parseGoAuth(value: string): GoAuthEntry[] {
 }
 
 /** The command's name as shown to people: a word that looks like it holds a secret is masked. */
-export function commandLabel(command: string): string {
+function commandLabel(command: string): string {
   if (/[=@:]/.test(command) || /[A-Za-z0-9_-]{32,}/.test(basename(command))) return '***';
   return redactSecrets(command);
 }
@@ -97,7 +97,7 @@ const m = {
 };
 
 /** GOAUTH as it may be shown: the methods, each command by its name only, its arguments masked. */
-export function maskedGoAuth(entries: readonly GoAuthEntry[]): string {
+function maskedGoAuth(entries: readonly GoAuthEntry[]): string {
   return entries
     .map((e) => {
       switch (e.kind) {

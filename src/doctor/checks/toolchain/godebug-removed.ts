@@ -170,7 +170,7 @@ export function mainPackageGoDebugLines(text: string): Omit<GoDebugDirective, 'p
  * walks (no vendor, testdata, `.`/`_` directories, nested modules or go.mod `ignore` directories;
  * symbolic links are not followed). Bounded in time and files; `complete` says whether it finished.
  */
-export function findGoDebugDirectives(
+function findGoDebugDirectives(
   root: string,
   ignore: readonly string[] = [],
 ): { directives: GoDebugDirective[]; complete: boolean } {
