@@ -120,7 +120,7 @@ function owner(path: string): string {
  * Clues that the module is the user's own private code: its path looks private, the transcript
  * declares private paths or credentials, or it belongs to the same owner as the main module.
  */
-export function privateClue(module: string | undefined, clues: TranscriptClues): boolean {
+function privateClue(module: string | undefined, clues: TranscriptClues): boolean {
   if (!module) return clues.privateDeclared || clues.credentials;
   if (privateLooking(module)) return true;
   if (clues.privateDeclared || clues.credentials) return true;
