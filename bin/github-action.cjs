@@ -14,6 +14,38 @@ const input = (name, fallback) => {
   return value === undefined || value.trim() === '' ? fallback : value.trim();
 };
 
+// The action's own lines, in the languages of the CLI's messages (the lang input: en or zh-CN,
+// and the spellings --lang takes: zh, zh_CN, zh-Hans ...).
+const MESSAGES = {
+  en: {
+    noReport: (command, status) => `gomod-doctor ${command} did not produce a report (exit ${status})`,
+    failed: (reason) => `the gomod-doctor action failed: ${reason}`,
+  },
+  'zh-CN': {
+    noReport: (command, status) => `gomod-doctor ${command} 没有生成报告（退出状态 ${status}）`,
+    failed: (reason) => `gomod-doctor action 运行失败：${reason}`,
+  },
+};
+const langOf = (value) => (/^zh/i.test(value) ? 'zh-CN' : 'en');
+const say = (key, ...args) => MESSAGES[langOf(input('lang', 'en'))][key](...args);
+
+// A workflow command's message: the runner's own escapes for % CR LF, and every other control
+// character or line separator shown as a visible escape (as --format github does), so that an
+// error's text can neither forge a second command nor act on a terminal.
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeData = (text) =>
+  text
+    .replace(UNSAFE, (ch) => {
+      const code = ch.charCodeAt(0);
+      return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
+
 function setOutput(name, value) {
   if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`);
 }
@@ -45,7 +77,7 @@ async function main() {
     report = JSON.parse(run.stdout);
   } catch {
     process.stdout.write(
-      `::error title=gomod-doctor::gomod-doctor ${words[0]} did not produce a report (exit ${status})\n`,
+      `::error title=gomod-doctor::${escapeData(say('noReport', words[0] ?? '', status))}\n`,
     );
     setOutput('findings', 0);
     process.exitCode = status === 0 ? 2 : status;
@@ -59,7 +91,7 @@ async function main() {
     paths: { cwd, root: lib.repositoryRoot(cwd, env) },
     sarif: { exitCode: status, defaultFile: 'go.mod' },
   };
-  const options = { lang: lang === 'zh-CN' ? 'zh-CN' : 'en', color: false };
+  const options = { lang: langOf(lang), color: false };
   process.stdout.write(lib.renderReport('github', data, options));
   if (sarifFile) writeFileSync(resolve(workspace, sarifFile), lib.renderReport('sarif', data, options));
   process.exitCode = status;
@@ -67,10 +99,7 @@ async function main() {
 
 main().catch((error) => {
   process.stdout.write(
-    `::error title=gomod-doctor::${String(error?.message ?? error)
-      .replace(/%/g, '%25')
-      .replace(/\r/g, '%0D')
-      .replace(/\n/g, '%0A')}\n`,
+    `::error title=gomod-doctor::${escapeData(say('failed', String(error?.message ?? error)))}\n`,
   );
   setOutput('exit-code', 2);
   process.exitCode = 2;

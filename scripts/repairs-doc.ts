@@ -28,10 +28,15 @@ export function repairsDoc(): string {
     'Safety: every write is atomic (a temp file renamed in the same directory) and keeps the',
     "file's mode; the old content is first copied under `$XDG_CACHE_HOME/gomod-doctor/backups/<time>/`",
     '(or `~/.cache/...`) with a `manifest.json` of paths and sha256 hashes, never inside the project.',
-    'A symlinked go.mod/go.sum is refused; nothing from the project is executed; no file outside the',
+    'A symlinked go.mod/go.sum is refused, and so is (exit status 2, nothing changed) any project file',
+    'the one project-file reader refuses (a FIFO or device, a link out of the project, a file over',
+    '64 MB) and a go.mod or go.work holding a NUL byte (named by its line and column); nothing',
+    'from the project is executed; no file outside the',
     'project is touched except the go env file and the module cache. `--apply` refuses when a file',
     'changed after planning; `--undo` restores byte for byte and refuses when a file changed since.',
-    'Evicted module cache entries are not restored by `--undo`: the go command downloads them again.',
+    'Evicted module cache entries are not backed up, so `--undo` cannot restore them (the go command',
+    'downloads them again when needed): the plan, `--apply` and `--undo` each say so, and `--undo` lists',
+    'them.',
     '',
   );
   return lines.join('\n');

@@ -473,9 +473,9 @@ export const CATALOG_SECTIONS = [
       {
         id: 'godebug-removed',
         rootCause:
-          'a `godebug` line in go.mod/go.work or a `//go:debug` line sets a GODEBUG setting that the running Go removed, to its old value; from Go 1.27 every go command refuses it',
+          'a `godebug` line in go.mod/go.work, a `//go:debug` line or the GODEBUG environment variable sets a GODEBUG setting that the running Go removed, to its old value; from Go 1.27 every go command refuses the file, and the runtime of every Go program stops at start-up on the environment variable',
         evidence:
-          '`go.mod:6: removed GODEBUG "asynctimerchan" set to old value "1" (https://go.dev/doc/godebug#go-127)`, `invalid //go:debug: removed GODEBUG ...`',
+          '`go.mod:6: removed GODEBUG "asynctimerchan" set to old value "1" (https://go.dev/doc/godebug#go-127)`, `invalid //go:debug: removed GODEBUG ...`, `fatal error: removed GODEBUG "tls3des" set to old value "1" in environment`',
       },
       {
         id: 'build-constraints-exclude',

@@ -318,9 +318,9 @@ const fix = {
     undo: {
       type: 'boolean',
       help: {
-        en: 'restore every file of the last --apply in this project, byte for byte;\nrefuses (exit 2, naming the file) when one was changed since',
+        en: 'restore every file of the last --apply in this project, byte for byte;\nrefuses (exit 2, naming the file) when one was changed since; module\ncache entries it removed are not backed up and do not come back',
         'zh-CN':
-          '逐字节恢复本项目上一次 --apply 改动的所有文件；若其中有文件\n之后被修改过则拒绝（退出状态 2，并给出文件名）',
+          '逐字节恢复本项目上一次 --apply 改动的所有文件；若其中有文件\n之后被修改过则拒绝（退出状态 2，并给出文件名）；它删除的模块\n缓存条目没有备份，不会恢复',
       },
     },
     only: {
@@ -370,12 +370,16 @@ dropped or added from the module cache (offline), GOPRIVATE/GOPROXY/... written 
 writes them (CI=true: the export lines instead), one damaged module version evicted from the
 cache, and the exact sudo chown for a cache of another user (printed, never run).
 Backups: $XDG_CACHE_HOME/gomod-doctor/backups/ (or ~/.cache/...), never in the project.
+Project files are read as every command reads them: a FIFO, a link out of the project, a
+file over 64 MB, or a go.mod/go.work with a NUL byte is refused (exit 2, nothing changed).
 Exit status: 0 nothing to repair (or applied / undone), 1 a plan was printed, 2 refused.`,
     'zh-CN': `修复内容：与 go mod edit 写法完全相同的 go.mod/go.work 修改（保留注释）；删除 go.sum
 的错误行或从模块缓存离线补全；按 go env -w 的写法设置 GOPRIVATE/GOPROXY 等（CI=true 时
 改为输出 export 行）；从缓存中删除一个损坏的模块版本；对属于其他用户的缓存给出确切的
 sudo chown 命令（只输出，从不运行）。
 备份位置：$XDG_CACHE_HOME/gomod-doctor/backups/（或 ~/.cache/...），从不放在项目中。
+项目文件的读取方式与其他命令相同：命名管道（FIFO）、指向项目之外的链接、超过 64 MB 的
+文件，或含 NUL 字节的 go.mod/go.work 都会被拒绝（退出状态 2，不做任何修改）。
 退出状态：0 没有需要修复的问题（或已执行 / 已撤销），1 输出了修复计划，2 被拒绝。`,
   },
 } as const satisfies CommandSpec;

@@ -12,7 +12,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   unlinkSync,
@@ -20,10 +19,11 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { readProjectFile } from '../files/read.ts';
 import { VERSION } from '../version.ts';
 import { FixRefusal } from './errors.ts';
 import type { Plan, PlannedFile } from './types.ts';
-import { sha256 } from './workspace.ts';
+import { readForFix, sha256 } from './workspace.ts';
 
 export interface ManifestFile {
   path: string;
@@ -77,17 +77,18 @@ function backupRoot(env: Record<string, string | undefined>): string {
   return join(cache, 'gomod-doctor', 'backups');
 }
 
-function readIfFile(path: string): Buffer | undefined {
-  try {
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) throw new FixRefusal('symlink', path);
-    if (!stat.isFile()) throw new FixRefusal('not-a-file', path);
-    return readFileSync(path);
-  } catch (error) {
-    if (error instanceof FixRefusal) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * A file of the project (or the go env file, which lies in its own directory) as it is now,
+ * through the one reader: what was swapped for a FIFO or a link since the plan is refused.
+ */
+function readIfFile(path: string, root: string): Buffer | undefined {
+  return readForFix(path, inside(path, root) ? root : dirname(path), path);
+}
+
+/** A file of our own backup directory (a copy or the manifest), read within that directory. */
+function readBackupFile(dir: string, rel: string): Buffer | undefined {
+  const read = readProjectFile(join(dir, rel), { kind: 'go.sum', roots: [dir] });
+  return read.ok ? read.bytes : undefined;
 }
 
 /** Writes bytes to path through a temp file in the same directory and a rename, with this mode. */
@@ -116,8 +117,8 @@ function writeAtomic(path: string, bytes: Uint8Array, mode: number): void {
 }
 
 /** The current content must be what the plan saw. */
-function checkUnchanged(file: PlannedFile): void {
-  const now = readIfFile(file.path);
+function checkUnchanged(file: PlannedFile, root: string): void {
+  const now = readIfFile(file.path, root);
   const same =
     file.before === undefined ? now === undefined : now !== undefined && sha256(now) === file.beforeSha256;
   if (!same) throw new FixRefusal('changed-since-plan', file.path);
@@ -155,7 +156,7 @@ export function applyPlan(
   env: Record<string, string | undefined>,
   now: Date = new Date(),
 ): ApplyResult {
-  for (const file of plan.files) checkUnchanged(file);
+  for (const file of plan.files) checkUnchanged(file, plan.root);
   const root = backupRoot(env);
   if (inside(root, plan.root)) throw new FixRefusal('backup-inside-project', root);
   const backupDir = join(root, backupName(now));
@@ -187,7 +188,7 @@ export function applyPlan(
   const written: string[] = [];
   for (const file of plan.files) {
     // Checked again right before each write: the window between the first check and now.
-    checkUnchanged(file);
+    checkUnchanged(file, plan.root);
     // The go env file's directory may not exist yet (go env -w creates it too).
     if (file.goenv) mkdirSync(dirname(file.path), { recursive: true, mode: 0o777 });
     writeAtomic(file.path, file.after, file.mode);
@@ -199,7 +200,9 @@ export function applyPlan(
 
 function readManifest(dir: string): Manifest | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    const bytes = readBackupFile(dir, 'manifest.json');
+    if (!bytes) return undefined;
+    const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
     return manifest.tool === 'gomod-doctor' && Array.isArray(manifest.files) ? manifest : undefined;
   } catch {
     return undefined;
@@ -236,20 +239,21 @@ export function undoLast(
   const { dir, manifest } = last;
   // Every file first: nothing is restored unless everything can be.
   for (const file of manifest.files) {
-    const current = readIfFile(file.path);
+    const current = readIfFile(file.path, manifest.root);
     if (current === undefined || sha256(current) !== file.sha256After)
       throw new FixRefusal('changed-since-apply', file.path);
     if (file.backup !== undefined) {
-      const copy = readFileSync(join(dir, file.backup));
-      if (file.sha256Before !== undefined && sha256(copy) !== file.sha256Before)
+      const copy = readBackupFile(dir, file.backup);
+      if (copy === undefined || (file.sha256Before !== undefined && sha256(copy) !== file.sha256Before))
         throw new FixRefusal('changed-since-apply', join(dir, file.backup));
     }
   }
   const restored: string[] = [];
   const removed: string[] = [];
   for (const file of manifest.files) {
-    if (file.existed && file.backup !== undefined) {
-      writeAtomic(file.path, readFileSync(join(dir, file.backup)), file.mode);
+    const copy = file.backup !== undefined ? readBackupFile(dir, file.backup) : undefined;
+    if (file.existed && copy !== undefined) {
+      writeAtomic(file.path, copy, file.mode);
       restored.push(file.path);
     } else {
       unlinkSync(file.path);

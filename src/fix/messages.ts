@@ -1,6 +1,7 @@
 // Every text `gomod-doctor fix` shows, in English and Simplified Chinese.
-import type { Message } from '../i18n/lang.ts';
-import type { RefusalReason } from './errors.ts';
+import { describeRefusal } from '../files/messages.ts';
+import { type Lang, type Message, say } from '../i18n/lang.ts';
+import type { FixRefusal, RefusalReason } from './errors.ts';
 
 export const messages = {
   dropReplaceNote: {
@@ -28,9 +29,18 @@ export const messages = {
     'zh-CN': ({ cause, title }) => `修复：${title}（原因：${cause}）`,
   } satisfies Message<{ cause: string; title: string }>,
   evict: {
-    en: 'remove from the module cache (it is downloaded again when needed):',
-    'zh-CN': '从模块缓存中删除（需要时会重新下载）：',
+    en: 'remove from the module cache (downloaded again when needed; fix --undo does not bring it back):',
+    'zh-CN': '从模块缓存中删除（需要时会重新下载；fix --undo 不会恢复它）：',
   } satisfies Message,
+  evictedNoBackup: {
+    en: 'Module cache entries are not backed up: fix --undo cannot bring them back (the go command downloads them again).',
+    'zh-CN': '模块缓存条目不做备份：fix --undo 无法恢复它们（go 命令会重新下载）。',
+  } satisfies Message,
+  undoneEvictionsOnly: {
+    en: ({ dir }) =>
+      `Nothing restored from ${dir}: that apply only removed module cache entries, which undo cannot bring back.`,
+    'zh-CN': ({ dir }) => `没有从 ${dir} 恢复任何文件：那次执行只删除了模块缓存条目，撤销无法恢复它们。`,
+  } satisfies Message<{ dir: string }>,
   runYourself: {
     en: 'run this yourself (gomod-doctor never runs it):',
     'zh-CN': '请自行运行（gomod-doctor 不会替你运行）：',
@@ -69,8 +79,10 @@ export const messages = {
     'zh-CN': ({ dir }) => `已从 ${dir} 恢复。`,
   } satisfies Message<{ dir: string }>,
   evictedNotRestored: {
-    en: ({ list }) => `Not restored (the go command downloads them again): ${list}`,
-    'zh-CN': ({ list }) => `未恢复（go 命令会重新下载）：${list}`,
+    en: ({ list }) =>
+      `Not restored: module cache entries the apply removed (undo cannot bring them back; the go command downloads them again when needed): ${list}`,
+    'zh-CN': ({ list }) =>
+      `未恢复：那次执行删除的模块缓存条目（撤销无法恢复；需要时 go 命令会重新下载）：${list}`,
   } satisfies Message<{ list: string }>,
   noDirectory: {
     en: ({ dir }) => `-C ${dir}: no such directory`,
@@ -100,7 +112,7 @@ export const messages = {
   } satisfies Message<{ path: string }>,
 };
 
-export const refusals: Record<RefusalReason, Message<{ path: string }>> = {
+const refusals: Record<RefusalReason, Message<{ path: string }>> = {
   symlink: {
     en: ({ path }) => `${path} is a symbolic link: fix does not write through links. Nothing was changed.`,
     'zh-CN': ({ path }) => `${path} 是符号链接：fix 不会通过链接写入。未做任何修改。`,
@@ -131,9 +143,39 @@ export const refusals: Record<RefusalReason, Message<{ path: string }>> = {
       'fix --apply asks before it writes, and there is no terminal to ask in: add --yes. Nothing was changed.',
     'zh-CN': () => 'fix --apply 写入前需要确认，但当前没有终端可供确认：请加上 --yes。未做任何修改。',
   },
+  'unsafe-file': {
+    en: ({ path }) =>
+      `${path} was not read: fix reads only regular files inside the project. Nothing was changed.`,
+    'zh-CN': ({ path }) => `未读取 ${path}：fix 只读取项目内的普通文件。未做任何修改。`,
+  },
+  binary: {
+    en: ({ path }) =>
+      `${path}: a NUL byte: the file holds binary data, and fix edits text only. Nothing was changed.`,
+    'zh-CN': ({ path }) => `${path}：NUL 字节：该文件含有二进制数据，fix 只编辑文本。未做任何修改。`,
+  },
   'backup-inside-project': {
     en: ({ path }) =>
       `The backup directory ${path} lies inside the project: set XDG_CACHE_HOME elsewhere. Nothing was changed.`,
     'zh-CN': ({ path }) => `备份目录 ${path} 位于项目之内：请把 XDG_CACHE_HOME 设到别处。未做任何修改。`,
   },
 };
+
+const nothingChanged: Message = {
+  en: 'fix reads only regular files inside the project. Nothing was changed.',
+  'zh-CN': 'fix 只读取项目内的普通文件。未做任何修改。',
+};
+
+/**
+ * The line a refusal prints. A file the reader refused says why (the same words as the other
+ * commands), and a NUL byte is named by its position, as the go command names it.
+ */
+export function describeFixRefusal(error: FixRefusal, lang: Lang, display = error.path): string {
+  const { refusal, line, column } = error.detail;
+  if (error.reason === 'unsafe-file' && refusal) {
+    const why = describeRefusal(refusal, display, lang);
+    return `${why}${lang === 'zh-CN' ? '。' : '. '}${say(nothingChanged, lang)}`;
+  }
+  if (error.reason === 'binary' && line !== undefined)
+    return say(refusals.binary, lang, { path: `${display}:${line}:${column ?? 1}` });
+  return say(refusals[error.reason], lang, { path: display });
+}

@@ -8,6 +8,7 @@ import { explainText, gatherContext } from '../explain/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import { goEnvFilePath } from '../go/env.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { FixRefusal } from './errors.ts';
 import { REPAIRS } from './repairs/index.ts';
 import type { Plan, PlannedRepair, Repair, RepairContext } from './types.ts';
 import { Workspace } from './workspace.ts';
@@ -70,6 +71,21 @@ export async function planFix(options: FixOptions, repairs: readonly Repair[] = 
   const goenv = await doctor.facts.goenv();
   const root = rootOf(project, options.cwd);
   const files = new Workspace(root, options.cwd, goEnvFilePath(options.env));
+  // A project file the doctor's reader refused (a FIFO, a link out of the project, a file too
+  // large) means the plan would rest on a project only partly read: refuse, and name the file.
+  const refused = project.refused[0];
+  if (refused) throw new FixRefusal('unsafe-file', refused.file, { refusal: refused.refusal });
+  // The files every repair starts from are read once, now, through the plan's own reader, so
+  // that a go.mod or go.work holding binary data is refused at its position before any repair.
+  // A link inside the project is refused only if a repair would write through it.
+  for (const file of [project.main?.gomod, project.workspace?.file]) {
+    if (!file) continue;
+    try {
+      files.original(file.path);
+    } catch (error) {
+      if (!(error instanceof FixRefusal && error.reason === 'symlink')) throw error;
+    }
+  }
   const planned: PlannedRepair[] = [];
   const handled = new Set<Finding>();
   for (const repair of repairs) {

@@ -1,9 +1,13 @@
 // The plan's snapshot of the files it changes: each file is read from disk once, and the repairs
 // edit the staged copy, one after another, so two repairs of the same go.mod compose. The bytes
-// read here are what --apply compares with the disk before it writes anything.
+// read here are what --apply compares with the disk before it writes anything. Every read goes
+// through the one project-file reader (regular files only, no link out of the project, a size
+// bound), as in every other command: a checkout from a stranger can put a FIFO or a link to
+// /dev/zero where go.mod should be.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { type ProjectFileKind, readProjectFile } from '../files/read.ts';
 import { unifiedDiff } from './diff.ts';
 import { FixRefusal } from './errors.ts';
 import type { FileEdit, PlannedFile } from './types.ts';
@@ -15,6 +19,55 @@ export function sha256(bytes: Uint8Array): string {
 function inside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+const KINDS: Record<string, ProjectFileKind> = {
+  'go.mod': 'go.mod',
+  'go.work': 'go.work',
+  'go.sum': 'go.sum',
+};
+
+/** The 1-based line and column of the first NUL byte, if any. */
+function nulPosition(bytes: Uint8Array): { line: number; column: number } | undefined {
+  const at = bytes.indexOf(0);
+  if (at < 0) return undefined;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: at - start + 1 };
+}
+
+/**
+ * A file fix may change, read through the one reader; undefined when there is none. A symbolic
+ * link is refused even inside the project: writing through it (or replacing the link by a file)
+ * would change what the user did not ask about. go.mod and go.work with a NUL byte are refused
+ * at its position (the go command stops there too); go.sum is not, since dropping its bad lines
+ * is a repair.
+ */
+export function readForFix(path: string, root: string, display: string): Buffer | undefined {
+  try {
+    if (lstatSync(path).isSymbolicLink()) throw new FixRefusal('symlink', display);
+  } catch (error) {
+    if (error instanceof FixRefusal) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+  }
+  const kind = KINDS[basename(path)] ?? 'go.mod';
+  const read = readProjectFile(path, { kind, roots: [root] });
+  if (!read.ok) {
+    if (read.missing) return undefined;
+    throw new FixRefusal('unsafe-file', display, { refusal: read });
+  }
+  if (kind === 'go.mod' || kind === 'go.work') {
+    const nul = nulPosition(read.bytes);
+    if (nul) throw new FixRefusal('binary', display, nul);
+  }
+  return read.bytes;
 }
 
 interface Entry {
@@ -42,21 +95,10 @@ export class Workspace {
     if (known) return known;
     const goenv = path === this.goenvFile;
     if (!goenv && !inside(path, this.root)) throw new FixRefusal('outside', path);
-    let before: Buffer | undefined;
-    let mode = 0o644;
-    try {
-      const stat = lstatSync(path);
-      // A symlinked go.mod or go.sum belongs to some other tree: writing through it (or replacing
-      // the link by a file) would change what the user did not ask about.
-      if (stat.isSymbolicLink()) throw new FixRefusal('symlink', path);
-      if (!stat.isFile()) throw new FixRefusal('not-a-file', path);
-      mode = stat.mode & 0o7777;
-      before = readFileSync(path);
-    } catch (error) {
-      if (error instanceof FixRefusal) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
     const display = goenv ? path : relative(this.cwd, path) || path;
+    const before = readForFix(path, goenv ? dirname(path) : this.root, display);
+    let mode = 0o644;
+    if (before !== undefined) mode = lstatSync(path).mode & 0o7777;
     const entry: Entry = { path, display, mode, goenv, ...(before ? { before, current: before } : {}) };
     this.entries.set(path, entry);
     return entry;

@@ -78,3 +78,53 @@ export function nextGodebugRefusal(
   }
   return undefined;
 }
+
+/** One field of the GODEBUG environment variable that a Go runtime refuses at start-up. */
+export interface GodebugEnvRefusal extends GodebugRefusal {
+  key: string;
+  value: string;
+}
+
+/**
+ * What the runtime of minor release `minor` says about the GODEBUG environment variable. From Go
+ * 1.27 (the release whose go command refuses only the old values, go.dev/issue/76163) every Go
+ * program, the go command first, reads GODEBUG at start-up left to right and stops with a fatal
+ * error at the first removed setting set to an old value; earlier runtimes ignore removed
+ * settings there. The runtime's words use plain quotes, not Go's %q.
+ */
+export function godebugEnvRefusal(godebug: string, minor: number): GodebugEnvRefusal | undefined {
+  const rules = rulesFor(minor);
+  if (!rules?.oldValuesOnly) return undefined;
+  for (const field of godebug.split(',')) {
+    const eq = field.indexOf('=');
+    if (eq < 0) continue;
+    const key = field.slice(0, eq);
+    const value = field.slice(eq + 1);
+    if (!rules.listedAsRemoved.includes(key)) continue;
+    const setting = REMOVED_GODEBUGS.find((s) => s.name === key);
+    if (!setting?.oldValues.includes(value)) continue;
+    return {
+      key,
+      value,
+      setting,
+      release: rules.release,
+      message: `removed GODEBUG "${key}" set to old value "${value}" in environment (https://go.dev/doc/godebug#go-1${setting.removed})`,
+    };
+  }
+  return undefined;
+}
+
+/** The first release after `minor` (up to the newest known) whose runtime refuses this GODEBUG. */
+export function nextGodebugEnvRefusal(godebug: string, minor: number): GodebugEnvRefusal | undefined {
+  for (const rules of GODEBUG_RULES) {
+    if (rules.release <= minor) continue;
+    const refusal = godebugEnvRefusal(godebug, rules.release);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+/** Whether a go command's error output is the runtime's start-up refusal of GODEBUG. */
+export function isGodebugEnvFatal(text: string): boolean {
+  return /removed GODEBUG "[^"\n]*" set to old value "[^"\n]*" in environment/.test(text);
+}

@@ -19,9 +19,28 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   info: 'notice',
 };
 
-/** The message part of a workflow command (after `::`): %, CR and LF escaped. */
+// What the runner does not unescape but a log viewer or terminal would act on: C0 controls but
+// tab, CR and LF (ESC starts a terminal escape, NUL cuts a line short), DEL, C1 controls (U+0085
+// is a line break to some readers, U+009B a one-byte CSI), the Unicode line and paragraph
+// separators (a new line to JavaScript viewers, where `::error` could start a forged command), and
+// the bidi controls. The runner only turns %25, %0D, %0A (and %3A, %2C in properties) back, so
+// these are shown as visible escapes (`\x1b`, `\u2028`), the way the text reporter shows them.
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The message part of a workflow command (after `::`): %, CR and LF escaped the runner's way, every
+ * other control character and line separator shown as a visible escape.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(UNSAFE, visible).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value (file=, title=): also `:` and `,`, which separate properties. */

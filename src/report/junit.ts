@@ -4,6 +4,11 @@
 // commands each finding is a test case of its own.
 import type { Finding, Report } from '../findings/finding.ts';
 import { redactSecrets } from '../findings/redact.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { severityLabel } from './labels.ts';
+
+/** The word before each fix line (lower case, as the severity before it). */
+const FIX_WORD: Record<Lang, string> = { en: 'fix', 'zh-CN': '修复' };
 
 /** One doctor check's outcome, as the doctor's runner reports it. */
 export interface JunitCheck {
@@ -23,25 +28,34 @@ function xml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function findingText(f: Finding): string {
+function findingText(f: Finding, lang: Lang): string {
   const loc = f.location
     ? `${[f.location.file, f.location.line, f.location.column].filter((p) => p !== undefined).join(':')}: `
     : '';
   const fixes = (f.fixes ?? []).map(
-    (fix) => `  fix: ${fix.description}${fix.command ? `: ${fix.command}` : ''}`,
+    (fix) => `  ${FIX_WORD[lang]}: ${fix.description}${fix.command ? `: ${fix.command}` : ''}`,
   );
-  return [`${loc}${f.severity}: ${f.title} (${f.cause})`, `  ${f.message}`, ...fixes].join('\n');
+  return [
+    `${loc}${severityLabel[f.severity][lang]}: ${f.title} (${f.cause})`,
+    `  ${f.message}`,
+    ...fixes,
+  ].join('\n');
 }
 
 function testcase(classname: string, name: string, seconds: number, inner: string): string {
   return `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="${seconds.toFixed(3)}">${inner}</testcase>`;
 }
 
-/** `failOn`: which severities make a case fail (the same threshold as the exit status). */
+/**
+ * `failOn`: which severities make a case fail (the same threshold as the exit status). `lang`: the
+ * words a person reads around the findings (severity, fix); names, types and ids stay as they are.
+ */
 export function renderJunit(
   report: Report,
-  options: { checks?: readonly JunitCheck[]; failOn: 'error' | 'warning' | 'never' },
+  options: { checks?: readonly JunitCheck[]; failOn: 'error' | 'warning' | 'never'; lang?: Lang },
 ): string {
+  const lang = options.lang ?? 'en';
+  const text = (f: Finding): string => findingText(f, lang);
   const failing = (f: Finding): boolean =>
     options.failOn === 'never'
       ? false
@@ -72,7 +86,7 @@ export function renderJunit(
       } else {
         const bad = check.findings.filter(failing);
         const out = check.findings.length
-          ? `<system-out>${xml(check.findings.map(findingText).join('\n'))}</system-out>`
+          ? `<system-out>${xml(check.findings.map(text).join('\n'))}</system-out>`
           : '';
         if (bad.length) {
           failures++;
@@ -81,7 +95,7 @@ export function renderJunit(
               suite,
               check.id,
               seconds,
-              `<failure message="${xml(bad[0]!.title)}" type="${xml(bad[0]!.cause)}">${xml(bad.map(findingText).join('\n'))}</failure>${out}`,
+              `<failure message="${xml(bad[0]!.title)}" type="${xml(bad[0]!.cause)}">${xml(bad.map(text).join('\n'))}</failure>${out}`,
             ),
           );
         } else cases.push(testcase(suite, check.id, seconds, out));
@@ -98,10 +112,10 @@ export function renderJunit(
             suite,
             name,
             0,
-            `<failure message="${xml(f.title)}" type="${xml(f.cause)}">${xml(findingText(f))}</failure>`,
+            `<failure message="${xml(f.title)}" type="${xml(f.cause)}">${xml(text(f))}</failure>`,
           ),
         );
-      } else cases.push(testcase(suite, name, 0, `<system-out>${xml(findingText(f))}</system-out>`));
+      } else cases.push(testcase(suite, name, 0, `<system-out>${xml(text(f))}</system-out>`));
     }
     if (total === 0) {
       total = 1;

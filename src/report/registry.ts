@@ -114,9 +114,10 @@ const junit: Reporter = {
     en: 'JUnit XML for CI test reports (doctor: a test case per check)',
     'zh-CN': '用于 CI 测试报告的 JUnit XML（doctor：每项检查一个测试用例）',
   },
-  render: (data) =>
+  render: (data, options) =>
     renderJunit(data.report, {
       failOn: data.failOn ?? 'error',
+      lang: options.lang,
       ...(data.checks ? { checks: data.checks } : {}),
     }),
 };

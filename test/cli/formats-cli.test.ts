@@ -53,6 +53,17 @@ describe('report output through the CLI', () => {
     });
     const junit = await runCli(['explain', '--no-context', '--format', 'junit', transcript]);
     expect(junit.stdout).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(junit.stdout).toMatch(/^ {2}fix: /m);
+    // The words around the findings follow --lang (and LANG), as every other format's do.
+    for (const [args, env] of [
+      [['--lang', 'zh-CN'], {}],
+      [[], { LANG: 'zh_CN.UTF-8' }],
+    ] as const) {
+      const zh = await runCli(['explain', '--no-context', '--format', 'junit', ...args, transcript], { env });
+      expect(zh.stdout).toMatch(/^ {2}修复: /m);
+      expect(zh.stdout).toContain(`type="private-module-via-proxy">错误: `);
+      expect(zh.stdout).not.toMatch(/^ {2}fix: /m);
+    }
   });
 
   it('--fail-on decides the exit status: warning fails on a warning, never never fails', async () => {

@@ -8,7 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mainPackageGoDebugLines } from '../../src/doctor/checks/toolchain/godebug-removed.ts';
 import { REMOVED_GODEBUGS } from '../../src/doctor/data/godebug-removed.ts';
 import { run } from '../../src/exec/run.ts';
-import { godebugRefusal, nextGodebugRefusal } from '../../src/go/godebug.ts';
+import { explainText } from '../../src/explain/index.ts';
+import {
+  godebugEnvRefusal,
+  godebugRefusal,
+  nextGodebugEnvRefusal,
+  nextGodebugRefusal,
+} from '../../src/go/godebug.ts';
 import { goToolchain, goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 import type { Sandbox } from '../lab/kit/sandbox.ts';
 import { doctorIn } from './helpers.ts';
@@ -194,6 +200,113 @@ describe.each(['1.26', '1.27'].filter((v) => goToolchain(v)))('doctor with go %s
     ]);
     expect(findings.find((f) => f.location?.file === 'go.work')!.fixes?.[0]?.command).toBe(
       'go work edit -dropgodebug=tlsrsakex',
+    );
+  });
+});
+
+// The GODEBUG environment variable: from Go 1.27 the runtime of the go command itself stops at
+// start-up on a removed setting set to an old value (the first such field, left to right).
+const ENV_VALUES = [
+  'tls3des=1',
+  'tls3des=0',
+  'x509sha1=1',
+  'tlskyber=0',
+  'asynctimerchan=2',
+  'http2debug=0,gotypesalias=0,tlsrsakex=1',
+  'panicnil=1,asynctimerchan=0',
+  'tls10server',
+  'x509keypairleaf=0,x509keypairleaf=1',
+];
+
+describe.each(['1.26', '1.27'].filter((v) => goToolchain(v)))(
+  'GODEBUG in the environment, go %s',
+  (version) => {
+    const minor = minorOf(version);
+    it('our verdict and words are the real go command’s, for every value', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'gomod-doctor-godebug-env-'));
+      try {
+        for (const godebug of ENV_VALUES) {
+          const real = await run(goToolchain(version)!.goBin, ['env', 'GOVERSION'], {
+            cwd: dir,
+            timeoutMs: 30_000,
+            env: { PATH: '/usr/bin:/bin', HOME: dir, GOENV: 'off', GOTOOLCHAIN: 'local', GODEBUG: godebug },
+          });
+          const ours = godebugEnvRefusal(godebug, minor);
+          if (ours) {
+            expect(real.exitCode, godebug).not.toBe(0);
+            expect(real.stderr.split('\n')[0]).toBe(`fatal error: ${ours.message}`);
+            // explain reads the same words as the environment's, not a go.mod line's.
+            const [explained] = explainText(real.stderr).findings;
+            expect(explained?.cause).toBe('godebug-removed');
+            expect(explained?.message).toContain(
+              `The GODEBUG environment variable sets ${ours.key}=${ours.value}`,
+            );
+            expect(explained?.fixes?.map((f) => f.command)).toEqual(['unset GODEBUG']);
+          } else {
+            expect(real.exitCode, `${godebug}: ${real.stderr}`).toBe(0);
+            expect(real.stdout).toMatch(/^go1\./);
+          }
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('doctor names it (an error from 1.27, a warning before), and blames no Go installation', async () => {
+      const { result, sandbox } = await doctorIn({
+        go: version,
+        files: {
+          'go.mod': 'module example.com/app\n\ngo 1.21\n',
+          'main.go': 'package main\n\nfunc main() {}\n',
+        },
+        env: { GODEBUG: 'http2debug=0,tls3des=1,panicnil=1' },
+        options: { only: ['toolchain/godebug-removed', 'toolchain/go-binary'] },
+      });
+      sandboxes.push(sandbox);
+      const findings = result.report.findings;
+      expect(findings.map((f) => [f.cause, f.severity])).toEqual([
+        ['godebug-removed', version === '1.27' ? 'error' : 'warning'],
+      ]);
+      const finding = findings[0]!;
+      expect(finding.location).toBeUndefined();
+      expect(finding.evidence?.[0]).toEqual({
+        source: 'environment',
+        text: 'GODEBUG=http2debug=0,tls3des=1,panicnil=1',
+      });
+      expect(finding.message).toContain(
+        'fatal error: removed GODEBUG "tls3des" set to old value "1" in environment (https://go.dev/doc/godebug#go-127)',
+      );
+      if (version !== '1.27') expect(finding.message).toContain('from Go 1.27 every go command');
+      // The fix keeps the other settings, and with it the real go runs.
+      const command = finding.fixes?.[0]?.command;
+      expect(command).toBe('export GODEBUG=http2debug=0,panicnil=1');
+      const after = await run(goToolchain(version)!.goBin, ['env', 'GOVERSION'], {
+        cwd: sandbox.workDir,
+        timeoutMs: 30_000,
+        env: { ...sandbox.env, GODEBUG: command!.slice('export GODEBUG='.length) },
+      });
+      expect(after.exitCode, after.stderr).toBe(0);
+      // Nothing to say about a value that is not an old one; in Chinese when asked.
+      const clean = await doctorIn({
+        go: version,
+        files: { 'go.mod': 'module example.com/app\n\ngo 1.21\n' },
+        env: { GODEBUG: 'tls3des=0' },
+        options: { only: ['toolchain/godebug-removed', 'toolchain/go-binary'] },
+      });
+      sandboxes.push(clean.sandbox);
+      expect(clean.result.report.findings).toEqual([]);
+    });
+  },
+);
+
+describe('GODEBUG in the environment: the table', () => {
+  it('the first old value left to right; none before 1.27; unset when nothing else remains', () => {
+    expect(godebugEnvRefusal('a=1,tlsrsakex=1,tls3des=1', 27)?.key).toBe('tlsrsakex');
+    expect(godebugEnvRefusal('tlsrsakex=1', 26)).toBeUndefined();
+    expect(nextGodebugEnvRefusal('tlsrsakex=1', 26)?.release).toBe(27);
+    expect(nextGodebugEnvRefusal('tlsrsakex=0', 26)).toBeUndefined();
+    expect(godebugEnvRefusal('x509sha1=1', 28)?.message).toBe(
+      'removed GODEBUG "x509sha1" set to old value "1" in environment (https://go.dev/doc/godebug#go-124)',
     );
   });
 });

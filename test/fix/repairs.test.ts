@@ -176,6 +176,17 @@ describe('the module cache', () => {
     const applied = await runCli([...args, '--apply', '--yes'], { env: box.env });
     expect(applied.exitCode, applied.stderr).toBe(0);
     for (const path of expected) expect(existsSync(path)).toBe(false);
+    // The plan and the apply say that undo cannot bring the cache entries back, and undo says so too.
+    expect(applied.stderr).toContain('fix --undo does not bring it back');
+    expect(applied.stdout).toContain(
+      'Module cache entries are not backed up: fix --undo cannot bring them back',
+    );
+    const undone = await runCli(['fix', '-C', dir, '--undo'], { env: box.env });
+    expect(undone.exitCode, undone.stderr).toBe(0);
+    expect(undone.stdout).toContain(`Not restored: module cache entries the apply removed`);
+    for (const path of expected) expect(undone.stdout).toContain(path);
+    expect(undone.stdout).toMatch(/Nothing restored from .*: that apply only removed module cache entries/);
+    for (const path of expected) expect(existsSync(path)).toBe(false);
     expect(existsSync(other)).toBe(true);
     const fixed = await box.go(list, { cwd: dir, env });
     expect(fixed.exitCode, fixed.stderr).toBe(0);

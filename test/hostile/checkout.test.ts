@@ -112,6 +112,8 @@ const CASES: Record<string, Build> = {
     file(d, `${'d/'.repeat(300)}deep.go`, 'package deep\n\nimport _ "example.com/deep"\n');
   },
   'go 1.99 with GOTOOLCHAIN=auto': (d) => file(d, 'go.mod', 'module example.com/app\n\ngo 1.99\n'),
+  'a NUL byte inside go.mod': (d) =>
+    file(d, 'go.mod', 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a\u0000b v1.0.0\n'),
 };
 
 const COMMANDS: string[][] = [
@@ -123,6 +125,9 @@ const COMMANDS: string[][] = [
   ['tidy-check', '--why', 'example.com/a'],
   ['modfile', 'go.mod'],
   ['explain', '-C', '.', '-'],
+  // Last: fix --apply may write into the checkout, and the commands above should see it as built.
+  ['fix'],
+  ['fix', '--apply', '--yes'],
 ];
 
 function runCli(dir: string, args: string[]) {
@@ -171,6 +176,46 @@ function runCli(dir: string, args: string[]) {
     });
   });
 }
+
+/**
+ * fix reads through the same reader as every other command, so each hostile go.mod ends in a
+ * refusal that names the file (and the position of a NUL byte), exit status 2, nothing written.
+ */
+const FIX_REFUSALS: Record<string, RegExp> = {
+  'go.mod is a FIFO':
+    /^gomod-doctor fix: go\.mod is a FIFO, not a regular file; it was not read\. .*Nothing was changed\.\n$/,
+  'go.mod -> a file outside the checkout':
+    /^gomod-doctor fix: go\.mod is a symbolic link \(or lies under one\) that leads outside the project; it was not followed\. .*Nothing was changed\.\n$/,
+  'go.mod -> /dev/zero':
+    /^gomod-doctor fix: go\.mod is a symbolic link .* it was not followed\. .*Nothing was changed\.\n$/,
+  'a 200 MB go.mod':
+    /^gomod-doctor fix: go\.mod is larger than 64 MB; it was not read\. .*Nothing was changed\.\n$/,
+  'a NUL-filled go.mod':
+    /^gomod-doctor fix: go\.mod:1:1: a NUL byte: the file holds binary data, .*Nothing was changed\.\n$/,
+  'a NUL byte inside go.mod': /^gomod-doctor fix: go\.mod:5:22: a NUL byte: .*Nothing was changed\.\n$/,
+  'go.sum -> a file outside the checkout':
+    /^gomod-doctor fix: go\.sum is a symbolic link .*Nothing was changed\.\n$/,
+  'go.sum, go.work and vendor/modules.txt are FIFOs':
+    /^gomod-doctor fix: go\.(sum|work) is a FIFO, .*Nothing was changed\.\n$/,
+};
+
+describe.skipIf(!go)('fix on a hostile checkout', () => {
+  mkdirSync(join(base, 'home'), { recursive: true });
+  for (const [name, expected] of Object.entries(FIX_REFUSALS)) {
+    it(`${name}: a refusal that names the file, exit 2, nothing written`, async () => {
+      const dir = mkdtempSync(join(base, 'checkout-'));
+      CASES[name]!(dir);
+      const before = execFileSync('ls', ['-la', '--time-style=full-iso', dir], { encoding: 'utf8' });
+      for (const args of [['fix'], ['fix', '--apply', '--yes'], ['fix', '--json']]) {
+        const r = await runCli(dir, args);
+        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(expected);
+        expect(r.stdout).toBe('');
+      }
+      expect(execFileSync('ls', ['-la', '--time-style=full-iso', dir], { encoding: 'utf8' })).toBe(before);
+    }, 120_000);
+  }
+});
 
 describe.skipIf(!go)('a hostile checkout', () => {
   mkdirSync(join(base, 'home'), { recursive: true });

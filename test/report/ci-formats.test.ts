@@ -205,6 +205,41 @@ describe('CI formats on explain and on crafted findings', () => {
     );
   });
 
+  it('a hostile message can neither forge a workflow command nor reach the terminal', () => {
+    // Each way a reader could see a new line (NEL, U+2028/9, a lone CR, VT, FF) followed by a
+    // forged command, and terminal escapes (ESC, the one-byte CSI U+009B, OSC 52), NUL, DEL, bidi.
+    const hostile = [
+      'go.mod\u0085::error file=x.go,line=1::forged NEL',
+      '\u2028::warning::forged LS',
+      '\u2029::notice::forged PS',
+      '\u000b::error::forged VT\u000c::error::forged FF',
+      '\u001b[2J\u001b]52;c;ZWNobyBwd25lZA==\u0007 \u009b31m red',
+      'a\u0000b\u007fc\u202eevil\u2066',
+    ].join(' ');
+    const finding: Finding = {
+      cause: 'go-mod-syntax',
+      severity: 'error',
+      title: `t\u001b[31m\u2028::error::x`,
+      message: hostile,
+      location: { file: 'go.mod', line: 1 },
+    };
+    const text = renderGithub(report('doctor', [finding]), { cwd: '/r', root: '/r' }, 'en');
+    // One line, and nothing in it that any reader takes for a line break or a control.
+    const lines = text.split(/\r\n|\r|\n|\u000b|\u000c|\u0085|\u2028|\u2029/);
+    expect(lines).toEqual([expect.stringMatching(/^::error file=go\.mod,line=1,title=/), '']);
+    expect(text.slice(0, -1)).not.toMatch(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+    );
+    // Shown, not swallowed: the reader of the annotation sees what the checkout tried.
+    expect(text).toContain('go.mod\\x85::error file=x.go,line=1::forged NEL');
+    expect(text).toContain('\\u2028::warning::forged LS');
+    expect(text).toContain('\\x1b[2J\\x1b]52;c;ZWNobyBwd25lZA==\\x07 \\x9b31m red');
+    expect(text).toContain('a\\x00b\\x7fc\\u202eevil\\u2066');
+    expect(text).toContain('title=t\\x1b[31m\\u2028%3A%3Aerror%3A%3Ax (go-mod-syntax)::');
+    // Tab stays a tab; % CR LF keep the runner's own escapes.
+    expect(escapeData('a\tb\r\n%')).toBe('a\tb%0D%0A%25');
+  });
+
   it(`emits at most ${GITHUB_ANNOTATIONS_PER_KIND} annotations per kind, the first ones, and says how many more`, () => {
     const findings: Finding[] = [];
     for (let i = 0; i < 13; i++)
@@ -258,5 +293,27 @@ describe('CI formats on explain and on crafted findings', () => {
     expect(xml).toContain('failures="1"');
     expect(xml).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
     expect(xml).not.toContain('\u001b');
+  });
+
+  it('JUnit: the severity and fix words in the language asked for', () => {
+    const findings: Finding[] = [
+      {
+        cause: 'goproxy-off',
+        severity: 'warning',
+        title: 'GOPROXY=off',
+        message: 'm',
+        fixes: [{ description: 'use the default proxy', command: 'go env -u GOPROXY' }],
+      },
+    ];
+    const en = renderJunit(report('doctor', findings), { failOn: 'warning' });
+    expect(en).toContain(
+      'warning: GOPROXY=off (goproxy-off)\n  m\n  fix: use the default proxy: go env -u GOPROXY',
+    );
+    const zh = renderJunit(report('doctor', findings), { failOn: 'warning', lang: 'zh-CN' });
+    expect(zh).toContain(
+      '警告: GOPROXY=off (goproxy-off)\n  m\n  修复: use the default proxy: go env -u GOPROXY',
+    );
+    // Ids and XML structure do not change with the language.
+    expect(zh.replace(/警告/g, 'warning').replace(/修复/g, 'fix')).toBe(en);
   });
 });

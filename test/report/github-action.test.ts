@@ -107,5 +107,38 @@ describe.skipIf(!toolchain)('the GitHub Action entry point with a simulated runn
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(/^::error title=gomod-doctor::/m);
     expect(outputs).toMatch(/^exit-code=2$/m);
+    expect(result.stdout).toContain(
+      '::error title=gomod-doctor::gomod-doctor doctor did not produce a report (exit 2)',
+    );
+  });
+
+  it("the action's own error lines in Chinese when lang asks (zh-CN, and --lang's other spellings)", async () => {
+    for (const lang of ['zh-CN', 'zh_CN']) {
+      const { result } = await action({ command: 'doctor --check no-such-check', lang });
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toContain(
+        '::error title=gomod-doctor::gomod-doctor doctor 没有生成报告（退出状态 2）',
+      );
+    }
+    // A failure of the action itself (the SARIF file cannot be written: its path is a directory).
+    mkdirSync(join(workspace, 'a-directory'), { recursive: true });
+    const failed = await action({
+      command: 'doctor --release',
+      'working-directory': 'svc',
+      'sarif-file': 'a-directory',
+      lang: 'zh-CN',
+    });
+    expect(failed.result.exitCode).toBe(2);
+    expect(failed.result.stdout).toMatch(
+      /^::error title=gomod-doctor::gomod-doctor action 运行失败：.*EISDIR/m,
+    );
+    const english = await action({
+      command: 'doctor --release',
+      'working-directory': 'svc',
+      'sarif-file': 'a-directory',
+    });
+    expect(english.result.stdout).toMatch(
+      /^::error title=gomod-doctor::the gomod-doctor action failed: .*EISDIR/m,
+    );
   });
 });

@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import { isCauseId } from '../../causes/catalog.ts';
 import { applyPlan, undoLast } from '../../fix/apply.ts';
 import { FixRefusal } from '../../fix/errors.ts';
-import { messages, refusals } from '../../fix/messages.ts';
+import { describeFixRefusal, messages } from '../../fix/messages.ts';
 import { planFix, planHasWork, projectRoot } from '../../fix/plan.ts';
 import { planJson, renderPlan } from '../../fix/render.ts';
 import { say } from '../../i18n/lang.ts';
@@ -70,7 +70,11 @@ export const fixCommand: Command = async (ctx) => {
       for (const file of result.removed) ctx.stdout.write(`${say(messages.removed, lang, { file })}\n`);
       if (result.evicted.length > 0)
         ctx.stdout.write(`${say(messages.evictedNotRestored, lang, { list: result.evicted.join(', ') })}\n`);
-      ctx.stdout.write(`${say(messages.undone, lang, { dir: result.backupDir })}\n`);
+      const nothing =
+        result.restored.length === 0 && result.removed.length === 0 && result.evicted.length > 0;
+      ctx.stdout.write(
+        `${say(nothing ? messages.undoneEvictionsOnly : messages.undone, lang, { dir: result.backupDir })}\n`,
+      );
       return 0;
     }
     const transcript = values.from !== undefined ? await readTranscript(ctx, values.from) : undefined;
@@ -104,11 +108,12 @@ export const fixCommand: Command = async (ctx) => {
       ctx.stdout.write(`${say(messages.wrote, lang, { file: display })}\n`);
     }
     for (const path of result.evicted) ctx.stdout.write(`${say(messages.removed, lang, { file: path })}\n`);
+    if (result.evicted.length > 0) ctx.stdout.write(`${say(messages.evictedNoBackup, lang)}\n`);
     ctx.stdout.write(`${say(messages.backup, lang, { dir: result.backupDir })}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FixRefusal) {
-      ctx.stderr.write(`gomod-doctor fix: ${say(refusals[error.reason], lang, { path: error.path })}\n`);
+      ctx.stderr.write(`gomod-doctor fix: ${describeFixRefusal(error, lang)}\n`);
       return 2;
     }
     throw error;

@@ -1372,8 +1372,8 @@ export const moduleRules: CauseRule[] = [
       pat(
         'work-go-too-low',
         'listed in go.work file requires go >=',
-        /module (?<module>[^\s]+) listed in go\.work file requires go >= (?<version>[^\s,]+), but go\.work/,
-        "1.21+ (modload): go.work's go line is older than a member module's",
+        /module (?<module>[^\s]+) listed in go\.work file requires go >= (?<version>[^\s,]+), but go\.work (?:(?<implicit>implicitly requires)|lists) go (?<have>[^\s;]+)/,
+        "1.21+ (modload): go.work's go line is older than a member module's (1.23+: `implicitly requires go 1.18` without a go line; 1.27: `to download and use go X` instead of `to update it`)",
       ),
       pat(
         'prefix-outside-work',
@@ -1390,25 +1390,34 @@ export const moduleRules: CauseRule[] = [
     ],
     title: { en: 'go.work does not match the modules', 'zh-CN': 'go.work 与模块不一致' },
     message: {
-      en: () =>
-        'A go.work file is in effect (found in a parent directory, or named by GOWORK) and does not fit: it lists missing or duplicate modules, or excludes the module you are in. Editors sometimes export GOWORK.',
-      'zh-CN': () =>
-        '有一个 go.work 文件正在生效（在上级目录中找到，或由 GOWORK 指定），但它不匹配：列出了不存在或重复的模块，或者没有包含你当前所在的模块。编辑器有时会导出 GOWORK。',
+      en: (s) =>
+        s.have !== undefined
+          ? `go.work's go line says go ${String(s.have)}${s.implicit ? ' (it has none, which means 1.18)' : ''}, but the workspace module ${String(s.module ?? '')} needs go >= ${String(s.version ?? '')}: a workspace's go version must be at least that of every module it uses. go work use (without arguments) raises the go line to what the modules need.`
+          : 'A go.work file is in effect (found in a parent directory, or named by GOWORK) and does not fit: it lists missing or duplicate modules, or excludes the module you are in. Editors sometimes export GOWORK.',
+      'zh-CN': (s) =>
+        s.have !== undefined
+          ? `go.work 的 go 行是 go ${String(s.have)}${s.implicit ? '（没有 go 行，即 1.18）' : ''}，但工作区模块 ${String(s.module ?? '')} 需要 go >= ${String(s.version ?? '')}：工作区的 go 版本必须不低于其中每个模块的版本。不带参数的 go work use 会把 go 行提高到模块所需的版本。`
+          : '有一个 go.work 文件正在生效（在上级目录中找到，或由 GOWORK 指定），但它不匹配：列出了不存在或重复的模块，或者没有包含你当前所在的模块。编辑器有时会导出 GOWORK。',
     },
-    fixes: () => [
-      {
-        description: { en: 'See which go.work is used', 'zh-CN': '查看使用的是哪个 go.work' },
-        command: 'go env GOWORK',
-      },
-      {
-        description: { en: 'Add this module to the workspace', 'zh-CN': '把当前模块加入工作区' },
-        command: 'go work use .',
-      },
-      {
-        description: { en: 'Or run without the workspace', 'zh-CN': '或者不使用工作区运行' },
-        command: 'GOWORK=off go build ./...',
-      },
-    ],
+    fixes: (s) =>
+      s.have !== undefined
+        ? [
+            {
+              description: {
+                en: `Raise go.work's go line to what its modules need (go ${String(s.version ?? '')} or more)`,
+                'zh-CN': `把 go.work 的 go 行提高到模块所需的版本（go ${String(s.version ?? '')} 或更高）`,
+              },
+              command: 'go work use',
+            },
+            {
+              description: {
+                en: `Or set exactly the version this module needs`,
+                'zh-CN': '或者直接设为该模块所需的版本',
+              },
+              command: `go work edit -go=${String(s.version ?? '1.N')}`,
+            },
+          ]
+        : workspaceFixes(),
     docs: docs('workspaces', 'go-work-file'),
   },
   {
@@ -1677,8 +1686,8 @@ export const moduleRules: CauseRule[] = [
       pat(
         'removed-old-value',
         'removed GODEBUG',
-        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"/,
-        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed',
+        /removed GODEBUG "(?<setting>[^"]+)" set to old value "(?<value>[^"]*)"(?<env> in environment)?/,
+        '1.27+ (modload): a godebug line or //go:debug directive asks for behaviour Go has removed; (runtime) the GODEBUG environment variable does, and every Go 1.27 program stops at start-up',
       ),
       pat(
         'use-of-removed',
@@ -1690,19 +1699,35 @@ export const moduleRules: CauseRule[] = [
     title: { en: 'A GODEBUG setting Go has removed', 'zh-CN': '使用了 Go 已移除的 GODEBUG 设置' },
     message: {
       en: (s) =>
-        `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
+        s.env
+          ? `The GODEBUG environment variable sets ${String(s.setting ?? '')}=${String(s.value ?? '')}, a compatibility setting this Go release no longer has: the runtime of every Go program, the go command first, stops at start-up, before it reads any file.`
+          : `go.mod (or a //go:debug line) sets GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}, a compatibility setting this Go release no longer has: the old behaviour it asked for is gone, so the go command refuses the file.`,
       'zh-CN': (s) =>
-        `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
+        s.env
+          ? `环境变量 GODEBUG 设置了 ${String(s.setting ?? '')}=${String(s.value ?? '')}，这个 Go 版本已不再提供该兼容设置：每个 Go 程序（首先是 go 命令）在启动时、读取任何文件之前就会停止。`
+          : `go.mod（或某个 //go:debug 行）设置了 GODEBUG ${String(s.setting ?? '')}${s.value !== undefined ? `=${String(s.value)}` : ''}，这个 Go 版本已不再提供该兼容设置：它要求的旧行为已被移除，因此 go 命令拒绝该文件。`,
     },
-    fixes: (s) => [
-      {
-        description: {
-          en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
-          'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
-        },
-        command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
-      },
-    ],
+    // The environment's setting is in no file: go.mod has nothing to drop.
+    fixes: (s) =>
+      s.env
+        ? [
+            {
+              description: {
+                en: `Take ${String(s.setting ?? 'the setting')}=${String(s.value ?? '')} out of GODEBUG where it is exported (shell profile, CI settings, IDE), or unset GODEBUG`,
+                'zh-CN': `在导出 GODEBUG 的地方去掉 ${String(s.setting ?? '该设置')}=${String(s.value ?? '')}（shell 配置文件、CI 设置、IDE），或取消 GODEBUG`,
+              },
+              command: 'unset GODEBUG',
+            },
+          ]
+        : [
+            {
+              description: {
+                en: 'Drop the setting from go.mod (and adapt the code to the new behaviour)',
+                'zh-CN': '从 go.mod 中删除该设置（并让代码适应新行为）',
+              },
+              command: `go mod edit -dropgodebug=${String(s.setting ?? 'NAME')}`,
+            },
+          ],
     docs: docs('https://go.dev/doc/godebug'),
   },
   {
@@ -1808,4 +1833,22 @@ export const moduleRules: CauseRule[] = [
 /** The mismatch is against the checksum database's record rather than go.sum's. */
 function checkedBySumdb(s: Situation): boolean {
   return s.against === 'the one reported by the checksum server' || s.sumdbHash !== undefined;
+}
+
+/** What fits most go.work troubles: which file, this module in it, or no workspace at all. */
+function workspaceFixes() {
+  return [
+    {
+      description: { en: 'See which go.work is used', 'zh-CN': '查看使用的是哪个 go.work' },
+      command: 'go env GOWORK',
+    },
+    {
+      description: { en: 'Add this module to the workspace', 'zh-CN': '把当前模块加入工作区' },
+      command: 'go work use .',
+    },
+    {
+      description: { en: 'Or run without the workspace', 'zh-CN': '或者不使用工作区运行' },
+      command: 'GOWORK=off go build ./...',
+    },
+  ];
 }

@@ -2,8 +2,8 @@
 // (`M V/go.mod h1:...`) and of the cached zip (`M V h1:...`), computed here as the go command
 // computes them. A line is added only for content that is in the cache, and a zip whose hash
 // differs from the one the go command recorded beside it (.ziphash) is not trusted.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readProjectFile } from '../../files/read.ts';
 import { hashGoMod, hashZip, isWellFormedH1, parseGoSum } from '../../gosum/index.ts';
 import { say } from '../../i18n/lang.ts';
 import { parseGoMod } from '../../modfile/index.ts';
@@ -13,12 +13,17 @@ import { messages } from '../messages.ts';
 import { insertSorted, sumLines } from '../sumlines.ts';
 import { defineRepair, type RepairContext, type RepairStep } from '../types.ts';
 
-function readOptional(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
+/** The go command refuses module zips over 500 MB; a cache file past that is no module's. */
+const MAX_ZIP_BYTES = 500 << 20;
+
+/** A file of the module cache, through the one reader: regular, inside the cache, bounded. */
+function readOptional(modcache: string, path: string, maxBytes?: number): Buffer | undefined {
+  const read = readProjectFile(path, {
+    kind: 'go.mod',
+    roots: [modcache],
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
+  });
+  return read.ok ? read.bytes : undefined;
 }
 
 /** The go.sum lines the cache can prove for M@V: go.mod and zip; and a reason when the zip is suspect. */
@@ -32,13 +37,13 @@ function cachedSumLines(
   if (!modcache || !path.ok || !v.ok) return { lines: [] };
   const base = join(modcache, 'cache', 'download', path.value, '@v', v.value);
   const lines: string[] = [];
-  const mod = readOptional(`${base}.mod`);
+  const mod = readOptional(modcache, `${base}.mod`);
   if (mod) lines.push(`${module} ${version}/go.mod ${hashGoMod(mod)}`);
-  const zip = readOptional(`${base}.zip`);
+  const zip = readOptional(modcache, `${base}.zip`, MAX_ZIP_BYTES);
   if (!zip) return { lines };
   const hash = hashZip(zip);
   if (!hash.ok) return { lines, suspect: `${base}.zip` };
-  const recorded = readOptional(`${base}.ziphash`)?.toString('utf8').trim();
+  const recorded = readOptional(modcache, `${base}.ziphash`)?.toString('utf8').trim();
   if (recorded !== undefined && isWellFormedH1(recorded) && recorded !== hash.value)
     return { lines, suspect: `${base}.zip` };
   lines.push(`${module} ${version} ${hash.value}`);

@@ -3,8 +3,9 @@
 // command downloads it again: the extracted tree made writable first (the cache is read-only by
 // design), then the tree, and the version's zip, ziphash, info, mod, lock and partial marker.
 // Never the whole cache, unless --only modcache-corrupt --all.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { readProjectFile } from '../../files/read.ts';
 import type { Finding } from '../../findings/finding.ts';
 import { parseGoSum } from '../../gosum/index.ts';
 import { escapePath, escapeVersion, unescapePath, unescapeVersion } from '../../module/escape.ts';
@@ -59,14 +60,11 @@ function cachedZipHash(modcache: string, module: string, version: string): strin
   const path = escapePath(module);
   const v = escapeVersion(version);
   if (!path.ok || !v.ok) return undefined;
-  try {
-    return readFileSync(
-      join(modcache, 'cache', 'download', path.value, '@v', `${v.value}.ziphash`),
-      'utf8',
-    ).trim();
-  } catch {
-    return undefined;
-  }
+  const read = readProjectFile(join(modcache, 'cache', 'download', path.value, '@v', `${v.value}.ziphash`), {
+    kind: 'go.mod',
+    roots: [modcache],
+  });
+  return read.ok ? read.bytes.toString('utf8').trim() : undefined;
 }
 
 /**

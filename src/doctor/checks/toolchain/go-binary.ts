@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
+import { isGodebugEnvFatal } from '../../../go/godebug.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import { defineCheck } from '../../types.ts';
@@ -89,7 +90,9 @@ export default defineCheck({
     }
     const findings: Finding[] = [];
     const env = await facts.goenv();
-    if (env && !env.ok) {
+    // A removed GODEBUG setting in the environment stops the go command of Go 1.27+ at start-up:
+    // nothing is wrong with the installation, and toolchain/godebug-removed names the setting.
+    if (env && !env.ok && !isGodebugEnvFatal(env.error ?? '')) {
       findings.push({
         cause: 'goroot-broken',
         severity: 'error',

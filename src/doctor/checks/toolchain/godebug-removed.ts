@@ -3,18 +3,25 @@
 // to its old value stops every go command that loads the module (`go.mod:6: removed GODEBUG
 // "asynctimerchan" set to old value "1" (...)`), and a //go:debug line stops the build of its
 // package; earlier releases refuse removed settings as unknown. Against an older local go, the
-// line is a warning: the first release that will refuse it is named.
+// line is a warning: the first release that will refuse it is named. The GODEBUG environment
+// variable too: from Go 1.27 the runtime of every Go program, the go command first, stops at
+// start-up on a removed setting set to an old value there (`fatal error: removed GODEBUG "tls3des"
+// set to old value "1" in environment (...)`), so not one go command runs. Only the environment
+// counts: `go env -w GODEBUG=...` is refused and a GODEBUG line in the go env file is ignored.
 import { closeSync, type Dirent, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
+import { shellQuote } from '../../../findings/shell-quote.ts';
 import {
   type GodebugRefusal,
   type GodebugSource,
+  godebugEnvRefusal,
   godebugRefusal,
+  nextGodebugEnvRefusal,
   nextGodebugRefusal,
 } from '../../../go/godebug.ts';
 import { languageVersion } from '../../../go/locate.ts';
-import type { Message } from '../../../i18n/lang.ts';
+import type { Lang, Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import type { ParseResult, Position } from '../../../modfile/index.ts';
 import { lineEvidence, locationAt } from '../../evidence.ts';
@@ -50,6 +57,33 @@ const m = {
     'zh-CN': ({ removed }) =>
       ` 该设置已在 Go 1.${removed} 中移除：它要求的旧行为已不存在，这一行只会导致构建失败。`,
   } satisfies Message<{ removed: string }>,
+  envTitle: {
+    en: ({ setting }) => `The GODEBUG environment variable sets the removed setting ${setting}`,
+    'zh-CN': ({ setting }) => `环境变量 GODEBUG 设置了已移除的设置 ${setting}`,
+  } satisfies Message<{ setting: string }>,
+  envRefused: {
+    en: ({ local, error }) =>
+      `Go ${local} stops at start-up, before doing anything: not one go command runs (nor any program built with Go ${local}), each ends with "${error}".`,
+    'zh-CN': ({ local, error }) =>
+      `Go ${local} 在启动时就会停止：任何 go 命令（以及用 Go ${local} 构建的任何程序）都无法运行，都以 "${error}" 结束。`,
+  } satisfies Message<{ local: string; error: string }>,
+  envFuture: {
+    en: ({ local, release, error }) =>
+      `Go ${local} ignores it, but from Go 1.${release} every go command (and every program built with it) stops at start-up with "${error}".`,
+    'zh-CN': ({ local, release, error }) =>
+      `Go ${local} 会忽略它，但从 Go 1.${release} 起，每个 go 命令（以及用它构建的每个程序）启动时都会以 "${error}" 结束。`,
+  } satisfies Message<{ local: string; release: string; error: string }>,
+  envWhy: {
+    en: ({ removed }) =>
+      ` The setting was removed in Go 1.${removed}: the old behaviour it asked for no longer exists.`,
+    'zh-CN': ({ removed }) => ` 该设置已在 Go 1.${removed} 中移除：它要求的旧行为已不存在。`,
+  } satisfies Message<{ removed: string }>,
+  envDrop: {
+    en: ({ key }) =>
+      `Take ${key} out of GODEBUG where it is exported (shell profile, CI settings, IDE; go env -w cannot set GODEBUG)`,
+    'zh-CN': ({ key }) =>
+      `在导出 GODEBUG 的地方去掉 ${key}（shell 配置文件、CI 设置、IDE；go env -w 不能设置 GODEBUG）`,
+  } satisfies Message<{ key: string }>,
   dropLine: {
     en: 'Remove the line (first make the code work with the new behaviour)',
     'zh-CN': '删除这一行（先让代码适应新行为）',
@@ -319,6 +353,49 @@ export default defineCheck({
         docs: [`https://go.dev/doc/godebug#go-1${refusal.setting.removed}`],
       });
     }
+    const envFinding = godebugEnvFinding(options.env.GODEBUG, minor, local, localName!, lang);
+    if (envFinding) findings.unshift(envFinding);
     return findings;
   },
 });
+
+/** The finding for the GODEBUG environment variable, now refused or refused by a later release. */
+function godebugEnvFinding(
+  godebug: string | undefined,
+  minor: number,
+  local: string,
+  localName: string,
+  lang: Lang,
+): Finding | undefined {
+  if (!godebug) return undefined;
+  const now = godebugEnvRefusal(godebug, minor);
+  const refusal = now ?? nextGodebugEnvRefusal(godebug, minor);
+  if (!refusal) return undefined;
+  const error = `fatal error: ${refusal.message}`;
+  let message = now
+    ? say(m.envRefused, lang, { local, error })
+    : say(m.envFuture, lang, { local, release: String(refusal.release), error });
+  message += say(m.envWhy, lang, { removed: String(refusal.setting.removed) });
+  // Every field of that key goes (the runtime takes the last one of a key it keeps); the rest stay.
+  const rest = godebug
+    .split(',')
+    .filter((field) => field !== '' && field.split('=')[0] !== refusal.key)
+    .join(',');
+  return {
+    cause: 'godebug-removed',
+    severity: now ? 'error' : 'warning',
+    title: say(m.envTitle, lang, { setting: `${refusal.key}=${refusal.value}` }),
+    message,
+    evidence: [
+      { source: 'environment', text: `GODEBUG=${godebug}` },
+      { source: 'go version', text: localName },
+    ],
+    fixes: [
+      {
+        description: say(m.envDrop, lang, { key: refusal.key }),
+        command: rest === '' ? 'unset GODEBUG' : `export GODEBUG=${shellQuote(rest)}`,
+      },
+    ],
+    docs: [`https://go.dev/doc/godebug#go-1${refusal.setting.removed}`],
+  };
+}
