@@ -122,14 +122,14 @@ describe('git that does not run', () => {
     "git: 'remote-https' is not a git command. See 'git --help'.",
     'fatal: git fetch-pack: expected shallow list',
   ])('%s', (line) => {
-    const text = `go: github.com/a/b@v1.2.3: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:\n\t${line}\n`;
+    const text = `go: github.com/a/b@v1.2.3: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:\n\t${line}\n`;
     expect(causes(text)[0]).toBe('git-unusable');
   });
 });
 
 describe('git naming where it failed to connect', () => {
   it('a loopback port other than the repository is the HTTP proxy git was told to use', () => {
-    const text = `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:
+    const text = `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:
 \tfatal: unable to access 'https://github.com/a/b/': Failed to connect to 127.0.0.1 port 7890 after 0 ms: Connection refused
 `;
     expect(causes(text)).toEqual(['http-proxy-misconfigured', 'connection-refused']);
@@ -138,7 +138,7 @@ describe('git naming where it failed to connect', () => {
 
   it("the forge's 401/403 is a credential refusal, its 404 a repository gone or hidden", () => {
     const line = (code: string) =>
-      `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /root/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: unable to access 'https://github.com/a/b/': The requested URL returned error: ${code}\n`;
+      `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: unable to access 'https://github.com/a/b/': The requested URL returned error: ${code}\n`;
     expect(causes(line('403'))[0]).toBe('git-auth-required');
     expect(causes(line('404'))).toEqual(['module-source-gone', 'git-auth-required']);
   });
