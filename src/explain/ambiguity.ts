@@ -372,7 +372,7 @@ function gopathIgnoringProxy(f: FindingView, clues: TranscriptClues): boolean {
 /** `unable to access 'https://github.com/...': Failed to connect to 127.0.0.1 port 7890`: git's proxy. */
 function viaHttpProxy(line: string): boolean {
   const m =
-    /unable to access '[a-z]+:\/\/(?:[^@/']*@)?([^/:']+)[^']*': Failed to connect to ([^\s]+) port (\d+)/.exec(
+    /(?:unable to access|无法访问) '[a-z]+:\/\/(?:[^@/']*@)?([^/:']+)[^']*'[:：] ?Failed to connect to ([^\s]+) port (\d+)/.exec(
       line,
     );
   if (!m) return false;

@@ -136,6 +136,16 @@ describe('git naming where it failed to connect', () => {
     expect(causes(text.replace('127.0.0.1 port 7890', 'github.com port 443'))[0]).toBe('connection-refused');
   });
 
+  it('the same under zh_CN (git translates its prefix, the C library the reason)', () => {
+    const text = `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:
+\t致命错误：无法访问 'https://github.com/a/b/'：Failed to connect to 127.0.0.1 port 1080: 拒绝连接
+`;
+    expect(causes(text)).toEqual(['http-proxy-misconfigured', 'connection-refused']);
+    expect(causes(text.replace('127.0.0.1 port 1080: 拒绝连接', 'github.com port 443: 连接超时'))[0]).toBe(
+      'connect-timeout',
+    );
+  });
+
   it("the forge's 401/403 is a credential refusal, its 404 a repository gone or hidden", () => {
     const line = (code: string) =>
       `go: github.com/a/b@v1.0.0: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: unable to access 'https://github.com/a/b/': The requested URL returned error: ${code}\n`;
