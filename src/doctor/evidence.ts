@@ -19,8 +19,19 @@ export function locationAt(
 /** The line a finding points at, quoted (the terminal renderer draws the caret under it). */
 export function lineEvidence(file: SourceFile, line: number): Evidence[] {
   if (line <= 0) return [];
-  return [{ source: file.rel, line, text: lineText(file, line) }];
+  const text = lineText(file, line);
+  // A hostile file can be one line of megabytes: quote its head only, so that every format stays
+  // small (the finding's location still gives the exact line and column).
+  return [
+    {
+      source: file.rel,
+      line,
+      text: text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS)}…` : text,
+    },
+  ];
 }
+
+const MAX_EVIDENCE_CHARS = 2000;
 
 const originLabel: Record<SettingOrigin, Message> = {
   environment: { en: 'environment variable', 'zh-CN': '环境变量' },

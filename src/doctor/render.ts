@@ -49,6 +49,25 @@ function charIndex(text: string, byteColumn: number): number {
     .toString('utf8').length;
 }
 
+/** Widest source line shown under a finding: a longer one is cut to a window around the column. */
+const FRAME_WIDTH = 160;
+
+/**
+ * The source line as shown, and where the caret goes in it. A long line is cut to a window around
+ * the column, marked with …; a column past what the evidence quotes gets no caret.
+ */
+function frameWindow(text: string, column: number | undefined): { shown: string; caret?: number } {
+  const quoted = text.endsWith('…') ? text.slice(0, -1) : text;
+  let caret: number | undefined;
+  if (column !== undefined && Buffer.byteLength(quoted, 'utf8') >= column - 1)
+    caret = charIndex(quoted, column);
+  if (text.length <= FRAME_WIDTH) return caret === undefined ? { shown: text } : { shown: text, caret };
+  const from =
+    caret === undefined ? 0 : Math.max(0, Math.min(caret - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
+  const shown = `${from > 0 ? '…' : ''}${text.slice(from, from + FRAME_WIDTH)}${from + FRAME_WIDTH < text.length ? '…' : ''}`;
+  return caret === undefined ? { shown } : { shown, caret: caret - from + (from > 0 ? 1 : 0) };
+}
+
 function renderFinding(raw: DoctorFinding, options: DoctorRenderOptions, c: Colors): string[] {
   const f = sanitizeFinding(raw);
   const { lang, verbose } = options;
@@ -61,9 +80,10 @@ function renderFinding(raw: DoctorFinding, options: DoctorRenderOptions, c: Colo
     if (at >= 0 && loc.line !== undefined) {
       const framed = evidence.splice(at, 1)[0]!;
       const gutter = String(loc.line);
-      lines.push(`  ${c.dim(`${gutter} |`)} ${framed.text}`);
-      if (loc.column !== undefined) {
-        const pad = framed.text.slice(0, charIndex(framed.text, loc.column)).replace(/[^\t]/g, ' ');
+      const { shown, caret } = frameWindow(framed.text, loc.column);
+      lines.push(`  ${c.dim(`${gutter} |`)} ${shown}`);
+      if (caret !== undefined) {
+        const pad = shown.slice(0, caret).replace(/[^\t]/g, ' ');
         lines.push(`  ${c.dim(`${' '.repeat(gutter.length)} |`)} ${pad}${c.red('^')}`);
       }
     }

@@ -81,6 +81,33 @@ describe('runner isolation', () => {
 });
 
 describe.skipIf(!toolchain)(`output formats${toolchain ? '' : ` (${NO_GO_REASON})`}`, () => {
+  it('a megabyte-long go.mod line is quoted as a window around the column, in every format', async () => {
+    const near = `require example.com/a v1.2 // ${'a'.repeat(300)}\n`;
+    const far = `require example.com/a v1.0.0${'a'.repeat(300_000)}\u0000${'b'.repeat(700_000)}\n`;
+    for (const [line, caretExpected] of [
+      [near, true],
+      [far, false],
+    ] as const) {
+      const { result, sandbox } = await doctorIn({
+        files: { 'go.mod': `module example.com/app\n\ngo 1.21\n\n${line}`, 'go.sum': '' },
+        env: { GOSUMDB: 'off' },
+      });
+      sandboxes.push(sandbox);
+      const text = renderDoctor(result, { lang: 'en', color: false });
+      expect(text.length).toBeLessThan(5000);
+      expect(JSON.stringify(result.report).length).toBeLessThan(20_000);
+      const frame = text.split('\n').findIndex((l) => l.startsWith('  5 | '));
+      expect(frame).toBeGreaterThan(0);
+      const caretLine = text.split('\n')[frame + 1] ?? '';
+      expect(caretLine.endsWith('^'), caretLine).toBe(caretExpected);
+      if (caretExpected) {
+        // The caret stands under the column the go command names (the v of v1.2), window or not.
+        const shown = text.split('\n')[frame]!.slice('  5 | '.length);
+        expect(shown[caretLine.length - '    | '.length - 1]).toBe('v');
+      }
+    }
+  });
+
   it('terminal: one line per area, a code frame, the fix; zh-CN too; SARIF has rules and regions', async () => {
     const { result, sandbox } = await doctorIn({
       files: { 'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.2\n', 'go.sum': '' },

@@ -1379,7 +1379,7 @@ export const moduleRules: CauseRule[] = [
         'prefix-outside-work',
         'does not contain modules listed in go.work',
         /directory prefix [^\s]+ does not contain modules listed in go\.work/,
-        '1.18-1.20 (a pattern like ./... run outside every workspace module)',
+        '1.18+ (a pattern like ./... run outside every workspace module)',
       ),
       pat(
         'work-go-version',
