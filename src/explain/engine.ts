@@ -5,6 +5,7 @@
 import type { CauseId } from '../causes/catalog.ts';
 import type { Evidence, Finding, Severity } from '../findings/finding.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { reread, TranscriptClues } from './ambiguity.ts';
 import { REMOTE_SIGNALS, RULES, ruleFor } from './causes/index.ts';
 import { firstUrl, hostOf, moduleFromProxyUrl, modulePrefix, moduleVersionPrefix } from './extract.ts';
 import { cleanLine, type Decoration, emptyDecoration, escapedLines, jsonErrorLines } from './transcript.ts';
@@ -38,6 +39,10 @@ interface Statement {
   /** The remote lines that gave the signals, shown as evidence of the outer finding. */
   signalLines: Evidence[];
   hits: Hit[];
+  /** The packages or module versions of an `X imports` / `M@v requires` chain, outermost first. */
+  importers?: string[];
+  /** The first request URL of the statement (`reading URL:`, `Get "URL"`): where a remote text came from. */
+  requestUrl?: string;
 }
 
 interface Group {
@@ -171,6 +176,8 @@ export class Explainer {
   private lastZipUrl: string | undefined;
   /** A `go: downloading` line was seen: this run fetched modules afresh rather than from the cache. */
   private sawDownload = false;
+  /** What the transcript says besides its errors: the clues that rank ambiguous findings. */
+  private readonly clues = new TranscriptClues();
   /** The package of the last `go: finding module for package P` line (an import being resolved). */
   private lookedUpPackage: string | undefined;
 
@@ -213,7 +220,8 @@ export class Explainer {
 
   private take(text: string, lineNumber: number): void {
     if (text.startsWith('go: downloading ')) this.sawDownload = true;
-    else if (text.startsWith('go: finding module for package '))
+    this.clues.see(text);
+    if (text.startsWith('go: finding module for package '))
       this.lookedUpPackage = text.slice('go: finding module for package '.length).trim();
     // -x trace lines: requests and VCS commands, not errors. They are only watched.
     if (text.startsWith('# get ')) {
@@ -259,6 +267,15 @@ export class Explainer {
       };
     }
     const statement = this.statement!;
+    if (text.endsWith(' imports') || text.endsWith(' requires') || text.endsWith(' tested by')) {
+      const importer = /^(?:go: )?([^\s]+) (?:imports|requires|tested by)$/.exec(text.trim())?.[1];
+      if (importer) (statement.importers ??= []).push(importer);
+    }
+
+    if (statement.requestUrl === undefined && !statement.remote && text.includes('http')) {
+      const url = /(?:reading |Get "?|unexpected status \()(https?:\/\/[^\s")]+)/.exec(text)?.[1];
+      if (url) statement.requestUrl = url;
+    }
     if (!continuation && text.startsWith('not found: ') && BARE_BODY.test(text)) {
       statement.remote = true;
       statement.bareBody = true;
@@ -451,6 +468,9 @@ export class Explainer {
         );
       let rule = hit.rule;
       let facts = hit.facts;
+      if (statement.signals.size > 0) facts = { ...facts, remoteSignals: [...statement.signals] };
+      if (statement.importers) facts = { ...facts, importers: statement.importers };
+      if (statement.requestUrl && hit.position < 0) facts = { ...facts, requestUrl: statement.requestUrl };
       if (rule.refine) {
         const refined = rule.refine({
           situation: this.situation(facts),
@@ -520,18 +540,24 @@ export class Explainer {
   /** Everything read: the findings, most likely root cause first. */
   finish(lang: Lang): ExplainResult {
     this.flush();
-    const groups = this.settleGroups();
+    const groups = this.reread(this.settleGroups());
     this.addStall(groups);
-    const findings = groups
-      .sort(
-        (a, b) =>
-          Number(b.explains) - Number(a.explains) ||
-          Number(a.secondary ?? false) - Number(b.secondary ?? false) ||
-          SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-          a.rule.rank - b.rule.rank ||
-          a.firstLine - b.firstLine,
-      )
-      .map((group) => this.render(group, lang));
+    groups.sort(
+      (a, b) =>
+        Number(b.explains) - Number(a.explains) ||
+        Number(a.secondary ?? false) - Number(b.secondary ?? false) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.rule.rank - b.rule.rank ||
+        a.firstLine - b.firstLine,
+    );
+    // The same cause again for another module adds nothing to the diagnosis; the other reading of
+    // the first finding does, so it comes second.
+    const first = groups[0];
+    if (first && groups[1]?.rule.cause === first.rule.cause) {
+      const other = groups.findIndex((g) => g.secondary && g.explains && g.rule.cause !== first.rule.cause);
+      if (other > 1) groups.splice(1, 0, ...groups.splice(other, 1));
+    }
+    const findings = groups.map((group) => this.render(group, lang));
     if (findings.length === 0 && this.unknownLines.length > 0) findings.push(this.unknownFinding(lang));
     return { findings, lines: this.lines, decoration: { ...this.decoration } };
   }
@@ -578,6 +604,73 @@ export class Explainer {
     );
     for (const group of kept) group.evidence.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return kept;
+  }
+
+  /**
+   * Ambiguous message families (ambiguity.ts): the likeliest root given the transcript's clues
+   * first, the next likeliest offered second. A promoted reading takes the finding's evidence;
+   * the reading it displaces stays as the second.
+   */
+  private reread(groups: Group[]): Group[] {
+    let out = [...groups];
+    for (const group of groups) {
+      if (group.secondary || group.supportingOnly) continue;
+      const original = group.rule.cause;
+      const r = reread(
+        {
+          cause: original,
+          facts: group.facts,
+          evidence: group.evidence.map((e) => e.text),
+          remote: new Set(Array.isArray(group.facts.remoteSignals) ? group.facts.remoteSignals : []),
+        },
+        this.clues,
+      );
+      if (!r) continue;
+      const module = group.facts.module;
+      // Readings offered beside this finding (a rule's `also`, or this step's own).
+      const sameFinding = (g: Group) =>
+        g.secondary === true && g.facts.module === module && g.facts.alsoOf === original;
+      let primary = group;
+      if (r.first && r.first.cause !== original) {
+        const rule = ruleFor(r.first.cause);
+        if (!rule) continue;
+        const offered = out.find((g) => sameFinding(g) && g.rule.cause === r.first!.cause);
+        if (offered) {
+          offered.secondary = false;
+          offered.explains = group.explains;
+          Object.assign(offered.facts, r.first.facts);
+          primary = offered;
+        } else {
+          primary = copyGroup(group, rule, { ...group.facts, ...r.first.facts }, false);
+          out.push(primary);
+        }
+        group.secondary = true;
+        group.facts = { ...group.facts, alsoOf: r.first.cause };
+      }
+      const second = r.second;
+      if (!second) continue;
+      // The chosen second reading replaces whatever other readings were offered beside it.
+      const primaryCause = primary.rule.cause;
+      out = out.filter(
+        (g) =>
+          g === primary ||
+          g === group ||
+          g.rule.cause === second.cause ||
+          !(
+            g.secondary &&
+            g.facts.module === module &&
+            (g.facts.alsoOf === original || g.facts.alsoOf === primaryCause)
+          ),
+      );
+      if (group !== primary && group.rule.cause !== second.cause) out = out.filter((g) => g !== group);
+      if (out.some((g) => g.rule.cause === second.cause && g !== primary)) continue;
+      const rule = ruleFor(second.cause);
+      if (!rule) continue;
+      out.push(
+        copyGroup(primary, rule, { ...primary.facts, ...second.facts, alsoOf: primary.rule.cause }, true),
+      );
+    }
+    return out;
   }
 
   /** Output that ends on a request or git command that never finished: the command hung there. */
@@ -729,6 +822,17 @@ function isVcsEcho(text: string): boolean {
 function clip(text: string): string {
   const trimmed = text.replace(/\s+$/, '');
   return trimmed.length > MAX_EVIDENCE_TEXT ? `${trimmed.slice(0, MAX_EVIDENCE_TEXT)}…` : trimmed;
+}
+
+function copyGroup(group: Group, rule: CauseRule, facts: Facts, secondary: boolean): Group {
+  return {
+    ...group,
+    rule,
+    facts,
+    evidence: [...group.evidence],
+    secondary,
+    key: `${rule.cause}|${facts.module ?? facts.host ?? ''}`,
+  };
 }
 
 function addEvidence(group: Group, evidence: Evidence): void {

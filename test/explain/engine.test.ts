@@ -71,7 +71,10 @@ describe('the misleading cases', () => {
   });
 
   it('the same git text outside a server response is a local auth failure', () => {
-    expect(causes(readFixture('git-auth-required/go1.23-direct.txt'))).toEqual(['git-auth-required']);
+    expect(causes(readFixture('git-auth-required/go1.23-direct.txt'))).toEqual([
+      'git-auth-required',
+      'module-source-gone',
+    ]);
   });
 
   it('on a public forge the same text reads as a gone repository first, credentials second', () => {

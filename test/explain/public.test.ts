@@ -8,12 +8,14 @@ import { explain, fixturesDir, readFixture } from './helpers.ts';
 
 const EXPECTED: Record<string, string[]> = {
   // The sumdb could not reach github.com: the server side failed, not a private module.
-  'sumdb-outage-golang-go-72121.txt': ['proxy-server-error'],
+  // The database's fetcher refused by the forge: an outage, or a repository it may not see.
+  'sumdb-outage-golang-go-72121.txt': ['proxy-server-error', 'sumdb-private-module'],
   'windows-connectex-afumu-wetrace-14.txt': ['connect-timeout', 'connect-timeout'],
   'windows-connectex-zh-go-stock-40.txt': ['connect-timeout'],
   'windows-refused-goproxy-cn-128.txt': ['connection-refused'],
   'reset-excelize-1568.txt': ['connection-reset'],
-  'reset-docker-goproxy-cn-221.txt': ['connection-reset'],
+  // A mirror resetting the connection: the network or the mirror itself.
+  'reset-docker-goproxy-cn-221.txt': ['connection-reset', 'proxy-server-error'],
   // The interception stopped the command; GOPATH mode (GOPROXY ignored) is the setting around it.
   'gopath-x509-golang-go-18519.txt': ['tls-untrusted-certificate', 'gopath-mode'],
 };

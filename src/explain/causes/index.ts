@@ -6,6 +6,7 @@ import { environmentRules } from './environment.ts';
 import { fileRules } from './files.ts';
 import { moduleRules } from './modules.ts';
 import { networkRules, REMOTE_SIGNALS } from './network.ts';
+import { readingRules } from './readings.ts';
 import { vcsRules } from './vcs.ts';
 
 export const RULES: readonly CauseRule[] = [
@@ -14,6 +15,7 @@ export const RULES: readonly CauseRule[] = [
   ...moduleRules,
   ...fileRules,
   ...environmentRules,
+  ...readingRules,
 ];
 
 export { REMOTE_SIGNALS };
@@ -56,9 +58,9 @@ export const NO_TRANSCRIPT_RULE: Readonly<Partial<Record<CauseId, string>>> = {
   'tls-protocol-refused':
     'doctor --network probes it; in a transcript `remote error: tls: handshake failure` alone does not say which TLS feature the local go refuses',
   'tls-clienthello-dropped':
-    'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it',
+    'needs an experiment: the transcript shows only tls-handshake-timeout or connection-reset; the same request succeeding with GODEBUG=tlsmlkem=0 (tlskyber=0 on Go 1.23) proves it. Offered as the second reading of a handshake timeout from Go 1.23+ (ambiguity.ts; texts in readings.ts)',
   'tag-without-v':
-    "needs the repository's tags: a transcript shows unknown-revision or invalid-version-syntax; a tag such as 1.2.0 beside no v1.2.0 proves it",
+    "needs the repository's tags: a transcript shows unknown-revision or invalid-version-syntax; a tag such as 1.2.0 beside no v1.2.0 proves it. Offered as the second reading of an unknown release version (ambiguity.ts; texts in readings.ts)",
   'go-security-floor':
     'doctor only: the local go version against security advisories, never an error message',
   'project-file-unsafe':

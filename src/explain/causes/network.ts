@@ -216,7 +216,7 @@ export const networkRules: CauseRule[] = [
       pat(
         'dial-timeout',
         'dial tcp ',
-        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+|\$PORT): (?<detail>i\/o timeout|connect: connection timed out|connect: operation timed out|connectex: A connection attempt failed)/,
+        /dial tcp (?<ip>[0-9a-fA-F.:[\]]+):(?<port>\d+|\$PORT): (?<detail>i\/o timeout|connect: connection timed out|connect: operation timed out|connectex: A connection attempt failed|connect: network is unreachable|connect: no route to host)/,
         'all (net: Go 30 s dial timeout; Linux, macOS and Windows kernels)',
       ),
       pat(
@@ -229,8 +229,8 @@ export const networkRules: CauseRule[] = [
       pat(
         'curl-timeout',
         ['Failed to connect to', 'Connection timed out after', 'Operation timed out after'],
-        /(?:Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms)?: (?:Connection timed out|Operation timed out|Timed out)|Failed to connect to (?<host2>[^\s]+) port (?<port2>\d+) after \d{4,} ms: Couldn't connect to server|(?:Connection|Operation) timed out after \d+ milli)/,
-        'git/curl, any locale',
+        /(?:Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms)?: (?:Connection timed out|Operation timed out|Timed out|连接超时|网络不可达|没有到主机的路由)|Failed to connect to (?<host2>[^\s]+) port (?<port2>\d+) after \d{4,} ms: Couldn't connect to server|(?:Connection|Operation) timed out after \d+ milli)/,
+        'git/curl, any locale (the reason is strerror, translated under zh_CN)',
       ),
     ],
     title: { en: 'The connection attempt timed out', 'zh-CN': '建立连接超时' },
@@ -276,7 +276,7 @@ export const networkRules: CauseRule[] = [
       pat(
         'curl-refused',
         'Failed to connect to',
-        /Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms: Connection refused|: Connection refused| after \d{1,3} ms: Couldn't connect to server)/,
+        /Failed to connect to (?<host>[^\s]+) port (?<port>\d+)(?: after \d+ ms: Connection refused|: Connection refused| after \d{1,3} ms: Couldn't connect to server|(?: after \d+ ms)?: 拒绝连接)/,
         'git/curl, any locale',
       ),
     ],
@@ -322,6 +322,12 @@ export const networkRules: CauseRule[] = [
         ['wsarecv: An existing connection was forcibly closed', 'wsarecv: 远程主机强迫关闭了一个现有的连接'],
         /wsarecv: (?:An existing connection was forcibly closed|远程主机强迫关闭了一个现有的连接)/,
         'all, Windows (English and Chinese)',
+      ),
+      pat(
+        'curl-reset',
+        ['Connection was reset', 'SSL_read: Connection was reset'],
+        /(?:OpenSSL SSL_read|Recv failure|Send failure): Connection was reset/,
+        'git/curl on Windows (schannel and OpenSSL builds: errno 10054)',
       ),
       pat('get-eof', '": EOF', /(?:Get|read) "?(?<url>https?:\/\/[^\s"]+)"?: EOF$/, 'all (net/http)'),
       pat(

@@ -71,6 +71,19 @@ export const vcsRules: CauseRule[] = [
         { facts: { unseen: 'not-found' } },
       ),
       pat(
+        'http-401-403',
+        'The requested URL returned error: 40',
+        /unable to access '(?<url>[^']+)': The requested URL returned error: 40[13]/,
+        'git/curl: the forge refused the credentials given (a token without access to the repository, an SSO not authorised for it, a rate limit)',
+      ),
+      pat(
+        'http-404',
+        'The requested URL returned error: 404',
+        /unable to access '(?<url>[^']+)': The requested URL returned error: 404/,
+        'git/curl: the forge answers 404 for a repository that does not exist or that these credentials may not see',
+        { facts: { unseen: 'not-found' } },
+      ),
+      pat(
         'go-faq-hint',
         'golang.org/doc/faq#git_https',
         /If this is a private repository, see https:\/\/golang\.org\/doc\/faq#git_https/,
@@ -239,6 +252,12 @@ export const vcsRules: CauseRule[] = [
         ],
         /unable to resolve git version: (?<detail>[^\n]{0,200})|failed to execute git version: (?<detail2>[^\n]{0,200})|git version extraction regexp did not match version line|unexpected response from git log: [^\n]{0,200}|invalid time from git log: [^\n]{0,200}/,
         '1.26+ (codehost: the go command runs `git version` before its first fetch into the cache)',
+      ),
+      pat(
+        'git-broken',
+        ['invalid active developer path', "'remote-https' is not a git command", 'expected shallow list'],
+        /(?<detail>xcrun: error: invalid active developer path[^\n]{0,200}|git: 'remote-https?' is not a git command|fatal: git fetch-pack: expected shallow list)/,
+        'git itself: macOS without the command line tools (xcrun), a git built without curl (remote-https), git older than 1.9 (shallow fetches)',
       ),
     ],
     title: { en: 'git is installed but does not run', 'zh-CN': 'git 已安装但无法运行' },
