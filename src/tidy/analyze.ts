@@ -375,7 +375,93 @@ function fileNamer(root: string, gomodcache: string): (file: string) => string {
 }
 
 /** Runs the whole prediction. Throws NoModuleError when `dir` is not inside a module. */
+/** What every stage of the analysis reads: the main module, the settings, and the scan of its packages. */
+interface TidyContext {
+  root: string;
+  main: ReturnType<typeof readMainModule>;
+  settings: ReturnType<typeof goSettings>;
+  workspace: ReturnType<typeof readWorkspace>;
+  source: ReturnType<typeof mainModuleSource>;
+  pruned: boolean;
+  rel: ReturnType<typeof fileNamer>;
+  vendor: ReturnType<typeof readVendorList>;
+  closesOverTests: boolean;
+  scan: ReturnType<typeof scanModule>;
+  mainPackages: Map<string, PackageDir>;
+  toolEdges: ImportEdge[];
+  mainRef: { path: string; dir: string; packages: Map<string, string> };
+}
+
+type PackageLoad = ReturnType<typeof loadPackages>;
+
+/**
+ * Predicts what `go mod tidy` would do, in the go command's stages: read the main module and scan
+ * its packages; load the import graph (again after each round of guesses from the cache); compare
+ * the requirements tidy keeps with go.mod's; list what it would download; Go 1.27's layout.
+ */
 export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
+  const ctx = readTidyContext(options);
+  const { root, main, settings, workspace, pruned, rel, vendor, scan, toolEdges } = ctx;
+  const { load, guessed, missing } = loadWithGuesses(ctx);
+  const { order, ambiguous } = load;
+
+  const result = keptRequirements(ctx, load);
+  const changes = compareWithGoMod(ctx, load, result, guessed);
+  const { add, remove, undecided, upgrade, indirect } = changes;
+  const { notDownloaded, notInCache } = downloadsNeeded(ctx, load);
+
+  // Go 1.27's layout: decided by the go line (a 1.27 go line makes any older go switch to 1.27+).
+  const keep = new Map<string, boolean>([
+    ...result.map((r): [string, boolean] => [r.path, r.indirect]),
+    ...undecided.map((u): [string, boolean] => [u.path, u.indirect]),
+  ]);
+  const moves = mergedLayoutMoves(main.file, keep);
+  const layout = mergesRequireBlocks(main.go) ? moves : [];
+  const layoutAt127 = mergesRequireBlocks(main.go) ? [] : moves;
+
+  const workspaceOnly = workspaceOnlyImports(ctx, missing);
+
+  return {
+    module: { path: main.path, dir: root, ...(main.go ? { go: main.go } : {}), goMod: main.goModPath },
+    ...(workspace ? { workspace } : {}),
+    pruned,
+    add,
+    remove,
+    undecided,
+    notInCache,
+    layout,
+    layoutAt127,
+    ...(vendor
+      ? {
+          vendor: {
+            dir: vendor.dir,
+            packages: vendor.packages.size,
+            modules: new Set([...vendor.packages.values()].map((m) => m.path)).size,
+          },
+        }
+      : {}),
+    upgrade,
+    indirect,
+    result,
+    missing,
+    ambiguous,
+    notDownloaded,
+    conditional: conditionalDependencies(order, load.pkgs, result, toolEdges),
+    internalImports: internalImports(order, main.path),
+    mixedPackages: mixedPackages(scan.packages, rel, main.go),
+    importCycles: importCycles(order),
+    workspaceOnly,
+    packages: order,
+    tooDeep: scan.tooDeep,
+    filesRead: scan.filesRead + order.filter((p) => !p.main).reduce((n, p) => n + p.files.length, 0),
+    complete:
+      notDownloaded.length === 0 && missing.every((m) => m.guess !== undefined || m.mainModule !== undefined),
+    settings,
+  };
+}
+
+/** The main module, its settings and the scan of its packages. */
+function readTidyContext(options: AnalyzeOptions): TidyContext {
   const root = findModuleRoot(options.dir);
   if (!root) throw new NoModuleError(`no go.mod in ${options.dir} or any parent directory`);
   const main = readMainModule(root, options.goRelease);
@@ -408,11 +494,35 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     packages: new Map(scan.packages.map((p) => [p.importPath, p.dir])),
   };
 
-  // Missing imports that the cache can answer are added as roots and the load runs again, as
-  // tidy does after each round of lookups.
-  const baseRoots: ModuleVersion[] = main.requires.map((r) => ({ path: r.path, version: r.version }));
+  return {
+    root,
+    main,
+    settings,
+    workspace,
+    source,
+    pruned,
+    rel,
+    vendor,
+    closesOverTests,
+    scan,
+    mainPackages,
+    toolEdges,
+    mainRef,
+  };
+}
+
+/**
+ * Loads the import graph. Missing imports that the cache can answer are added as roots and the
+ * load runs again, as tidy does after each round of lookups.
+ */
+function loadWithGuesses(ctx: TidyContext): {
+  load: PackageLoad;
+  guessed: Map<string, ModuleVersion>;
+  missing: MissingImport[];
+} {
+  const baseRoots: ModuleVersion[] = ctx.main.requires.map((r) => ({ path: r.path, version: r.version }));
   const guessed = new Map<string, ModuleVersion>();
-  let load = loadPackages();
+  let load = loadPackages(ctx, [...baseRoots, ...guessed.values()]);
   const everMissing = new Map<string, MissingImport>();
   for (let round = 0; round < 8; round++) {
     let added = false;
@@ -423,173 +533,199 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
       added = true;
     }
     if (!added) break;
-    load = loadPackages();
+    load = loadPackages(ctx, [...baseRoots, ...guessed.values()]);
   }
 
-  function loadPackages() {
-    const roots = [...baseRoots, ...guessed.values()];
-    const graph = loadGraph(source, [{ path: main.path, version: '' }], roots, pruned);
-    const rootPaths = new Set(roots.map((r) => r.path));
-    const resolutions = new Map<string, Resolution>();
-    const resolveCached = (path: string): Resolution => {
-      let r = resolutions.get(path);
-      if (!r) {
-        const ctxBase = {
-          mains: [mainRef],
-          source,
-          selected: graph.selected,
-          ...(settings.GOROOT ? { goroot: settings.GOROOT } : {}),
-        };
-        r = pruned ? resolveImport(path, { ...ctxBase, only: rootPaths }) : resolveImport(path, ctxBase);
-        if (pruned && (r.kind === 'missing' || r.kind === 'main-missing')) r = resolveImport(path, ctxBase);
-        resolutions.set(path, r);
-      }
-      return r;
-    };
-
-    const pkgs = new Map<string, LoadedPackage>();
-    const order: LoadedPackage[] = [];
-    let vendorClosureQueued = false;
-    const queue: Array<{ path: string; inAll: boolean }> = [];
-    for (const p of scan.packages) queue.push({ path: p.importPath, inAll: true });
-    for (const t of main.tools) queue.push({ path: t.path, inAll: true });
-    const toEdges = (from: string, sites: ImportSiteIn[]): ImportEdge[] =>
-      sites.map((s) => {
-        const guard = formatGuard(s.file.guard);
-        return {
-          from,
-          to: s.path,
-          file: rel(s.file.path),
-          line: s.line,
-          column: s.column,
-          test: s.file.test,
-          ...(guard ? { guard } : {}),
-        };
-      });
-
-    const visit = (pkg: LoadedPackage) => {
-      for (const e of pkg.imports) queue.push({ path: e.to, inAll: pkg.inAll });
-      if (pkg.inAll) {
-        const testInAll = pkg.main || closesOverTests;
-        for (const e of pkg.testImports) queue.push({ path: e.to, inAll: testInAll });
-      }
-    };
-
-    for (let next = 0; next < queue.length; next++) {
-      const { path, inAll } = queue[next]!;
-      const existing = pkgs.get(path);
-      if (existing) {
-        if (inAll && !existing.inAll) {
-          existing.inAll = true;
-          visit(existing);
-        }
-        continue;
-      }
-      const mainDir: PackageDir | undefined = mainPackages.get(path);
-      const resolution = resolveCached(path);
-      const pkg: LoadedPackage = {
-        path,
-        std: resolution.kind === 'std',
-        main: resolution.kind === 'module' && resolution.main,
-        inAll,
-        resolution: resolution.kind,
-        imports: [],
-        testImports: [],
-        files: [],
-      };
-      const fromVendor = resolution.kind === 'not-downloaded' ? vendor?.packages.get(path) : undefined;
-      if (fromVendor && vendor) {
-        // Built from vendor/: vendor/modules.txt names the module. Without the vendored files
-        // (or with them: go mod vendor copied exactly the packages the build needs), the list of
-        // vendored packages is the build's closure, so every one of them counts.
-        pkg.module = fromVendor;
-        pkg.vendored = true;
-        const vdir = join(vendor.dir, ...path.split('/'));
-        if (dirHasGoFiles(vdir)) {
-          pkg.dir = vdir;
-          pkg.files = scanPackageFiles(vdir);
-          const { imports } = tidyImports(pkg.files);
-          pkg.imports = toEdges(path, imports);
-        } else if (!vendorClosureQueued) {
-          vendorClosureQueued = true;
-          for (const p of vendor.packages.keys()) queue.push({ path: p, inAll: true });
-        }
-      } else if (resolution.kind === 'not-downloaded') {
-        // No module that could hold the package is on this machine. The go command finds it in
-        // exactly one of them; a nested module's directory is not part of its parent's, so the
-        // longest path is the one (otel/trace, not otel; klog/v2, not klog). Its own imports
-        // stay unknown, and the shorter ones could still hold it until they are downloaded.
-        pkg.module = resolution.modules[0]!;
-        pkg.unscanned = true;
-        if (resolution.modules.length > 1) pkg.alsoUnknown = resolution.modules.slice(1);
-      }
-      if (resolution.kind === 'module') {
-        if (!resolution.main) pkg.module = resolution.module;
-        pkg.dir = resolution.dir;
-        const files = mainDir?.files ?? scanPackageFiles(resolution.dir, pkg.main ? main.go : undefined);
-        pkg.files = files;
-        const nul = files.find((f) => f.error === 'unexpected NUL in input');
-        if (nul) pkg.error = `reading ${rel(nul.path)}: unexpected NUL in input`;
-        else if (!isTidyPackage(files)) pkg.error = 'build constraints exclude all Go files';
-        else {
-          const { imports, testImports } = tidyImports(files);
-          pkg.imports = toEdges(path, imports);
-          pkg.testImports = toEdges(path, testImports);
-        }
-      }
-      pkgs.set(path, pkg);
-      order.push(pkg);
-      visit(pkg);
-    }
-
-    // Where each import came from, for missing and ambiguous imports.
-    const importers = new Map<string, ImportEdge[]>(toolEdges.map((e) => [e.to, [e]]));
-    for (const pkg of order) {
-      const edges = [...pkg.imports, ...(pkg.inAll ? pkg.testImports : [])];
-      for (const e of edges) {
-        const list = importers.get(e.to) ?? [];
-        list.push(e);
-        importers.set(e.to, list);
-      }
-    }
-    const missing: MissingImport[] = [];
-    const ambiguous: TidyPrediction['ambiguous'] = [];
-    for (const pkg of order) {
-      const r = resolutions.get(pkg.path);
-      if (!r) continue;
-      const importedBy = importers.get(pkg.path) ?? [];
-      if (r.kind === 'missing') {
-        const guess = guessFromCache(pkg.path, source);
-        missing.push({
-          importPath: pkg.path,
-          importedBy,
-          lookups: pathPrefixes(pkg.path).map((p) => lookupRoute(p, settings)),
-          ...(guess ? { guess } : {}),
-        });
-      } else if (r.kind === 'main-missing') {
-        // The go command still asks the network, for every prefix except the main module's own path.
-        const guess = guessFromCache(pkg.path, source);
-        missing.push({
-          importPath: pkg.path,
-          importedBy,
-          mainModule: r.module,
-          lookups: pathPrefixes(pkg.path)
-            .filter((p) => p !== r.module)
-            .map((p) => lookupRoute(p, settings)),
-          ...(guess && guess.path !== r.module ? { guess } : {}),
-        });
-      } else if (r.kind === 'ambiguous') {
-        ambiguous.push({ importPath: pkg.path, candidates: r.candidates, importedBy });
-      }
-    }
-    return { graph, pkgs, order, missing, ambiguous, resolutions, importers };
-  }
-
-  const { graph, order, ambiguous, resolutions } = load;
   // Imports resolved only thanks to a guessed module stay in the list: go.mod lacks them.
   for (const m of load.missing) everMissing.set(m.importPath, m);
-  const missing = [...everMissing.values()];
+  return { load, guessed, missing: [...everMissing.values()] };
+}
 
+/** One load of the package graph from the given roots (the requirements plus any guesses). */
+function loadPackages(ctx: TidyContext, roots: ModuleVersion[]) {
+  const {
+    main,
+    settings,
+    source,
+    pruned,
+    rel,
+    vendor,
+    closesOverTests,
+    scan,
+    mainPackages,
+    mainRef,
+  } = ctx;
+  const graph = loadGraph(source, [{ path: main.path, version: '' }], roots, pruned);
+  const rootPaths = new Set(roots.map((r) => r.path));
+  const resolutions = new Map<string, Resolution>();
+  const resolveCached = (path: string): Resolution => {
+    let r = resolutions.get(path);
+    if (!r) {
+      const ctxBase = {
+        mains: [mainRef],
+        source,
+        selected: graph.selected,
+        ...(settings.GOROOT ? { goroot: settings.GOROOT } : {}),
+      };
+      r = pruned ? resolveImport(path, { ...ctxBase, only: rootPaths }) : resolveImport(path, ctxBase);
+      if (pruned && (r.kind === 'missing' || r.kind === 'main-missing')) r = resolveImport(path, ctxBase);
+      resolutions.set(path, r);
+    }
+    return r;
+  };
+
+  const pkgs = new Map<string, LoadedPackage>();
+  const order: LoadedPackage[] = [];
+  let vendorClosureQueued = false;
+  const queue: Array<{ path: string; inAll: boolean }> = [];
+  for (const p of scan.packages) queue.push({ path: p.importPath, inAll: true });
+  for (const t of main.tools) queue.push({ path: t.path, inAll: true });
+  const toEdges = (from: string, sites: ImportSiteIn[]): ImportEdge[] =>
+    sites.map((s) => {
+      const guard = formatGuard(s.file.guard);
+      return {
+        from,
+        to: s.path,
+        file: rel(s.file.path),
+        line: s.line,
+        column: s.column,
+        test: s.file.test,
+        ...(guard ? { guard } : {}),
+      };
+    });
+
+  const visit = (pkg: LoadedPackage) => {
+    for (const e of pkg.imports) queue.push({ path: e.to, inAll: pkg.inAll });
+    if (pkg.inAll) {
+      const testInAll = pkg.main || closesOverTests;
+      for (const e of pkg.testImports) queue.push({ path: e.to, inAll: testInAll });
+    }
+  };
+
+  for (let next = 0; next < queue.length; next++) {
+    const { path, inAll } = queue[next]!;
+    const existing = pkgs.get(path);
+    if (existing) {
+      if (inAll && !existing.inAll) {
+        existing.inAll = true;
+        visit(existing);
+      }
+      continue;
+    }
+    const mainDir: PackageDir | undefined = mainPackages.get(path);
+    const resolution = resolveCached(path);
+    const pkg: LoadedPackage = {
+      path,
+      std: resolution.kind === 'std',
+      main: resolution.kind === 'module' && resolution.main,
+      inAll,
+      resolution: resolution.kind,
+      imports: [],
+      testImports: [],
+      files: [],
+    };
+    const fromVendor = resolution.kind === 'not-downloaded' ? vendor?.packages.get(path) : undefined;
+    if (fromVendor && vendor) {
+      // Built from vendor/: vendor/modules.txt names the module. Without the vendored files
+      // (or with them: go mod vendor copied exactly the packages the build needs), the list of
+      // vendored packages is the build's closure, so every one of them counts.
+      pkg.module = fromVendor;
+      pkg.vendored = true;
+      const vdir = join(vendor.dir, ...path.split('/'));
+      if (dirHasGoFiles(vdir)) {
+        pkg.dir = vdir;
+        pkg.files = scanPackageFiles(vdir);
+        const { imports } = tidyImports(pkg.files);
+        pkg.imports = toEdges(path, imports);
+      } else if (!vendorClosureQueued) {
+        vendorClosureQueued = true;
+        for (const p of vendor.packages.keys()) queue.push({ path: p, inAll: true });
+      }
+    } else if (resolution.kind === 'not-downloaded') {
+      // No module that could hold the package is on this machine. The go command finds it in
+      // exactly one of them; a nested module's directory is not part of its parent's, so the
+      // longest path is the one (otel/trace, not otel; klog/v2, not klog). Its own imports
+      // stay unknown, and the shorter ones could still hold it until they are downloaded.
+      pkg.module = resolution.modules[0]!;
+      pkg.unscanned = true;
+      if (resolution.modules.length > 1) pkg.alsoUnknown = resolution.modules.slice(1);
+    }
+    if (resolution.kind === 'module') {
+      if (!resolution.main) pkg.module = resolution.module;
+      pkg.dir = resolution.dir;
+      const files = mainDir?.files ?? scanPackageFiles(resolution.dir, pkg.main ? main.go : undefined);
+      pkg.files = files;
+      const nul = files.find((f) => f.error === 'unexpected NUL in input');
+      if (nul) pkg.error = `reading ${rel(nul.path)}: unexpected NUL in input`;
+      else if (!isTidyPackage(files)) pkg.error = 'build constraints exclude all Go files';
+      else {
+        const { imports, testImports } = tidyImports(files);
+        pkg.imports = toEdges(path, imports);
+        pkg.testImports = toEdges(path, testImports);
+      }
+    }
+    pkgs.set(path, pkg);
+    order.push(pkg);
+    visit(pkg);
+  }
+
+  const { importers, missing, ambiguous } = importProblems(ctx, order, resolutions);
+  return { graph, pkgs, order, missing, ambiguous, resolutions, importers };
+}
+
+/** Where each import came from, and the imports no module provides or more than one does. */
+function importProblems(
+  ctx: TidyContext,
+  order: readonly LoadedPackage[],
+  resolutions: ReadonlyMap<string, Resolution>,
+) {
+  const { settings, source, toolEdges } = ctx;
+  const importers = new Map<string, ImportEdge[]>(toolEdges.map((e) => [e.to, [e]]));
+  for (const pkg of order) {
+    const edges = [...pkg.imports, ...(pkg.inAll ? pkg.testImports : [])];
+    for (const e of edges) {
+      const list = importers.get(e.to) ?? [];
+      list.push(e);
+      importers.set(e.to, list);
+    }
+  }
+  const missing: MissingImport[] = [];
+  const ambiguous: TidyPrediction['ambiguous'] = [];
+  for (const pkg of order) {
+    const r = resolutions.get(pkg.path);
+    if (!r) continue;
+    const importedBy = importers.get(pkg.path) ?? [];
+    if (r.kind === 'missing') {
+      const guess = guessFromCache(pkg.path, source);
+      missing.push({
+        importPath: pkg.path,
+        importedBy,
+        lookups: pathPrefixes(pkg.path).map((p) => lookupRoute(p, settings)),
+        ...(guess ? { guess } : {}),
+      });
+    } else if (r.kind === 'main-missing') {
+      // The go command still asks the network, for every prefix except the main module's own path.
+      const guess = guessFromCache(pkg.path, source);
+      missing.push({
+        importPath: pkg.path,
+        importedBy,
+        mainModule: r.module,
+        lookups: pathPrefixes(pkg.path)
+          .filter((p) => p !== r.module)
+          .map((p) => lookupRoute(p, settings)),
+        ...(guess && guess.path !== r.module ? { guess } : {}),
+      });
+    } else if (r.kind === 'ambiguous') {
+      ambiguous.push({ importPath: pkg.path, candidates: r.candidates, importedBy });
+    }
+  }
+  return { importers, missing, ambiguous };
+}
+
+/** The requirements tidy keeps: the modules of the loaded packages, direct or not. */
+function keptRequirements(ctx: TidyContext, load: PackageLoad): Requirement[] {
+  const { main, source, pruned } = ctx;
+  const { order } = load;
   // Direct: modules of packages imported by main-module packages (their tests included).
   const direct = new Set<string>();
   for (const pkg of order) {
@@ -600,11 +736,20 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
-  const result: Requirement[] = pruned
+  return pruned
     ? tidyPrunedRoots(order, source, main.path, direct)
     : tidyUnprunedRoots(order, source, main.path, direct);
+}
 
-  // Compare with go.mod.
+/** What tidy would add, change and remove in go.mod, and what the analysis cannot decide. */
+function compareWithGoMod(
+  ctx: TidyContext,
+  load: PackageLoad,
+  result: Requirement[],
+  guessed: Map<string, ModuleVersion>,
+) {
+  const { main, pruned, toolEdges } = ctx;
+  const { graph, order, resolutions } = load;
   const current = new Map<string, RequireDirective>();
   for (const r of main.requires) if (!current.has(r.path)) current.set(r.path, r);
   const wanted = new Map(result.map((r) => [r.path, r]));
@@ -653,7 +798,13 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     else remove.push(at);
   }
 
-  // Modules tidy would have to download.
+  return { add, remove, undecided, upgrade, indirect };
+}
+
+/** Modules tidy would have to download, and the requirements of go.mod among them. */
+function downloadsNeeded(ctx: TidyContext, load: PackageLoad) {
+  const { main, settings } = ctx;
+  const { graph, resolutions } = load;
   const notDownloaded: TidyPrediction['notDownloaded'] = [];
   const seenDownload = new Set<string>();
   for (const m of graph.incomplete) {
@@ -670,20 +821,16 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
-  // Go 1.27's layout: decided by the go line (a 1.27 go line makes any older go switch to 1.27+).
-  const keep = new Map<string, boolean>([
-    ...result.map((r): [string, boolean] => [r.path, r.indirect]),
-    ...undecided.map((u): [string, boolean] => [u.path, u.indirect]),
-  ]);
-  const moves = mergedLayoutMoves(main.file, keep);
-  const layout = mergesRequireBlocks(main.go) ? moves : [];
-  const layoutAt127 = mergesRequireBlocks(main.go) ? [] : moves;
-
   const notInCache = main.requires
     .map((r) => ({ path: r.path, version: r.version }))
     .filter((m) => seenDownload.has(`mod:${mvKey(m)}`) || seenDownload.has(`zip:${mvKey(m)}`));
 
-  // Workspace modules that main-module code imports without a requirement: tidy ignores go.work.
+  return { notDownloaded, notInCache };
+}
+
+/** Workspace modules that main-module code imports without a requirement: tidy ignores go.work. */
+function workspaceOnlyImports(ctx: TidyContext, missing: MissingImport[]): TidyPrediction['workspaceOnly'] {
+  const { main, workspace } = ctx;
   const workspaceOnly: TidyPrediction['workspaceOnly'] = [];
   if (workspace) {
     for (const m of missing) {
@@ -695,43 +842,7 @@ export function analyzeTidy(options: AnalyzeOptions): TidyPrediction {
     }
   }
 
-  return {
-    module: { path: main.path, dir: root, ...(main.go ? { go: main.go } : {}), goMod: main.goModPath },
-    ...(workspace ? { workspace } : {}),
-    pruned,
-    add,
-    remove,
-    undecided,
-    notInCache,
-    layout,
-    layoutAt127,
-    ...(vendor
-      ? {
-          vendor: {
-            dir: vendor.dir,
-            packages: vendor.packages.size,
-            modules: new Set([...vendor.packages.values()].map((m) => m.path)).size,
-          },
-        }
-      : {}),
-    upgrade,
-    indirect,
-    result,
-    missing,
-    ambiguous,
-    notDownloaded,
-    conditional: conditionalDependencies(order, load.pkgs, result, toolEdges),
-    internalImports: internalImports(order, main.path),
-    mixedPackages: mixedPackages(scan.packages, rel, main.go),
-    importCycles: importCycles(order),
-    workspaceOnly,
-    packages: order,
-    tooDeep: scan.tooDeep,
-    filesRead: scan.filesRead + order.filter((p) => !p.main).reduce((n, p) => n + p.files.length, 0),
-    complete:
-      notDownloaded.length === 0 && missing.every((m) => m.guess !== undefined || m.mainModule !== undefined),
-    settings,
-  };
+  return workspaceOnly;
 }
 
 /** Go ≥ 1.17: every module providing a package in `all`, plus test dependencies the pruned graph would lose. */
