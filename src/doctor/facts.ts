@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { type GitConfigEntry, normalizeGitKey, parseGitConfigList } from '../exec/git-config.ts';
 import { run } from '../exec/run.ts';
 import { isRefusal, type ProjectFileKind, type Refusal, readProjectFile } from '../files/read.ts';
 import {
@@ -21,6 +22,7 @@ import {
 } from '../go/env.ts';
 import { languageVersion, searchPath } from '../go/locate.ts';
 import { findModuleRoot, findWorkFile } from '../go/root.ts';
+import { type NetrcEntry, parseNetrc } from '../goenv/netrc.ts';
 import { type ParsedGoSum, parseGoSum } from '../gosum/index.ts';
 import {
   KNOWN_RELEASES,
@@ -145,12 +147,7 @@ export interface GitFacts {
   error?: string;
 }
 
-export interface GitConfigEntry {
-  /** e.g. 'file:/home/u/.gitconfig', 'command line:'. */
-  origin: string;
-  key: string;
-  value: string;
-}
+export type { GitConfigEntry, NetrcEntry };
 
 export interface GitConfigFacts {
   ok: boolean;
@@ -161,14 +158,6 @@ export interface GitConfigFacts {
 
 // ---------------------------------------------------------------------------------------------
 // home: ~/.netrc and ~/.ssh, reduced to what checks need; passwords are never kept
-
-export interface NetrcEntry {
-  /** undefined for the `default` entry. */
-  machine?: string;
-  hasLogin: boolean;
-  hasPassword: boolean;
-  line: number;
-}
 
 export interface HomeFacts {
   home: string;
@@ -620,29 +609,6 @@ async function readGit(bin: string | undefined, env: Record<string, string | und
   return { installed: true, bin, ...(version ? { version } : {}) };
 }
 
-/** Parses `git config --list --show-origin -z`: ORIGIN NUL KEY LF VALUE NUL (no LF when no value). */
-function parseGitConfigList(text: string): GitConfigEntry[] {
-  const parts = text.split('\0');
-  const entries: GitConfigEntry[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const origin = parts[i]!;
-    const item = parts[i + 1]!;
-    const nl = item.indexOf('\n');
-    const key = nl < 0 ? item : item.slice(0, nl);
-    entries.push({ origin, key, value: nl < 0 ? 'true' : item.slice(nl + 1) });
-  }
-  return entries;
-}
-
-/** Lower-cases section and variable name of a config key; the subsection (URLs) keeps its case. */
-function normalizeGitKey(key: string): string {
-  const first = key.indexOf('.');
-  const last = key.lastIndexOf('.');
-  if (first < 0) return key.toLowerCase();
-  if (first === last) return key.toLowerCase();
-  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
-}
-
 async function readGitConfig(
   bin: string | undefined,
   env: Record<string, string | undefined>,
@@ -670,54 +636,6 @@ async function readGitConfig(
 
 // ---------------------------------------------------------------------------------------------
 // home
-
-/** Reads ~/.netrc (or $NETRC) into machine entries; passwords are noted as present, never kept. */
-function parseNetrc(text: string): NetrcEntry[] {
-  const entries: NetrcEntry[] = [];
-  let current: NetrcEntry | undefined;
-  const lines = text.split('\n');
-  let inMacro = false;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!;
-    if (inMacro) {
-      if (line.trim() === '') inMacro = false;
-      continue;
-    }
-    const tokens = line.split(/\s+/).filter((t) => t !== '');
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.startsWith('#') && i === 0) break;
-      switch (token) {
-        case 'machine':
-          current = { machine: tokens[++i] ?? '', hasLogin: false, hasPassword: false, line: n + 1 };
-          entries.push(current);
-          break;
-        case 'default':
-          current = { hasLogin: false, hasPassword: false, line: n + 1 };
-          entries.push(current);
-          break;
-        case 'login':
-          i++;
-          if (current) current.hasLogin = true;
-          break;
-        case 'password':
-          i++;
-          if (current) current.hasPassword = true;
-          break;
-        case 'account':
-          i++;
-          break;
-        case 'macdef':
-          inMacro = true;
-          i = tokens.length;
-          break;
-        default:
-          break;
-      }
-    }
-  }
-  return entries;
-}
 
 function readHome(env: Record<string, string | undefined>): HomeFacts {
   const home = homedirOf(env);

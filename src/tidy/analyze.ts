@@ -543,18 +543,7 @@ function loadWithGuesses(ctx: TidyContext): {
 
 /** One load of the package graph from the given roots (the requirements plus any guesses). */
 function loadPackages(ctx: TidyContext, roots: ModuleVersion[]) {
-  const {
-    main,
-    settings,
-    source,
-    pruned,
-    rel,
-    vendor,
-    closesOverTests,
-    scan,
-    mainPackages,
-    mainRef,
-  } = ctx;
+  const { main, settings, source, pruned, rel, vendor, closesOverTests, scan, mainPackages, mainRef } = ctx;
   const graph = loadGraph(source, [{ path: main.path, version: '' }], roots, pruned);
   const rootPaths = new Set(roots.map((r) => r.path));
   const resolutions = new Map<string, Resolution>();

@@ -3,8 +3,9 @@
 // the main module's go line is 1.14 or later and vendor/modules.txt exists, unless -mod in
 // GOFLAGS says otherwise; a modules.txt that disagrees with go.mod stops it ("inconsistent
 // vendoring"), so only a consistent one answers questions here.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readProjectFile } from '../files/read.ts';
+import { parseModulesTxt } from '../modfile/modules-txt.ts';
 import type { RequireDirective } from '../modfile/types.ts';
 import { goAtLeast, type ModuleVersion } from './modgraph.ts';
 
@@ -13,41 +14,6 @@ export interface VendorList {
   packages: Map<string, ModuleVersion>;
   /** The directory holding the vendored packages. */
   dir: string;
-}
-
-interface VendoredModule extends ModuleVersion {
-  explicit: boolean;
-  packages: string[];
-}
-
-function parseVendorModules(text: string): VendoredModule[] {
-  const out: VendoredModule[] = [];
-  let current: VendoredModule | undefined;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith('# ')) {
-      const fields = line.slice(2).split(' ');
-      current = {
-        path: fields[0] ?? '',
-        version: fields[1] && fields[1] !== '=>' ? fields[1] : '',
-        explicit: false,
-        packages: [],
-      };
-      out.push(current);
-    } else if (line.startsWith('## ')) {
-      if (
-        current &&
-        line
-          .slice(3)
-          .split(';')
-          .some((part) => part.trim() === 'explicit')
-      )
-        current.explicit = true;
-    } else if (line !== '' && !line.startsWith('#') && current) {
-      current.packages.push(line.trim());
-    }
-  }
-  return out;
 }
 
 /** The `-mod` value GOFLAGS sets, if any (the last one wins, as with flags on the command line). */
@@ -75,13 +41,11 @@ export function readVendorList(
   if (mode !== undefined && mode !== 'vendor') return undefined;
   if (mode === undefined && !goAtLeast(go ?? '1.11', '1.14')) return undefined;
   const dir = join(root, 'vendor');
-  let text: string;
-  try {
-    text = readFileSync(join(dir, 'modules.txt'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const modules = parseVendorModules(text);
+  // The one project-file reader: a modules.txt that is a FIFO, a link out of the project or huge is
+  // not read, and then vendor/ answers nothing here (doctor names the refusal).
+  const read = readProjectFile(join(dir, 'modules.txt'), { kind: 'modules.txt', roots: [root] });
+  if (!read.ok) return undefined;
+  const modules = parseModulesTxt(read.bytes.toString('utf8'));
   const byPath = new Map(modules.filter((m) => m.version !== '').map((m) => [m.path, m]));
   for (const r of requires) {
     const v = byPath.get(r.path);

@@ -5,6 +5,7 @@ import type { Finding } from '../../../findings/finding.ts';
 import { compareGoVersions } from '../../../goenv/gover.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
+import { parseModulesTxt } from '../../../modfile/modules-txt.ts';
 import { lineEvidence, locationAt } from '../../evidence.ts';
 import { defineCheck } from '../../types.ts';
 import { projectModules } from './modules.ts';
@@ -41,37 +42,6 @@ const m = {
   },
   fix: { en: 'Rebuild vendor/ from go.mod', 'zh-CN': '按 go.mod 重新生成 vendor/' },
 };
-
-interface VendoredModule {
-  path: string;
-  version: string;
-  explicit: boolean;
-  line: number;
-}
-
-function parseModulesTxt(text: string): VendoredModule[] {
-  const out: VendoredModule[] = [];
-  let current: VendoredModule | undefined;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith('# ')) {
-      const fields = line.slice(2).split(' ');
-      const path = fields[0] ?? '';
-      const version = fields[1] && fields[1] !== '=>' ? fields[1] : '';
-      current = { path, version, explicit: false, line: i + 1 };
-      out.push(current);
-    } else if (line.startsWith('## ') && current) {
-      if (
-        line
-          .slice(3)
-          .split(';')
-          .some((part) => part.trim() === 'explicit')
-      )
-        current.explicit = true;
-    }
-  });
-  return out;
-}
 
 export default defineCheck({
   id: 'project/vendor',

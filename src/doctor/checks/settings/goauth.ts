@@ -12,43 +12,11 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import type { Finding } from '../../../findings/finding.ts';
 import { redactSecrets } from '../../../findings/redact.ts';
 import { findOnPath, languageVersion } from '../../../go/locate.ts';
-import { splitQuoted as splitGoQuoted } from '../../../goenv/quoted.ts';
+import { type GoAuthEntry, parseGoAuth } from '../../../goenv/goauth.ts';
 import type { Message } from '../../../i18n/lang.ts';
 import { say } from '../../../i18n/lang.ts';
 import { setSettingFixes, settingEvidence } from '../../evidence.ts';
 import { defineCheck } from '../../types.ts';
-
-/** One GOAUTH entry, as the go command (auth.go) reads it. */
-export type GoAuthEntry =
-  | { kind: 'off' }
-  | { kind: 'netrc' }
-  | { kind: 'git'; dir?: string; extra: boolean }
-  | { kind: 'command'; command?: string; parseError?: string }
-  | { kind: 'empty' };
-
-/** cmd/internal/quoted.Split, in the form this check reports. */
-function splitQuoted(text: string): { words: string[] } | { error: string } {
-  const split = splitGoQuoted(text);
-  return split.ok ? { words: split.words } : { error: `unterminated ${split.unterminated} string` };
-}
-
-function parseGoAuth(value: string): GoAuthEntry[] {
-  return value.split(';').map((raw): GoAuthEntry => {
-    const words = raw
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w !== '');
-    const first = words[0];
-    if (first === undefined) return { kind: 'empty' };
-    if (first === 'off') return { kind: 'off' };
-    if (first === 'netrc') return { kind: 'netrc' };
-    if (first === 'git')
-      return { kind: 'git', ...(words[1] ? { dir: words[1] } : {}), extra: words.length > 2 };
-    const split = splitQuoted(raw);
-    if ('error' in split) return { kind: 'command', parseError: split.error };
-    return { kind: 'command', ...(split.words[0] ? { command: split.words[0] } : {}) };
-  });
-}
 
 /** The command's name as shown to people: a word that looks like it holds a secret is masked. */
 function commandLabel(command: string): string {
