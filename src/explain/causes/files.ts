@@ -298,9 +298,9 @@ export const fileRules: CauseRule[] = [
       ),
       pat(
         'off',
-        'build cache is disabled by GOCACHE=off',
-        /build cache is disabled by GOCACHE=off/,
-        'all (1.12+)',
+        ['build cache is disabled by GOCACHE=off', 'cannot use modules with build cache disabled'],
+        /build cache is disabled by GOCACHE=off|cannot use modules with build cache disabled/,
+        'all (1.12+; "cannot use modules with build cache disabled" up to 1.15)',
       ),
       pat(
         'init',

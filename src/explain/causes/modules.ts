@@ -439,8 +439,8 @@ export const moduleRules: CauseRule[] = [
       pat(
         'not-at-required',
         'but not at required version',
-        /package (?<pkg>[^\s]+) provided by (?<module>[^\s]+) at latest version [^\s]+ but not at required version (?<version>[^\s]+)/,
-        'all (modload)',
+        /(?:package (?<pkg>[^\s]+)|(?<pkg2>[^\s]+): package) provided by (?<module>[^\s]+) at latest version [^\s]+ but not at required version (?<version>[^\s]+)/,
+        'all (modload; up to 1.15 "go: P: package provided by")',
       ),
     ],
     title: { en: 'The module does not contain the package', 'zh-CN': '模块中没有该包' },
@@ -542,6 +542,12 @@ export const moduleRules: CauseRule[] = [
         'excluded by go.mod',
         /(?:(?<module>[^\s@]+)@(?<version>[^\s:]+): )?excluded by go\.mod/,
         'all (modload: the version is in an exclude directive of the main module)',
+      ),
+      pat(
+        'excluded-old',
+        [' excluded', 'depends on excluded '],
+        /(?<module>[^\s@()]+)@(?<version>[^\s:]+) excluded$|depends on excluded (?<module2>[^\s(]+)\((?<version2>[^)\s]+)\) with no newer version available/,
+        '1.15-1.16 (modload query.go "M@V excluded", mvs.go "depends on excluded")',
       ),
     ],
     title: { en: 'The version is excluded by go.mod', 'zh-CN': '该版本被 go.mod 排除了' },
@@ -1225,6 +1231,12 @@ export const moduleRules: CauseRule[] = [
       ),
       pat('outside-root', 'is outside module root', /is outside module root/, 'all'),
       pat(
+        'outside-available',
+        'outside available modules',
+        /directory (?:prefix )?(?<file>[^\s]+) outside available modules/,
+        '1.14-1.17 (modload; later "does not contain main module" / "outside main module")',
+      ),
+      pat(
         'directory-prefix',
         'does not contain main module',
         /directory prefix (?<file>[^\s]+) does not contain main module/,
@@ -1297,6 +1309,17 @@ export const moduleRules: CauseRule[] = [
         'cannot find package "',
         /cannot find package "(?<pkg>[^"]+)" in any of:/,
         'GOPATH mode (all)',
+      ),
+      pat(
+        'gopath-get',
+        [
+          'cannot download, $GOPATH',
+          'is a GOROOT, not a GOPATH',
+          ' must be imported as ',
+          'is a custom import path for ',
+        ],
+        /cannot download, (?:\$GOPATH not set|\$GOPATH must not be set to \$GOROOT|[^\s]+ is a GOROOT, not a GOPATH)|^(?:package )?(?<pkg>[^\s:]+) must be imported as [^\s]+$|is a custom import path for [^\s]+, but [^\s]+ is checked out from /,
+        "GOPATH mode's go get only (get/get.go, up to 1.21): GOPATH checks, import comments, custom import paths",
       ),
       pat(
         'local-import-path',
@@ -1451,9 +1474,9 @@ export const moduleRules: CauseRule[] = [
       ),
       pat(
         'tidy-maximum',
-        'maximum version supported by tidy is',
-        /indicates go (?<need>[^\s,]+), but maximum version supported by tidy is (?<have>[^\s]+)/,
-        '<= 1.20',
+        ['maximum version supported by tidy is', 'but maximum supported version is'],
+        /indicates go (?<need>[^\s,]+), but maximum (?:version supported by tidy|supported version) is (?<have>[^\s]+)/,
+        '<= 1.20 (up to 1.15 "maximum supported version")',
       ),
       pat(
         'toolchain-not-on-path',
@@ -1740,6 +1763,12 @@ export const moduleRules: CauseRule[] = [
         ', not ',
         /(?<module>[^\s@]+)@(?<version>[^\s]+)(?: \([^)\n]{0,80}\))? (?:indirectly )?requires (?<required>[^\s@]+@[^\s,]+), not (?<constraint>[^\s]+)/,
         'all (modget: the versions asked for contradict a requirement)',
+      ),
+      pat(
+        'conflicting-versions',
+        'conflicting versions for module ',
+        /conflicting versions for module (?<module>[^\s:]+): (?<detail>[^\s]+ and [^\s]+)/,
+        '1.11-1.15 (modget: one module asked for at two versions on the command line)',
       ),
       pat(
         'conflicts-with',
