@@ -1,9 +1,10 @@
 // go build's version-control stamping (-buildvcs=auto) fails when git refuses the checkout: the real
 // go command of every installed release, on a checkout whose .git git cannot read, then explain.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goToolchains, titleNeedingGo } from '../helpers/go-matrix.ts';
 import { causes, explain } from './helpers.ts';
@@ -12,15 +13,16 @@ const toolchains = goToolchains();
 const dir = mkdtempSync(join(tmpdir(), 'gomod-doctor-buildvcs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function buildInBrokenCheckout(goBin: string): { status: number | null; stderr: string } {
+const run = promisify(execFile);
+
+async function buildInBrokenCheckout(goBin: string): Promise<{ status: number | null; stderr: string }> {
   const app = mkdtempSync(join(dir, 'app-'));
   // An empty .git directory: go sees a git checkout, git says it is not a repository (exit 128).
   mkdirSync(join(app, '.git'));
   writeFileSync(join(app, 'go.mod'), 'module example.com/app\n\ngo 1.19\n');
   writeFileSync(join(app, 'main.go'), 'package main\n\nfunc main() {}\n');
-  const result = spawnSync(goBin, ['build', '-o', join(app, 'app.bin'), '.'], {
+  const result = await run(goBin, ['build', '-o', join(app, 'app.bin'), '.'], {
     cwd: app,
-    encoding: 'utf8',
     timeout: 120_000,
     env: {
       PATH: `${dirname(goBin)}:/usr/bin:/bin`,
@@ -32,16 +34,22 @@ function buildInBrokenCheckout(goBin: string): { status: number | null; stderr: 
       GOFLAGS: '',
       GIT_CONFIG_NOSYSTEM: '1',
     },
-  });
-  return { status: result.status, stderr: result.stderr };
+  }).then(
+    (done) => ({ status: 0, stderr: String(done.stderr) }),
+    (error: { code?: number; stderr?: string }) => ({
+      status: typeof error.code === 'number' ? error.code : null,
+      stderr: String(error.stderr ?? ''),
+    }),
+  );
+  return result;
 }
 
 describe.skipIf(toolchains.length === 0)(
   titleNeedingGo('go build in a checkout git refuses is vcs-stamping-failed', toolchains.length > 0),
   () => {
     for (const go of toolchains) {
-      it(`go ${go.version}`, () => {
-        const { status, stderr } = buildInBrokenCheckout(go.goBin);
+      it(`go ${go.version}`, async () => {
+        const { status, stderr } = await buildInBrokenCheckout(go.goBin);
         expect(status, stderr).toBe(1);
         expect(stderr).toContain('error obtaining VCS status');
         expect(causes(stderr)).toEqual(['vcs-stamping-failed']);
