@@ -92,13 +92,14 @@ function buildNeedleIndex(rules: readonly CauseRule[]): { entries: NeedleEntry[]
 
 const INDEX = buildNeedleIndex(RULES);
 
+/** A module download's progress line, and a passing package's line of go test output. */
+const DOWNLOAD_PROGRESS = /^go: downloading [^\s]+ v[^\s]+$/;
+const PASSED_TEST = /^ok {2}\t[^\s]+\t/;
+
 /**
  * What proxy.golang.org and sum.golang.org answer for a module they cannot serve, when a user
  * pasted that answer (from curl or a browser) instead of the go command's output.
  */
-const DOWNLOAD_PROGRESS = /^go: downloading [^\s]+ v[^\s]+$/;
-const PASSED_TEST = /^ok {2}\t[^\s]+\t/;
-
 const BARE_BODY = /^not found: [^\s@]+@[^\s:]+: /;
 
 /** go: lines that report progress, not failure. */
